@@ -1,0 +1,3 @@
+from twdesk.cli import main
+
+raise SystemExit(main())

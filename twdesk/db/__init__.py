@@ -1,0 +1,1 @@
+"""Persistence: models, the database file (open/validate/lock/backup/copy), migrations, services."""

@@ -1,0 +1,64 @@
+"""`twdesk check`: a read-only health report of a database file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from twdesk.db.dbfile import SCHEMA_VERSION, DbFileError, check_integrity, read_header
+from twdesk.db.engine import make_engine
+from twdesk.db.services.overview import table_counts
+
+
+@dataclass
+class CheckReport:
+    healthy: bool
+    problem: str = ""
+    lines: list[str] = field(default_factory=list)
+
+
+def check_file(path: Path) -> CheckReport:
+    """Never changes the file: everything is read through a read-only connection."""
+    path = Path(path)
+    report = CheckReport(healthy=True, lines=[f"文件：{path.resolve()}"])
+    try:
+        header = read_header(path)
+    except DbFileError as exc:
+        return CheckReport(False, str(exc), report.lines)
+    report.lines.append(f"大小：{header.size / 1024 / 1024:.1f} MB")
+    version_note = "当前版本"
+    if header.user_version > SCHEMA_VERSION:
+        report.healthy = False
+        report.problem = f"数据结构版本 {header.user_version} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级 twdesk。"
+        version_note = "比本程序新"
+    elif header.user_version < SCHEMA_VERSION:
+        version_note = "较旧，打开时会先备份再自动升级"
+    report.lines.append(
+        f"数据结构版本：{header.user_version}（本程序：{SCHEMA_VERSION}，{version_note}）"
+    )
+    journal = Path(str(path) + "-journal")
+    if journal.exists() and journal.stat().st_size > 0:
+        report.lines.append(
+            "注意：存在未完成写入的日志文件（-journal），下次用 twdesk 打开时会自动回滚到上次保存的状态。"
+        )
+        return report
+    problems = check_integrity(path)
+    if problems:
+        report.healthy = False
+        report.problem = "完整性检查未通过：" + "；".join(problems[:5])
+        report.lines.append(report.problem)
+        return report
+    report.lines.append("完整性检查：正常")
+    if report.healthy:
+        engine = make_engine(path, readonly=True)
+        try:
+            with Session(engine) as session:
+                counts = table_counts(session)
+        finally:
+            engine.dispose()
+        report.lines.append("各表记录数：")
+        width = max(len(name) for name in counts)
+        report.lines += [f"  {name:<{width}}  {n:>9,}" for name, n in counts.items()]
+    return report

@@ -1,0 +1,377 @@
+"""The database file: create, check, lock, back up, migrate, open, copy.
+
+Every refusal leaves the file byte-for-byte as it was and says in Chinese what is wrong and
+what to do. The checks read the 100-byte SQLite header first (magic, application id, schema
+version) so a wrong file is never even opened by SQLite in write mode.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from twdesk import __version__
+from twdesk.db import lock as filelock
+from twdesk.db.base import new_id, now
+from twdesk.db.engine import connect_raw, make_engine
+from twdesk.db.migrate import SCHEMA_VERSION, upgrade
+from twdesk.db.models import Setting
+from twdesk.db.session import install_session_hooks
+
+# PRAGMA application_id of every twdesk file: "TWDK" read as a big-endian integer.
+APPLICATION_ID = 0x5457444B
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DbFileError(Exception):
+    """A file twdesk will not open or write; `str(e)` is the full message for the user."""
+
+
+class DbNotFoundError(DbFileError):
+    pass
+
+
+class NotSqliteError(DbFileError):
+    pass
+
+
+class NotTwdeskError(DbFileError):
+    pass
+
+
+class CorruptError(DbFileError):
+    pass
+
+
+class NewerSchemaError(DbFileError):
+    pass
+
+
+class DbExistsError(DbFileError):
+    pass
+
+
+class LockedError(DbFileError):
+    def __init__(self, path: Path, holder: filelock.LockHolder) -> None:
+        self.holder = holder
+        if holder.stale:
+            msg = (
+                f"数据库「{path.name}」上次由{holder.describe()}打开，但那个程序已经不在运行"
+                "（可能是异常退出或拔出了U盘）。\n确认那台电脑上的 twdesk 已关闭后，可以接管这个文件。"
+            )
+        else:
+            msg = (
+                f"数据库「{path.name}」正由{holder.describe()}使用。\n"
+                "同一个文件同时只能在一个窗口中打开，请先在那里关闭 twdesk，再打开此文件。"
+            )
+        super().__init__(msg)
+
+
+@dataclass(frozen=True)
+class FileHeader:
+    application_id: int
+    user_version: int
+    size: int
+
+
+def read_header(path: Path) -> FileHeader:
+    """Read and judge the SQLite header without opening the file with SQLite."""
+    path = Path(path)
+    if not path.exists():
+        raise DbNotFoundError(
+            f"找不到数据库文件「{path}」。请检查路径，或用“文件 → 新建”创建一个新数据库。"
+        )
+    if path.is_dir():
+        raise NotSqliteError(f"「{path}」是一个文件夹，不是数据库文件。")
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        head = fh.read(100)
+    if size == 0:
+        raise NotTwdeskError(
+            f"文件「{path.name}」是空的（0 字节），不是 twdesk 数据库。请选择正确的数据库文件。"
+        )
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise NotSqliteError(
+            f"文件「{path.name}」不是 twdesk 数据库（它不是 SQLite 数据库文件）。\n"
+            "请确认选择的是 .sqlite 数据库文件，而不是 Excel 表格、文档或其他文件。文件未被改动。"
+        )
+    # SQLite header: user_version at offset 60, application_id at 68, both big-endian.
+    (user_version,) = struct.unpack(">I", head[60:64])
+    (application_id,) = struct.unpack(">I", head[68:72])
+    if application_id != APPLICATION_ID:
+        raise NotTwdeskError(
+            f"文件「{path.name}」是 SQLite 数据库，但不是 twdesk 创建的数据库文件，twdesk 不能打开它。文件未被改动。"
+        )
+    return FileHeader(application_id=application_id, user_version=user_version, size=size)
+
+
+def _settings_readonly(path: Path) -> dict[str, str]:
+    with contextlib.closing(connect_raw(path, readonly=True)) as con:
+        try:
+            return dict(con.execute("SELECT key, value FROM setting").fetchall())
+        except sqlite3.DatabaseError:
+            return {}
+
+
+def _has_hot_journal(path: Path) -> bool:
+    journal = Path(str(path) + "-journal")
+    return journal.exists() and journal.stat().st_size > 0
+
+
+def check_integrity(path: Path, *, full: bool = True) -> list[str]:
+    """Problems SQLite finds in the file (empty list when healthy), read-only."""
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        with contextlib.closing(connect_raw(path, readonly=True)) as con:
+            rows = [r[0] for r in con.execute(f"PRAGMA {pragma}").fetchall()]
+            fk = con.execute("PRAGMA foreign_key_check").fetchmany(5)
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    problems = [] if rows == ["ok"] else rows
+    problems += [f"外键错误：表 {r[0]} 第 {r[1]} 行引用了不存在的 {r[2]}" for r in fk]
+    return problems
+
+
+def _corrupt(path: Path, problems: list[str]) -> CorruptError:
+    detail = "；".join(problems[:3])
+    return CorruptError(
+        f"数据库「{path.name}」已损坏，完整性检查未通过（{detail}）。\n"
+        "文件未被改动。请用最近的备份或另存的副本恢复；如需帮助，请把这个文件交给技术人员。"
+    )
+
+
+def _newer(path: Path, file_version: int) -> NewerSchemaError:
+    written_by = _settings_readonly(path).get("last_written_by", "")
+    by = f"（由 twdesk {written_by} 写入）" if written_by else ""
+    return NewerSchemaError(
+        f"数据库「{path.name}」的数据结构版本是 {file_version}{by}，"
+        f"而当前的 twdesk {__version__} 只支持到版本 {SCHEMA_VERSION}。\n"
+        "请先把 twdesk 升级到新版本再打开它。文件未被改动。"
+    )
+
+
+# Above this size the open uses quick_check (a full check is `twdesk check`'s job).
+FULL_CHECK_LIMIT = 64 * 1024 * 1024
+
+
+def _raise_if_corrupt(path: Path, header: FileHeader) -> None:
+    problems = check_integrity(path, full=header.size < FULL_CHECK_LIMIT)
+    if problems:
+        raise _corrupt(path, problems)
+
+
+def backup_path_for(path: Path, old_version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(
+        f"{path.stem}.升级前备份-v{old_version}-{stamp}{path.suffix or '.sqlite'}"
+    )
+
+
+def copy_consistent(source: Path, dest: Path) -> None:
+    """A consistent copy through SQLite's backup API, written beside `dest` then moved in place."""
+    tmp = dest.with_name(dest.name + ".part")
+    tmp.unlink(missing_ok=True)
+    try:
+        with contextlib.closing(connect_raw(source, readonly=True)) as src:
+            with contextlib.closing(sqlite3.connect(tmp)) as dst:
+                src.backup(dst)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        problems = check_integrity(tmp)
+        if problems:
+            raise _corrupt(dest, problems)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@dataclass
+class Database:
+    """An open, locked, current-schema twdesk file."""
+
+    path: Path
+    engine: Engine
+    office_id: str
+    office_name: str
+    is_demo: bool
+    lock: filelock.DbLock
+    backup_path: Path | None = None
+    user: str = ""
+
+    def session(self) -> Session:
+        session = Session(
+            self.engine,
+            info={"office_id": self.office_id, "user": self.user},
+            expire_on_commit=False,
+        )
+        install_session_hooks(session)
+        return session
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action = one transaction: committed on success, rolled back on any error."""
+        with self.session() as session, session.begin():
+            yield session
+
+    def heartbeat(self) -> None:
+        self.lock.heartbeat()
+
+    def save_copy(self, dest: Path) -> None:
+        """另存副本: a consistent, verified copy of the open file."""
+        dest = Path(dest)
+        if dest.resolve() == self.path.resolve():
+            raise DbFileError("副本不能保存到当前打开的文件本身，请换一个文件名或位置。")
+        try:
+            copy_consistent(self.path, dest)
+        except OSError as exc:
+            raise DbFileError(
+                f"副本保存失败：{exc.strerror or exc}。请检查目标位置是否可写、空间是否足够。"
+            ) from exc
+        header = read_header(dest)
+        if header.user_version != SCHEMA_VERSION:
+            raise DbFileError("副本校验失败：副本的数据结构版本与原文件不一致，请重试。")
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.lock.release()
+
+
+def _write_settings(session: Session, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+
+
+def create_database(
+    path: Path, *, office_name: str = "", seed: bool = True, demo: bool = False
+) -> None:
+    """A new, empty twdesk file at `path`; an existing file is never overwritten."""
+    path = Path(path)
+    if path.exists():
+        raise DbExistsError(f"文件「{path}」已经存在，twdesk 不会覆盖它。请换一个文件名。")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{new_id()[:8]}.creating")
+    engine = make_engine(tmp)
+    try:
+        office_id = new_id()
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            upgrade(conn)
+            conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            with Session(bind=conn, info={"office_id": office_id}) as session:
+                _write_settings(
+                    session,
+                    {
+                        "office_id": office_id,
+                        "office_name": office_name,
+                        "created_at": now().isoformat(),
+                        "created_by": __version__,
+                        "last_written_by": __version__,
+                        "is_demo": "1" if demo else "0",
+                    },
+                )
+                session.flush()
+                if seed:
+                    from twdesk.db.services.seed import seed_defaults
+
+                    seed_defaults(conn, office_id)
+        engine.dispose()
+        if path.exists():
+            raise DbExistsError(f"文件「{path}」已经存在，twdesk 不会覆盖它。请换一个文件名。")
+        os.replace(tmp, path)
+    finally:
+        engine.dispose()
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + "-journal").unlink(missing_ok=True)
+
+
+def open_database(path: Path, *, take_over_lock: bool = False, user: str | None = None) -> Database:
+    """Check, lock, back up and migrate if older, and open `path`; or raise DbFileError."""
+    path = Path(path).resolve()
+    header = read_header(path)
+    if header.user_version > SCHEMA_VERSION:
+        raise _newer(path, header.user_version)
+    try:
+        held = filelock.acquire(path, take_over=take_over_lock)
+    except filelock.FileLockedError as exc:
+        raise LockedError(path, exc.holder) from None
+    except OSError as exc:
+        raise DbFileError(
+            f"无法在「{path.parent}」中建立锁文件：{exc.strerror or exc}。请确认文件夹可写（U盘未写保护）。"
+        ) from exc
+    try:
+        # A hot journal means a write was cut off (crash, pulled USB stick): SQLite rolls it
+        # back on the first read-write access, so integrity is checked after that instead.
+        hot = _has_hot_journal(path)
+        if not hot:
+            _raise_if_corrupt(path, header)
+        backup = None
+        if header.user_version < SCHEMA_VERSION:
+            backup = backup_path_for(path, header.user_version)
+            copy_consistent(path, backup)
+        engine = make_engine(path)
+        try:
+            if hot:
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+                _raise_if_corrupt(path, header)
+            with engine.begin() as conn:
+                if header.user_version < SCHEMA_VERSION:
+                    upgrade(conn)
+                    conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                settings = dict(conn.execute(select(Setting.key, Setting.value)).all())
+                if settings.get("last_written_by") != __version__:
+                    with Session(bind=conn) as s:
+                        _write_settings(s, {"last_written_by": __version__})
+                        s.flush()
+        except sqlite3.DatabaseError as exc:
+            engine.dispose()
+            raise _corrupt(path, [str(exc)]) from exc
+        except Exception:
+            engine.dispose()
+            raise
+        return Database(
+            path=path,
+            engine=engine,
+            office_id=settings.get("office_id", ""),
+            office_name=settings.get("office_name", ""),
+            is_demo=settings.get("is_demo") == "1",
+            lock=held,
+            backup_path=backup,
+            user=user or filelock.current_user(),
+        )
+    except BaseException:
+        held.release()
+        raise
+
+
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_VERSION",
+    "CorruptError",
+    "Database",
+    "DbExistsError",
+    "DbFileError",
+    "DbNotFoundError",
+    "LockedError",
+    "NewerSchemaError",
+    "NotSqliteError",
+    "NotTwdeskError",
+    "check_integrity",
+    "copy_consistent",
+    "create_database",
+    "open_database",
+    "read_header",
+]

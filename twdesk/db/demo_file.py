@@ -1,0 +1,68 @@
+"""Demo database files: built in a hidden temporary file, published only when complete."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from twdesk.db.base import new_id
+from twdesk.db.dbfile import DbExistsError, create_database, open_database
+
+DEMO_OFFICE_NAME = "青川县团委（演示数据）"
+
+
+def create_demo_database(
+    path: Path,
+    *,
+    stations: int = 12,
+    delegates: int = 150,
+    years: int = 2,
+    seed: int = 1,
+    visits: int | None = None,
+    today: date | None = None,
+    progress: Callable[[int, str], None] | None = None,
+) -> dict[str, int]:
+    """Build a demo file at `path` (never overwriting one); returns rows per table."""
+    from twdesk.db.demo import build_demo
+
+    path = Path(path)
+    if path.exists():
+        raise DbExistsError(
+            f"文件「{path}」已经存在，twdesk 不会覆盖它。请换一个文件名或先删除它。"
+        )
+    tmp = path.with_name(f".{path.name}.{new_id()[:8]}.building")
+    try:
+        create_database(tmp, office_name=DEMO_OFFICE_NAME, seed=False, demo=True)
+        db = open_database(tmp)
+        try:
+            with db.engine.begin() as conn:
+                counts = build_demo(
+                    conn,
+                    db.office_id,
+                    stations=stations,
+                    delegates=delegates,
+                    years=years,
+                    seed=seed,
+                    visits=visits,
+                    today=today,
+                    progress=progress,
+                )
+        finally:
+            db.close()
+        if path.exists():
+            raise DbExistsError(f"文件「{path}」已经存在，twdesk 不会覆盖它。")
+        os.replace(tmp, path)
+        return counts
+    finally:
+        for suffix in ("", "-journal", ".lock"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+
+
+def ensure_demo_database(path: Path) -> bool:
+    """Create the default demo file when missing; True when it was created now."""
+    if Path(path).exists():
+        return False
+    create_demo_database(path)
+    return True

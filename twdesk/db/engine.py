@@ -1,0 +1,59 @@
+"""SQLAlchemy engines for a twdesk SQLite file, with the pragmas that keep the file whole."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _sqlite_uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
+
+
+def connect_raw(path: Path, *, readonly: bool = True) -> sqlite3.Connection:
+    """A plain sqlite3 connection; read-only ones never create, change or roll back the file."""
+    con = sqlite3.connect(
+        _sqlite_uri(path, "ro" if readonly else "rw"), uri=True, isolation_level=None
+    )
+    con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return con
+
+
+def make_engine(path: Path, *, readonly: bool = False) -> Engine:
+    """An engine over an existing file (or a new one being created by dbfile.create_database).
+
+    Rollback journal (not WAL) and synchronous=FULL: after every commit the file alone is the
+    whole database, so a closed file copied to a USB stick never leaves commits behind.
+    Transactions are begun explicitly so DDL and migrations are transactional too.
+    """
+    mode = "ro" if readonly else "rwc"
+    uri = _sqlite_uri(path, mode)
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: sqlite3.connect(
+            uri, uri=True, isolation_level=None, check_same_thread=False
+        ),
+        poolclass=NullPool if readonly else None,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_con: sqlite3.Connection, _record: object) -> None:
+        cur = dbapi_con.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            cur.execute("PRAGMA journal_mode = DELETE")
+            cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine

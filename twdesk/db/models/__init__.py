@@ -1,0 +1,89 @@
+"""Every table of a twdesk database. Import from here: `from twdesk.db.models import Person`."""
+
+from twdesk.db.base import Base
+from twdesk.db.models.activities import (
+    Activity,
+    ActivityParticipant,
+    Attachment,
+    Project,
+    ProjectMember,
+)
+from twdesk.db.models.audit import AuditEntry
+from twdesk.db.models.duty import (
+    DutyAssignment,
+    DutyDay,
+    DutyRule,
+    DutySwap,
+    Holiday,
+    HolidayYear,
+    Unavailability,
+)
+from twdesk.db.models.evaluation import (
+    EvalBonusItem,
+    EvalIndicator,
+    EvalScheme,
+    Evaluation,
+    EvaluationBonus,
+    EvaluationScore,
+    EvaluationUnlock,
+    EvaluationVeto,
+    EvalVetoItem,
+)
+from twdesk.db.models.office import LookupValue, Setting
+from twdesk.db.models.people import (
+    BranchContact,
+    Commendation,
+    CommitteeLink,
+    GroupMembership,
+    Mentorship,
+    Person,
+    PersonPhoto,
+    StationMembership,
+    StatusChange,
+    YouthBranch,
+)
+from twdesk.db.models.stations import SpecialGroup, Station
+from twdesk.db.models.visits import OpinionItem, OpinionStep, Visit
+
+__all__ = [
+    "Activity",
+    "ActivityParticipant",
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "BranchContact",
+    "Commendation",
+    "CommitteeLink",
+    "DutyAssignment",
+    "DutyDay",
+    "DutyRule",
+    "DutySwap",
+    "EvalBonusItem",
+    "EvalIndicator",
+    "EvalScheme",
+    "EvalVetoItem",
+    "Evaluation",
+    "EvaluationBonus",
+    "EvaluationScore",
+    "EvaluationUnlock",
+    "EvaluationVeto",
+    "GroupMembership",
+    "Holiday",
+    "HolidayYear",
+    "LookupValue",
+    "Mentorship",
+    "OpinionItem",
+    "OpinionStep",
+    "Person",
+    "PersonPhoto",
+    "Project",
+    "ProjectMember",
+    "Setting",
+    "SpecialGroup",
+    "Station",
+    "StationMembership",
+    "StatusChange",
+    "Unavailability",
+    "Visit",
+    "YouthBranch",
+]

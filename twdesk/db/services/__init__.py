@@ -1,0 +1,1 @@
+"""Services: read and write through a Session, one transaction per user action. No Qt."""

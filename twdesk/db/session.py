@@ -1,0 +1,104 @@
+"""Session hooks: every new row gets this file's office id; every change goes to the audit log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from twdesk.core.idcard import mask_id_number, mask_phone
+from twdesk.db.base import IdMixin, new_id, now
+from twdesk.db.models import AuditEntry, Setting
+
+# Values of these columns are personal data: the audit keeps them masked.
+_MASKED_COLUMNS = {"id_number": mask_id_number, "phone": mask_phone}
+# Columns whose change says nothing to a person reading the audit.
+_SILENT_COLUMNS = {
+    "updated_at",
+    "created_at",
+    "origin_office_id",
+    "data",
+    "thumbnail",
+    "leader_photo",
+}
+_NOT_AUDITED = (AuditEntry, Setting)
+
+
+def _text(column: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if column in _MASKED_COLUMNS and isinstance(value, str) and value:
+        return _MASKED_COLUMNS[column](value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return f"<{len(value)} 字节>"
+    return str(value)
+
+
+def _audit_rows(session: Session) -> list[AuditEntry]:
+    user = session.info.get("user", "")
+    office_id = session.info.get("office_id", "")
+    at = now()
+    rows: list[AuditEntry] = []
+
+    def add(action: str, obj: IdMixin, field: str = "", old: Any = None, new: Any = None) -> None:
+        rows.append(
+            AuditEntry(
+                at=at,
+                user=user,
+                action=action,
+                table_name=obj.__tablename__,  # type: ignore[attr-defined]
+                row_id=obj.id,
+                field=field,
+                old_value=_text(field, old),
+                new_value=_text(field, new),
+                origin_office_id=office_id,
+            )
+        )
+
+    for obj in session.new:
+        if isinstance(obj, IdMixin) and not isinstance(obj, _NOT_AUDITED):
+            add("新增", obj)
+    for obj in session.deleted:
+        if isinstance(obj, IdMixin) and not isinstance(obj, _NOT_AUDITED):
+            add("删除", obj)
+    for obj in session.dirty:
+        if not isinstance(obj, IdMixin) or isinstance(obj, _NOT_AUDITED):
+            continue
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            name = attr.key
+            if name in _SILENT_COLUMNS:
+                continue
+            hist = state.attrs[name].history
+            if not hist.has_changes():
+                continue
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if old == new:
+                continue
+            if name == "deleted_at":
+                add("移入回收站" if new is not None else "恢复", obj)
+            else:
+                add("修改", obj, name, old, new)
+    return rows
+
+
+def install_session_hooks(session: Session) -> None:
+    """Fill origin_office_id and write audit rows in the same flush as the change itself."""
+
+    @event.listens_for(session, "before_flush")
+    def _before_flush(sess: Session, _ctx: object, _instances: object) -> None:
+        office_id = sess.info.get("office_id")
+        for obj in sess.new:
+            if isinstance(obj, IdMixin):
+                if obj.id is None:
+                    obj.id = new_id()
+                if getattr(obj, "origin_office_id", None) is None:
+                    obj.origin_office_id = office_id  # type: ignore[assignment]
+        if sess.info.get("audit", True):
+            for row in _audit_rows(sess):
+                sess.add(row)
