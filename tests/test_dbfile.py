@@ -278,3 +278,28 @@ def test_failed_transaction_writes_nothing(db_path: Path) -> None:
             assert s.scalar(select(func.count()).select_from(AuditEntry)) == 0
     finally:
         db.close()
+
+
+def test_recycle_bin_hides_restores_and_audits(db_path: Path) -> None:
+    from twdesk.db.services.overview import record_counts
+    from twdesk.db.services.recycle_bin import list_bin, move_to_bin, restore
+
+    db = open_database(db_path, user="管理员")
+    try:
+        with db.transaction() as s:
+            keep, gone = Person(name="留下"), Person(name="误删")
+            s.add_all([keep, gone])
+        with db.transaction() as s:
+            move_to_bin(s, s.get(Person, gone.id))
+        with db.session() as s:
+            assert record_counts(s)["delegates"] == 1
+            [entry] = list_bin(s)
+            assert (entry.label, entry.title, entry.deleted_by) == ("人员", "误删", "管理员")
+        with db.transaction() as s:
+            restore(s, s.get(Person, gone.id))
+        with db.session() as s:
+            assert record_counts(s)["delegates"] == 2 and list_bin(s) == []
+            actions = s.scalars(select(AuditEntry.action).where(AuditEntry.row_id == gone.id)).all()
+    finally:
+        db.close()
+    assert sorted(actions) == sorted(["新增", "移入回收站", "恢复"])

@@ -19,6 +19,7 @@ _SILENT_COLUMNS = {
     "updated_at",
     "created_at",
     "origin_office_id",
+    "deleted_by",
     "data",
     "thumbnail",
     "leader_photo",
