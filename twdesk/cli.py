@@ -156,10 +156,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     from twdesk.crashlog import log_exception, setup_logging
     from twdesk.db.dbfile import DbFileError
 
-    args = build_parser().parse_args(argv)
     try:
         if os.environ.get("TWDESK_TEST_CRASH"):  # lets tests prove crashes are logged, masked
             raise RuntimeError(f"forced crash: {os.environ['TWDESK_TEST_CRASH']}")

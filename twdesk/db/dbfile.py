@@ -181,9 +181,11 @@ def copy_consistent(source: Path, dest: Path) -> None:
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
-        with contextlib.closing(connect_raw(source, readonly=True)) as src:
-            with contextlib.closing(sqlite3.connect(tmp)) as dst:
-                src.backup(dst)
+        with (
+            contextlib.closing(connect_raw(source, readonly=True)) as src,
+            contextlib.closing(sqlite3.connect(tmp)) as dst,
+        ):
+            src.backup(dst)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         problems = check_integrity(tmp)
