@@ -172,7 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     imp = sub.add_parser("import", help="从 Excel/CSV 导入（全部校验通过才写入）")
-    imp_sub = imp.add_subparsers(dest="what", metavar="内容", required=True, parser_class=ChineseArgumentParser)
+    imp_sub = imp.add_subparsers(
+        dest="what", metavar="内容", required=True, parser_class=ChineseArgumentParser
+    )
     p = imp_sub.add_parser("roster", help="导入团代表名册（.xlsx / .xls / .csv）")
     p.add_argument("file", metavar="FILE", help="名册文件")
     p.add_argument("--db", metavar="PATH", required=True, help="数据库文件")
@@ -185,7 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import_roster)
 
     exp = sub.add_parser("export", help="导出为 Excel")
-    exp_sub = exp.add_subparsers(dest="what", metavar="内容", required=True, parser_class=ChineseArgumentParser)
+    exp_sub = exp.add_subparsers(
+        dest="what", metavar="内容", required=True, parser_class=ChineseArgumentParser
+    )
     p = exp_sub.add_parser("roster", help="导出团代表名册 .xlsx（可再导入）")
     p.add_argument("--db", metavar="PATH", required=True, help="数据库文件")
     p.add_argument("--out", metavar="FILE.xlsx", required=True, help="输出文件")
