@@ -34,7 +34,7 @@ def create_demo_database(
         )
     tmp = path.with_name(f".{path.name}.{new_id()[:8]}.building")
     try:
-        create_database(tmp, office_name=DEMO_OFFICE_NAME, seed=False, demo=True)
+        create_database(tmp, office_name=DEMO_OFFICE_NAME, demo=True)
         db = open_database(tmp)
         try:
             with db.engine.begin() as conn:

@@ -1,0 +1,105 @@
+"""Demo data: deterministic, consistent, covering every state the app shows."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from twdesk.core.idcard import birth_date_from_id, gender_from_id, validate_id_number
+from twdesk.core.vocab import Attendance, OpinionStatus
+from twdesk.db.demo_file import create_demo_database
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    create_demo_database(path, stations=6, delegates=60, years=2, seed=3, today=TODAY)
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    yield con
+    con.close()
+
+
+def rows(con: sqlite3.Connection, sql: str) -> list[tuple]:
+    return con.execute(sql).fetchall()
+
+
+def test_same_seed_same_content(tmp_path: Path, demo: sqlite3.Connection) -> None:
+    other = tmp_path / "again.sqlite"
+    create_demo_database(other, stations=6, delegates=60, years=2, seed=3, today=TODAY)
+    con = sqlite3.connect(other)
+    query = "SELECT name, gender, birth_date, id_number, phone, status FROM person ORDER BY id_number, name"
+    assert rows(con, query) == rows(demo, query)
+    query = "SELECT number, status, deadline, satisfaction FROM opinion_item ORDER BY number"
+    assert rows(con, query) == rows(demo, query)
+    assert rows(con, "SELECT id FROM person LIMIT 1") != rows(demo, "SELECT id FROM person LIMIT 1")
+    con.close()
+
+
+def test_every_state_is_present(demo: sqlite3.Connection) -> None:
+    statuses = {r[0] for r in rows(demo, "SELECT status FROM opinion_item")}
+    assert statuses == {str(s) for s in OpinionStatus}
+    attendance = {r[0] for r in rows(demo, "SELECT attendance FROM duty_assignment")}
+    assert attendance == {str(a) for a in Attendance}
+    confirmations = {r[0] for r in rows(demo, "SELECT confirmation FROM activity")}
+    assert confirmations == {"已确认", "待确认", "已退回"}
+    overdue = rows(
+        demo,
+        f"SELECT count(*) FROM opinion_item WHERE status IN ('已交办','办理中') AND deadline < '{TODAY}'",
+    )[0][0]
+    assert overdue > 0
+    assert {r[0] for r in rows(demo, "SELECT DISTINCT activity_type FROM activity")} >= {
+        "会议",
+        "联系青年",
+    }
+
+
+def test_people_are_consistent(demo: sqlite3.Connection) -> None:
+    people = rows(demo, "SELECT id, name, id_number, birth_date, gender, status FROM person")
+    for _pid, _name, number, birth, gender, _status in people:
+        assert validate_id_number(number, today=TODAY) == []
+        assert birth_date_from_id(number).isoformat() == birth
+        assert gender_from_id(number) == gender
+    latest = dict(
+        rows(
+            demo,
+            "SELECT s.person_id, s.status FROM status_change s WHERE s.changed_on ="
+            " (SELECT max(changed_on) FROM status_change t WHERE t.person_id = s.person_id)",
+        )
+    )
+    assert all(latest[pid] == status for pid, *_rest, status in people)
+    assert Counter(status for *_r, status in people)["在任"] > len(people) * 0.8
+    names = {p[1] for p in people}
+    assert {"曾䶮", "王㛃"} <= names
+
+
+def test_references_and_numbers(demo: sqlite3.Connection) -> None:
+    assert rows(demo, "PRAGMA foreign_key_check") == []
+    assert rows(demo, "SELECT number FROM opinion_item GROUP BY number HAVING count(*) > 1") == []
+    assert (
+        rows(demo, "SELECT count(*) FROM evaluation_score")[0][0]
+        == 10 * rows(demo, "SELECT count(*) FROM evaluation")[0][0]
+    )
+
+
+def test_excellent_is_capped_per_station(demo: sqlite3.Connection) -> None:
+    per = rows(
+        demo,
+        "SELECT station_id, year, count(*), sum(grade = '优秀') FROM evaluation WHERE locked GROUP BY station_id, year",
+    )
+    assert per
+    for _station, _year, total, excellent in per:
+        assert excellent <= max(1, total // 5)
+
+
+def test_holidays_seeded_from_the_library(demo: sqlite3.Connection) -> None:
+    days = dict(rows(demo, "SELECT day, kind FROM holiday"))
+    assert (
+        days["2026-10-01"] == "休" and days["2026-02-14"] == "班"
+    )  # National Day; a Spring Festival make-up Saturday
+    assert {r[0] for r in rows(demo, "SELECT year FROM holiday_year")} == {2025, 2026}

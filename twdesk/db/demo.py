@@ -1,0 +1,995 @@
+"""Deterministic, realistic demo data for every table, fast enough for 10,000 people.
+
+The same seed gives the same content (names, dates, texts, states); primary keys are still
+unique per file, so two demo files never collide when merged. Rows are built as plain dicts
+and written with Core bulk inserts: ORM objects would be ten times slower at this scale.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, select
+
+from twdesk.core.holidays import WorkCalendar, library_holidays
+from twdesk.core.idcard import make_id_number
+from twdesk.core.pinyin import name_keys
+from twdesk.core.vocab import (
+    DEFAULT_ACTIVITY_TYPES,
+    DEFAULT_GROUP_KINDS,
+    DEFAULT_SECTORS,
+    DEFAULT_VISIT_CATEGORIES,
+    AgeGroup,
+    Attendance,
+    Channel,
+    Grade,
+    OpinionStatus,
+    PersonStatus,
+    Satisfaction,
+    StationKind,
+    VisitorIdentity,
+)
+from twdesk.db.base import Base
+from twdesk.db.models import EvalIndicator, EvalScheme
+
+Progress = Callable[[int, str], None]
+
+COUNTY = "青川县"
+REGION = "510822"  # the ID-number region code used for demo people
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单区仇"
+)
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏浩宇轩梓涵欣怡子豪博文雨晨思远佳琪俊杰"
+RARE_NAMES = ("曾䶮", "王㛃", "李龑", "陈赟", "张堃", "刘喆", "区犇", "单淼")
+TOWNS = (
+    "乔庄镇",
+    "青溪镇",
+    "房石镇",
+    "关庄镇",
+    "凉水镇",
+    "竹园镇",
+    "木鱼镇",
+    "沙州镇",
+    "姚渡镇",
+    "三锅镇",
+    "瓦砾乡",
+    "白家乡",
+    "马鹿乡",
+    "曲河乡",
+    "桥楼乡",
+    "红光乡",
+    "大院回族乡",
+    "孔溪乡",
+    "观音店乡",
+    "茶坝乡",
+    "城关街道",
+    "河西街道",
+    "东城街道",
+    "南山街道",
+)
+SECTOR_STATIONS = ("非公企业行业分站", "教育系统行业分站", "卫生健康行业分站", "新兴领域行业分站")
+UNITS = (
+    "县人民医院",
+    "县第一中学",
+    "县农业农村局",
+    "县供电公司",
+    "乔庄镇人民政府",
+    "青溪镇中心小学",
+    "县交通运输局",
+    "县融媒体中心",
+    "县市场监管局",
+    "青川农商银行",
+    "县妇幼保健院",
+    "竹园镇农业服务中心",
+    "县茶叶合作社",
+    "县电商产业园",
+    "县消防救援大队",
+    "县文化馆",
+    "县税务局",
+    "县公安局",
+    "青川宾馆",
+    "县实验小学",
+)
+POSITIONS = (
+    "职员",
+    "教师",
+    "医生",
+    "护士",
+    "村党支部书记",
+    "村团支部书记",
+    "技术员",
+    "个体经营者",
+    "社区工作者",
+    "团委书记",
+)
+POLITICAL = ("共青团员",) * 5 + ("中共党员",) * 3 + ("中共预备党员", "群众")
+ETHNICITIES = ("汉族",) * 12 + ("回族", "藏族", "羌族")
+EDUCATION = ("大学本科",) * 4 + ("大学专科",) * 3 + ("硕士研究生", "高中", "中专")
+TERMS = ("第十六届",)
+VISIT_CONTENT: dict[str, tuple[str, ...]] = {
+    "就业创业": (
+        "想了解返乡创业贷款政策",
+        "咨询县里今年的青年就业见习岗位",
+        "希望推荐电商创业培训",
+        "开网店缺少启动资金",
+    ),
+    "技能培训": (
+        "希望开办电工证培训班",
+        "想学习直播带货技能",
+        "咨询茶叶加工技术培训",
+        "希望组织驾驶技能培训",
+    ),
+    "心理健康": (
+        "孩子备考压力大，想找心理老师聊聊",
+        "工作压力大，睡眠不好",
+        "希望学校增加心理辅导课",
+    ),
+    "婚恋交友": ("希望团委组织青年联谊活动", "单身青年交友渠道少", "建议举办集体婚礼"),
+    "法律维权": ("工资被拖欠三个月", "租房押金不退，咨询怎么维权", "网购被骗，想了解报案流程"),
+    "助学帮困": (
+        "家庭困难，孩子上大学学费不够",
+        "咨询助学贷款办理流程",
+        "希望为留守儿童提供课后辅导",
+    ),
+    "志愿服务": ("想报名参加志愿服务队", "建议组织河道清洁志愿活动", "希望为敬老院开展志愿服务"),
+    "社区治理": ("村里路灯坏了很久没人修", "建议在广场增设健身器材", "小区停车难，希望规划车位"),
+    "其他": ("咨询团组织关系转接", "想了解入团流程", "建议开放图书室晚间时间"),
+}
+DEPARTMENTS = (
+    "县人社局",
+    "县教育局",
+    "县民政局",
+    "县司法局",
+    "县卫健局",
+    "县住建局",
+    "县交通运输局",
+    "县农业农村局",
+    "乡镇人民政府",
+    "县团委",
+)
+RESULTS = (
+    "已协调相关部门解决",
+    "已答复政策并提供办理指引",
+    "已纳入明年工作计划",
+    "已安排专人跟进并办结",
+)
+FEEDBACK_METHODS = ("电话回访", "当面告知", "微信告知", "书面答复")
+ACTIVITY_TITLES: dict[str, tuple[str, ...]] = {
+    "会议": ("联络站季度工作会议", "团代表履职座谈会", "团县委全委会"),
+    "学习培训": ("团代表履职能力培训", "青年理论学习小组学习", "团的二十大精神专题学习"),
+    "坐班接待": ("驻站坐班接待青年",),
+    "联系青年": ("走访联系返乡青年", "联系青年企业家座谈", "入户走访困难青年"),
+    "联系团支部": ("到村团支部指导组织生活会", "联系学校团支部开展主题团日"),
+    "领办项目": ("青微项目推进会", "领办项目现场服务"),
+    "志愿服务": ("河道清洁志愿服务", "敬老院关爱志愿服务", "文明交通劝导"),
+    "宣讲": ("青年宣讲进村社", "理论宣讲进校园"),
+    "调研": ("青年就业情况调研", "农村青年创业调研"),
+    "专项小组活动": ("专项小组月度活动", "关心关爱留守儿童活动"),
+    "开放日": ("联络站开放日",),
+    "其他": ("青年联谊活动", "主题团日活动"),
+}
+PROJECT_NAMES = (
+    "青苗助学",
+    "电商助农直播间",
+    "留守儿童四点半课堂",
+    "青年创业沙龙",
+    "清河护河行动",
+    "银龄关爱",
+    "青春普法",
+)
+
+
+class _Ids:
+    """Random UUIDs from a stream seeded per file: unique across files, cheap to make."""
+
+    def __init__(self, seed: str) -> None:
+        self._rng = random.Random(seed)
+
+    def __call__(self) -> str:
+        return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+
+
+def build_demo(
+    conn: Connection,
+    office_id: str,
+    *,
+    stations: int = 12,
+    delegates: int = 150,
+    years: int = 2,
+    seed: int = 1,
+    visits: int | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> dict[str, int]:
+    """Fill a new, seeded database (default lists and scheme present) through `conn`.
+
+    The caller owns the transaction. Returns the number of rows written per table.
+    """
+    return _DemoBuilder(conn, office_id, seed, today or date.today(), progress).build(
+        stations=max(1, stations),
+        delegates=max(1, delegates),
+        years=max(1, years),
+        visits=visits if visits is not None else delegates * 3 * years,
+    )
+
+
+class _DemoBuilder:
+    def __init__(
+        self, conn: Connection, office_id: str, seed: int, today: date, progress: Progress | None
+    ) -> None:
+        self.conn = conn
+        self.rng = random.Random(seed)
+        self.new_id = _Ids(f"{seed}:{office_id}")
+        self.today = today
+        self.progress = progress or (lambda _pct, _msg: None)
+        stamp = datetime.combine(today, time(9, 0))
+        self.common = {"origin_office_id": office_id, "created_at": stamp, "updated_at": stamp}
+        self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def add(self, table: str, **values: Any) -> str:
+        values.setdefault("id", self.new_id())
+        self.rows[table].append({**self.common, **values})
+        return values["id"]
+
+    def flush(self) -> dict[str, int]:
+        counts = {}
+        # Index pages of random UUID keys are touched all over: keep them in memory (~1 GB).
+        self.conn.exec_driver_sql("PRAGMA cache_size = -1000000")
+        tables: dict[str, Table] = dict(Base.metadata.tables)
+        ordered = [t.name for t in Base.metadata.sorted_tables if t.name in self.rows]
+        total = sum(len(self.rows[name]) for name in ordered) or 1
+        done = 0
+        for name in ordered:
+            rows = self.rows.pop(name)
+            table = tables[name]
+            for start in range(0, len(rows), 5000):
+                self.conn.execute(insert(table), rows[start : start + 5000])
+            counts[name] = len(rows)
+            done += len(rows)
+            self.progress(50 + int(50 * done / total), f"写入 {name}")
+        return counts
+
+    def name(self) -> str:
+        rng = self.rng
+        given = rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.7 else "")
+        return rng.choice(SURNAMES) + given
+
+    def phone(self) -> str:
+        return self.rng.choice(("138", "139", "135", "151", "158", "187", "189", "199", "177")) + (
+            f"{self.rng.randrange(10**8):08d}"
+        )
+
+    # --- the build -----------------------------------------------------------------------
+
+    def build(self, *, stations: int, delegates: int, years: int, visits: int) -> dict[str, int]:
+        year_list = list(range(self.today.year - years + 1, self.today.year + 1))
+        self.progress(0, "生成节假日")
+        calendar = self._holidays(year_list)
+        self.progress(5, "生成联络站")
+        station_ids, groups = self._stations(stations)
+        self.progress(10, "生成人员")
+        members = self._people(delegates, station_ids, groups, year_list)
+        self.progress(20, "生成坐班排班")
+        duty = self._duty(station_ids, members, year_list, calendar)
+        self.progress(30, "生成来访登记")
+        self._visits(visits, duty, calendar)
+        self.progress(40, "生成履职记录")
+        self._activities(station_ids, members, groups, year_list)
+        self.progress(45, "生成履职考核")
+        self._evaluations(station_ids, members, year_list)
+        counts = self.flush()
+        self.progress(100, "完成")
+        return counts
+
+    def _holidays(self, year_list: list[int]) -> WorkCalendar:
+        entries = []
+        for year in year_list:
+            known = library_holidays(year)
+            if known is None:
+                continue
+            self.add("holiday_year", year=year, source="chinesecalendar", confirmed_by="演示数据")
+            for e in known:
+                self.add(
+                    "holiday", day=e.day, kind=str(e.kind), name=e.name, source="chinesecalendar"
+                )
+                entries.append((e.day, str(e.kind)))
+        return WorkCalendar(entries)
+
+    def _stations(self, count: int) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+        rng = self.rng
+        county_id = self.add(
+            "station",
+            name=f"{COUNTY}团代表联络站",
+            kind=str(StationKind.COUNTY),
+            parent_id=None,
+            address=f"{COUNTY}乔庄镇青年路8号团县委一楼",
+            hours="每周三 9:00-12:00",
+            sort_order=0,
+            leader_name="李晓东",
+            leader_phone="0839-7202201",
+            contact_phone="0839-7202201",
+            duties="收集青年意见建议；组织团代表驻站接待；跟踪督办交办事项；开展履职培训。",
+            rules="团代表每月驻站坐班不少于1次；接待情况当日登记；意见建议7个工作日内交办。",
+            pledges="有问必答、有难必帮、有诉必应。",
+            yearly_plan="一月一主题、一季一总结；全年开展集中接待12次、专题调研4次。",
+            notes="",
+        )
+        result = [(county_id, f"{COUNTY}团代表联络站")]
+        n_sector = min(len(SECTOR_STATIONS), max(0, (count - 1) // 5))
+        names = [
+            (t + "团代表联络站", StationKind.TOWNSHIP)
+            for t in TOWNS[: max(0, count - 1 - n_sector)]
+        ]
+        names += [(s, StationKind.SECTOR) for s in SECTOR_STATIONS[:n_sector]]
+        extra = count - 1 - len(names)
+        names += [
+            (f"第{i + 1}片区团代表联络站", StationKind.TOWNSHIP) for i in range(max(0, extra))
+        ]
+        for i, (name, kind) in enumerate(names, 1):
+            leader = self.name()
+            sid = self.add(
+                "station",
+                name=name,
+                kind=str(kind),
+                parent_id=county_id,
+                address=f"{name.removesuffix('团代表联络站')}党群服务中心二楼",
+                hours=rng.choice(
+                    ("每周三 9:00-12:00", "每月15日 9:00-17:00", "每周五 14:30-17:30")
+                ),
+                sort_order=i,
+                leader_name=leader,
+                leader_phone=self.phone(),
+                contact_phone=self.phone(),
+                duties="倾听青年呼声，收集意见建议，帮助青年解决急难愁盼问题。",
+                rules="驻站坐班制度、来访登记制度、交办督办制度、履职档案制度。",
+                pledges="件件有回音、事事有着落。",
+                yearly_plan="季度开展一次主题接待日，年底形成履职报告。",
+                notes="",
+            )
+            result.append((sid, name))
+        groups: dict[str, list[str]] = {}
+        for sid, name in result:
+            kinds = rng.sample(DEFAULT_GROUP_KINDS, rng.randint(2, 4))
+            groups[sid] = [
+                self.add(
+                    "special_group",
+                    station_id=sid,
+                    name=f"{kind}小组",
+                    kind=kind,
+                    leader_id=None,
+                    description=f"{name}{kind}专项小组",
+                )
+                for kind in kinds
+            ]
+        return result, groups
+
+    def _person(
+        self, name: str, *, birth_from: int, birth_to: int, **flags: Any
+    ) -> tuple[str, dict[str, Any]]:
+        rng = self.rng
+        gender = rng.choice(("男", "女"))
+        born = date(rng.randint(birth_from, birth_to), rng.randint(1, 12), rng.randint(1, 28))
+        pinyin, initials = name_keys(name)
+        values = {
+            "name": name,
+            "name_pinyin": pinyin,
+            "name_initials": initials,
+            "gender": gender,
+            "birth_date": born,
+            "ethnicity": rng.choice(ETHNICITIES),
+            "political_status": rng.choice(POLITICAL),
+            "education": rng.choice(EDUCATION),
+            "id_number": make_id_number(REGION, born, rng.randrange(100), gender),
+            "phone": self.phone(),
+            "wechat": f"wx_{initials}{rng.randrange(1000, 9999)}",
+            "unit": rng.choice(UNITS),
+            "position": rng.choice(POSITIONS),
+            "address": "",
+            "is_delegate": True,
+            "is_committee": False,
+            "is_past_delegate": False,
+            "is_cadre": False,
+            "level": "",
+            "sector": rng.choice(DEFAULT_SECTORS),
+            "term": TERMS[0],
+            "status": str(PersonStatus.ACTIVE),
+            "notes": "",
+            "deleted_at": None,
+            "deleted_by": None,
+            **flags,
+        }
+        pid = self.add("person", **values)
+        return pid, self.rows["person"][-1]
+
+    def _people(
+        self,
+        count: int,
+        stations: list[tuple[str, str]],
+        groups: dict[str, list[str]],
+        year_list: list[int],
+    ) -> dict[str, list[tuple[str, str]]]:
+        """People of every role; returns the active delegates per station as (person id, level)."""
+        rng = self.rng
+        term_start = date(year_list[0], 1, 1) - timedelta(days=rng.randint(200, 500))
+        members: dict[str, list[tuple[str, str]]] = {sid: [] for sid, _ in stations}
+        for i in range(count):
+            sid, _ = stations[i % len(stations)] if i < len(stations) * 3 else rng.choice(stations)
+            level = rng.choice(("县", "乡镇", "乡镇", "乡镇", "市")) if i % len(stations) else "县"
+            name = RARE_NAMES[i] if i < len(RARE_NAMES) else self.name()
+            pid, values = self._person(
+                name, birth_from=1988, birth_to=2004, level=level, is_cadre=rng.random() < 0.05
+            )
+            self.add(
+                "status_change",
+                person_id=pid,
+                status="在任",
+                changed_on=term_start,
+                reason="当选团代表",
+                recorded_by="演示数据",
+            )
+            ended = rng.random()
+            if ended < 0.05:
+                status, reason = rng.choice(
+                    (
+                        ("免职", "工作调动离开本县"),
+                        ("辞职", "本人申请辞去团代表职务"),
+                        ("届满", "年龄超过团员年龄"),
+                    )
+                )
+                changed = self.today - timedelta(days=rng.randint(20, 300))
+                self.add(
+                    "status_change",
+                    person_id=pid,
+                    status=status,
+                    changed_on=changed,
+                    reason=reason,
+                    recorded_by="演示数据",
+                )
+                values["status"] = status  # the person row's status is the latest change
+            else:
+                members[sid].append((pid, level))
+            self.add(
+                "station_membership",
+                station_id=sid,
+                person_id=pid,
+                role="进站代表",
+                start_date=term_start,
+                end_date=None,
+            )
+            if groups[sid] and rng.random() < 0.6:
+                self.add(
+                    "group_membership",
+                    group_id=rng.choice(groups[sid]),
+                    person_id=pid,
+                    role="成员",
+                    start_date=term_start,
+                    end_date=None,
+                )
+        # roles beyond delegates
+        all_delegates = [pid for lst in members.values() for pid, _ in lst]
+        committee = []
+        for _ in range(max(2, count // 20)):
+            pid, _v = self._person(
+                self.name(),
+                birth_from=1985,
+                birth_to=1998,
+                is_delegate=False,
+                is_committee=True,
+                is_cadre=True,
+                level="县",
+                position="团县委委员",
+            )
+            self.add(
+                "status_change",
+                person_id=pid,
+                status="在任",
+                changed_on=term_start,
+                reason="当选委员",
+                recorded_by="演示数据",
+            )
+            committee.append(pid)
+            for delegate in rng.sample(all_delegates, min(len(all_delegates), rng.randint(3, 8))):
+                self.add(
+                    "committee_link",
+                    committee_id=pid,
+                    delegate_id=delegate,
+                    start_date=term_start,
+                    end_date=None,
+                )
+        past = []
+        for _ in range(max(2, count // 12)):
+            pid, _v = self._person(
+                self.name(),
+                birth_from=1978,
+                birth_to=1990,
+                is_delegate=False,
+                is_past_delegate=True,
+                term="第十五届",
+                status="届满",
+            )
+            self.add(
+                "status_change",
+                person_id=pid,
+                status="届满",
+                changed_on=term_start,
+                reason="上届任期届满",
+                recorded_by="演示数据",
+            )
+            past.append(pid)
+            for mentee in rng.sample(all_delegates, min(len(all_delegates), rng.randint(1, 4))):
+                self.add(
+                    "mentorship",
+                    mentor_id=pid,
+                    mentee_id=mentee,
+                    start_date=term_start,
+                    end_date=None,
+                )
+        # youth branches and who contacts them
+        branches = []
+        for sid, name in stations:
+            for k in range(rng.randint(2, 5)):
+                branches.append(
+                    self.add(
+                        "youth_branch",
+                        name=f"{name.removesuffix('团代表联络站')}{rng.choice(('中心村', '中学', '卫生院', '企业', '社区'))}团支部{k + 1}",
+                        unit="",
+                        station_id=sid,
+                        secretary=self.name(),
+                        phone=self.phone(),
+                        member_count=rng.randint(8, 60),
+                        deleted_at=None,
+                        deleted_by=None,
+                    )
+                )
+        for pid in all_delegates:
+            for branch in rng.sample(branches, rng.choice((0, 1, 1, 1, 2))):
+                self.add(
+                    "branch_contact",
+                    delegate_id=pid,
+                    branch_id=branch,
+                    start_date=term_start,
+                    end_date=None,
+                    notes="",
+                )
+        for pid in rng.sample(all_delegates, max(1, len(all_delegates) // 15)):
+            level = rng.choice(("县", "县", "市", "省"))
+            self.add(
+                "commendation",
+                person_id=pid,
+                level=level,
+                title=f"{level}级优秀共青团员" if level != "省" else "省级青年岗位能手",
+                awarded_on=date(rng.choice(year_list), rng.randint(3, 6), 4),
+                issuer=f"共青团{ {'县': COUNTY, '市': '广元市', '省': '四川省'}[level] }委员会",
+            )
+        return members
+
+    def _duty(
+        self,
+        stations: list[tuple[str, str]],
+        members: dict[str, list[tuple[str, str]]],
+        year_list: list[int],
+        calendar: WorkCalendar,
+    ) -> list[tuple[str, date, str | None]]:
+        """Duty days as (station id, day, duty delegate id)."""
+        rng = self.rng
+        days_out: list[tuple[str, date, str | None]] = []
+        for idx, (sid, _) in enumerate(stations):
+            weekly = idx % 3 != 2
+            rule_id = self.add(
+                "duty_rule",
+                station_id=sid,
+                kind="weekly" if weekly else "monthly_day",
+                weekday=2 if weekly else None,
+                month_day=None if weekly else 15,
+                nth=None,
+                start_time=time(9, 0),
+                end_time=time(12, 0),
+                per_day=1,
+                mix_levels=False,
+                on_holiday="next",
+                valid_from=date(year_list[0], 1, 1),
+                valid_to=None,
+            )
+            people = [pid for pid, _ in members[sid]]
+            turn = 0
+            last_assignment: str | None = None
+            for year in year_list:
+                planned = []
+                if weekly:
+                    d = date(year, 1, 1)
+                    d += timedelta(days=(2 - d.weekday()) % 7)
+                    while d.year == year:
+                        planned.append(d)
+                        d += timedelta(days=7)
+                else:
+                    planned = [date(year, m, 15) for m in range(1, 13)]
+                seen = set()
+                for p in planned:
+                    day = calendar.next_workday(p)
+                    if day in seen or day.year != year:
+                        continue
+                    seen.add(day)
+                    day_id = self.add(
+                        "duty_day",
+                        station_id=sid,
+                        day=day,
+                        rule_id=rule_id,
+                        start_time=time(9, 0),
+                        end_time=time(12, 0),
+                        moved_from=p if day != p else None,
+                        cancelled=False,
+                        notes="",
+                    )
+                    if not people:
+                        days_out.append((sid, day, None))
+                        continue
+                    person = people[turn % len(people)]
+                    turn += 1
+                    attendance, substitute, note = str(Attendance.UNRECORDED), None, ""
+                    if day <= self.today:
+                        r = rng.random()
+                        if r < 0.78:
+                            attendance = str(Attendance.PRESENT)
+                        elif r < 0.84:
+                            attendance, note = str(Attendance.ABSENT), "未到岗，未请假"
+                        elif r < 0.90:
+                            attendance, note = (
+                                str(Attendance.LEAVE),
+                                rng.choice(("出差", "生病", "单位有紧急任务")),
+                            )
+                        elif r < 0.95 and len(people) > 1:
+                            attendance = str(Attendance.SUBSTITUTED)
+                            substitute = people[(turn + 1) % len(people)]
+                            note = "临时有事，由其他代表替班"
+                    assignment = self.add(
+                        "duty_assignment",
+                        duty_day_id=day_id,
+                        person_id=person,
+                        attendance=attendance,
+                        substitute_id=substitute,
+                        attendance_note=note,
+                        recorded_at=datetime.combine(day, time(12, 5))
+                        if attendance != Attendance.UNRECORDED
+                        else None,
+                        recorded_by="站务管理员" if attendance != Attendance.UNRECORDED else "",
+                    )
+                    if substitute:
+                        self.add(
+                            "duty_swap",
+                            kind="替班",
+                            assignment_id=assignment,
+                            other_assignment_id=None,
+                            from_person_id=person,
+                            to_person_id=substitute,
+                            reason=note,
+                            done_at=datetime.combine(day - timedelta(days=1), time(16, 0)),
+                            done_by="站务管理员",
+                        )
+                    elif last_assignment and rng.random() < 0.02:
+                        other = people[(turn + 2) % len(people)]
+                        self.add(
+                            "duty_swap",
+                            kind="换班",
+                            assignment_id=assignment,
+                            other_assignment_id=last_assignment,
+                            from_person_id=person,
+                            to_person_id=other,
+                            reason="两位代表协商换班",
+                            done_at=datetime.combine(day - timedelta(days=3), time(10, 0)),
+                            done_by="站务管理员",
+                        )
+                    last_assignment = assignment
+                    days_out.append((sid, day, substitute or person))
+        return days_out
+
+    def _visits(
+        self, count: int, duty: list[tuple[str, date, str | None]], calendar: WorkCalendar
+    ) -> None:
+        rng = self.rng
+        past_days = [d for d in duty if d[1] <= self.today] or duty
+        numbers: dict[int, int] = defaultdict(int)
+        flow = list(OpinionStatus)
+        age_groups = [a.value for a in list(AgeGroup)[1:3] * 3 + list(AgeGroup)]
+        identities = [i.value for i in VisitorIdentity]
+        channels = [c.value for c in [Channel.VISIT] * 6 + list(Channel)]
+        satisfactions = [
+            s.value
+            for s in [Satisfaction.SATISFIED] * 7
+            + [Satisfaction.BASICALLY] * 2
+            + [Satisfaction.UNSATISFIED]
+        ]
+        places = [
+            t.removesuffix("镇").removesuffix("乡") + k
+            for t in TOWNS
+            for k in ("村", "社区", "中学")
+        ]
+        minutes = (0, 10, 20, 30, 40, 50)
+        visit_times = [time(h, m) for h in (9, 10, 11) for m in minutes]
+        workday_after = {}
+
+        def add_workdays(day: date, n: int) -> date:
+            key = (day, n)
+            if key not in workday_after:
+                workday_after[key] = calendar.add_workdays(day, n)
+            return workday_after[key]
+
+        for _ in range(count):
+            sid, day, receiver = rng.choice(past_days)
+            category = rng.choice(DEFAULT_VISIT_CATEGORIES)
+            anonymous = rng.random() < 0.08
+            vid = self.add(
+                "visit",
+                station_id=sid,
+                duty_day_id=None,
+                received_by_id=receiver,
+                visit_date=day,
+                visit_time=rng.choice(visit_times),
+                visitor_name="" if anonymous else self.name(),
+                anonymous=anonymous,
+                gender=rng.choice(("男", "女")),
+                age_group=rng.choice(age_groups),
+                identity=rng.choice(identities),
+                phone="" if anonymous or rng.random() < 0.3 else self.phone(),
+                unit_or_village=rng.choice(places),
+                channel=rng.choice(channels),
+                category=category,
+                content=rng.choice(VISIT_CONTENT[category]),
+                people_count=1 if rng.random() < 0.92 else rng.randint(2, 6),
+                recorded_by="坐班代表",
+                deleted_at=None,
+                deleted_by=None,
+            )
+            if rng.random() >= 0.6:
+                continue
+            for _k in range(rng.choice((1, 1, 1, 2, 3))):
+                numbers[day.year] += 1
+                age = (self.today - day).days
+                # older items are further along the workflow
+                if age <= 14:
+                    reach = rng.randint(0, 2)
+                elif rng.random() < 0.03:
+                    reach = 0  # never acted upon: a backlog the office should see
+                else:
+                    reach = min(4, int(rng.random() * 5 + min(age, 120) / 40))
+                status = flow[reach]
+                steps = []  # 已登记 is the item's own creation; steps are the moves after it
+                assigned = deadline = handled = fed_back = None
+                department = responsible = result = method = satisfaction = ""
+                if reach >= 1:
+                    assigned = add_workdays(day, rng.randint(0, 2))
+                    deadline = add_workdays(assigned, 7)
+                    department = rng.choice(DEPARTMENTS)
+                    responsible = self.name()
+                    steps.append((OpinionStatus.ASSIGNED, assigned, f"交办{department}"))
+                if (
+                    reach in (1, 2)
+                    and deadline is not None
+                    and deadline < self.today
+                    and rng.random() < 0.75
+                ):
+                    reach, status = 3, flow[3]  # most get handled in the end; the rest are overdue
+                if reach >= 2 and assigned:
+                    steps.append(
+                        (
+                            OpinionStatus.IN_PROGRESS,
+                            add_workdays(assigned, 1),
+                            "部门已接收，正在办理",
+                        )
+                    )
+                if reach >= 3 and assigned:
+                    handled = min(self.today, add_workdays(assigned, rng.randint(2, 9)))
+                    result = rng.choice(RESULTS)
+                    steps.append((OpinionStatus.HANDLED, handled, result))
+                if reach >= 4 and handled:
+                    fed_back = min(self.today, handled + timedelta(days=rng.randint(0, 3)))
+                    method = rng.choice(FEEDBACK_METHODS)
+                    satisfaction = rng.choice(satisfactions)
+                    steps.append((OpinionStatus.FED_BACK, fed_back, method))
+                step_times = [datetime.combine(on, time(15, 0)) for _s, on, _n in steps]
+                item = self.add(
+                    "opinion_item",
+                    visit_id=vid,
+                    number=f"{day.year}-{numbers[day.year]:05d}",
+                    category=category,
+                    content=rng.choice(VISIT_CONTENT[category]),
+                    status=str(status),
+                    department=department,
+                    responsible=responsible,
+                    assigned_on=assigned,
+                    deadline=deadline,
+                    handled_on=handled,
+                    result=result,
+                    fed_back_on=fed_back,
+                    feedback_method=method,
+                    satisfaction=satisfaction,
+                    adopted=reach >= 3 and rng.random() < 0.1,
+                    deleted_at=None,
+                    deleted_by=None,
+                )
+                previous = str(OpinionStatus.REGISTERED)
+                for (to_status, on, note), done_at in zip(steps, step_times, strict=True):
+                    self.add(
+                        "opinion_step",
+                        item_id=item,
+                        from_status=previous,
+                        to_status=str(to_status),
+                        done_on=on,
+                        done_at=done_at,
+                        done_by="站务管理员",
+                        note=note,
+                    )
+                    previous = str(to_status)
+
+    def _activities(
+        self,
+        stations: list[tuple[str, str]],
+        members: dict[str, list[tuple[str, str]]],
+        groups: dict[str, list[str]],
+        year_list: list[int],
+    ) -> None:
+        rng = self.rng
+        for sid, name in stations:
+            people = [pid for pid, _ in members[sid]]
+            if not people:
+                continue
+            projects = []
+            for year in year_list:
+                for _ in range(rng.randint(1, 2)):
+                    leader = rng.choice(people)
+                    pid = self.add(
+                        "project",
+                        name=f"{year}年{rng.choice(PROJECT_NAMES)}项目（{name.removesuffix('团代表联络站')}）",
+                        station_id=sid,
+                        leader_id=leader,
+                        start_date=date(year, rng.randint(2, 5), 1),
+                        end_date=date(year, 12, 31),
+                        youth_served=rng.randint(30, 400),
+                        description="由团代表领办的青年服务项目",
+                        deleted_at=None,
+                        deleted_by=None,
+                    )
+                    projects.append((year, pid))
+                    team = {leader, *rng.sample(people, min(len(people), rng.randint(1, 4)))}
+                    for person in team:
+                        self.add(
+                            "project_member",
+                            project_id=pid,
+                            person_id=person,
+                            role="领办" if person == leader else "参与",
+                        )
+                n = max(4, len(people) * 4)
+                for _ in range(n):
+                    day = date(year, rng.randint(1, 12), rng.randint(1, 28))
+                    if day > self.today:
+                        continue
+                    kind = rng.choice(DEFAULT_ACTIVITY_TYPES)
+                    self_reported = rng.random() < 0.4
+                    confirmation = "已确认"
+                    note = ""
+                    if self_reported:
+                        r = rng.random()
+                        confirmation = "待确认" if r < 0.2 else ("已退回" if r < 0.27 else "已确认")
+                        note = "请补充活动照片和参与人数" if confirmation == "已退回" else ""
+                    participants = rng.sample(people, min(len(people), rng.choice((1, 1, 2, 3, 5))))
+                    project = (
+                        next((p for y, p in projects if y == year), None)
+                        if kind == "领办项目"
+                        else None
+                    )
+                    aid = self.add(
+                        "activity",
+                        station_id=sid,
+                        activity_type=kind,
+                        activity_date=day,
+                        title=rng.choice(ACTIVITY_TITLES[kind]),
+                        place=rng.choice(("联络站", "村委会", "学校", "企业", "社区广场")),
+                        youth_count=rng.randint(5, 80)
+                        if kind in ("联系青年", "志愿服务", "宣讲", "开放日")
+                        else rng.randint(0, 20),
+                        project_id=project,
+                        group_id=rng.choice(groups[sid])
+                        if kind == "专项小组活动" and groups[sid]
+                        else None,
+                        branch_id=None,
+                        notes="",
+                        source="分账本" if self_reported else "总账本",
+                        recorded_by_id=participants[0] if self_reported else None,
+                        confirmation=confirmation,
+                        confirmation_note=note,
+                        confirmed_at=datetime.combine(day + timedelta(days=3), time(10, 0))
+                        if confirmation != "待确认"
+                        else None,
+                        deleted_at=None,
+                        deleted_by=None,
+                    )
+                    for person in participants:
+                        self.add("activity_participant", activity_id=aid, person_id=person)
+
+    def _evaluations(
+        self,
+        stations: list[tuple[str, str]],
+        members: dict[str, list[tuple[str, str]]],
+        year_list: list[int],
+    ) -> None:
+        rng = self.rng
+        scheme_id = self.conn.execute(select(EvalScheme.id).limit(1)).scalar_one()
+        indicators = self.conn.execute(
+            select(EvalIndicator.id, EvalIndicator.points)
+            .where(EvalIndicator.scheme_id == scheme_id)
+            .order_by(EvalIndicator.seq)
+        ).all()
+        for year in year_list:
+            finished = year < self.today.year
+            for sid, _ in stations:
+                scored = []
+                for pid, _level in members[sid]:
+                    ability = rng.gauss(0.82, 0.1)
+                    eid = self.new_id()
+                    totals = {"self": 0.0, "station": 0.0, "review": 0.0}
+                    for ind_id, points in indicators:
+                        suggested = (
+                            round(max(0.0, min(points, points * rng.gauss(ability, 0.12))) * 2) / 2
+                        )
+                        self_score = min(points, suggested + rng.choice((0, 0, 0.5, 1)))
+                        station_score = suggested if finished else None
+                        review_score = suggested if finished else None
+                        totals["self"] += self_score
+                        totals["station"] += suggested
+                        self.add(
+                            "evaluation_score",
+                            evaluation_id=eid,
+                            indicator_id=ind_id,
+                            suggested=suggested,
+                            self_score=self_score,
+                            self_reason="",
+                            station_score=station_score,
+                            station_reason="",
+                            review_score=review_score,
+                            review_reason="",
+                        )
+                    scored.append((eid, pid, totals["self"], totals["station"]))
+                ranked = sorted(scored, key=lambda s: -s[3])
+                cap = max(1, len(ranked) // 5)
+                excellent = 0
+                for eid, pid, self_total, station_total in ranked:
+                    final = station_total if finished else None
+                    grade = ""
+                    if finished:
+                        if final >= 90 and excellent < cap:
+                            grade, excellent = str(Grade.EXCELLENT), excellent + 1
+                        elif final >= 75:
+                            grade = str(Grade.COMPETENT)
+                        elif final >= 60:
+                            grade = str(Grade.BASIC)
+                        else:
+                            grade = str(Grade.INCOMPETENT)
+                    self.add(
+                        "evaluation",
+                        id=eid,
+                        person_id=pid,
+                        year=year,
+                        scheme_id=scheme_id,
+                        station_id=sid,
+                        self_total=self_total,
+                        station_total=station_total if finished else None,
+                        review_total=final,
+                        bonus=0.0,
+                        vetoed=False,
+                        final_score=final,
+                        grade=grade,
+                        consequence="提醒谈话" if grade == Grade.INCOMPETENT else "",
+                        stage="完成" if finished else "自评",
+                        locked=finished,
+                        locked_at=datetime(year + 1, 1, 20, 10, 0) if finished else None,
+                        locked_by="街镇团委" if finished else "",
+                        scheme_snapshot="",
+                        notes="",
+                    )
