@@ -303,3 +303,31 @@ def test_recycle_bin_hides_restores_and_audits(db_path: Path) -> None:
     finally:
         db.close()
     assert sorted(actions) == sorted(["新增", "移入回收站", "恢复"])
+
+
+def test_large_file_opens_fast_and_is_verified_in_the_background(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    db = open_database(db_path)
+    with db.transaction() as s:
+        for i in range(600):
+            s.add(Person(name=f"测试{i}", notes="备注" * 80))
+    db.close()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    for offset in range(len(data) - 3 * page, len(data), page):
+        data[offset + 8 : offset + 200] = b"\x07" * 192
+    db_path.write_bytes(bytes(data))
+    monkeypatch.setattr(dbfile, "FULL_CHECK_LIMIT", 0)  # treat this file as a large one
+    db = open_database(db_path)
+    try:
+        assert not db.verified_at_open
+        results: list[str | None] = []
+        finished = threading.Event()
+        db.verify_in_background(lambda message: (results.append(message), finished.set()))
+        assert finished.wait(30)
+    finally:
+        db.close()
+    assert results[0] is not None and "已损坏" in results[0]
