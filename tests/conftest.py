@@ -1,0 +1,21 @@
+"""Test setup: Qt offscreen and a private data folder, before anything imports Qt or twdesk."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["TWDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="twdesk-test-data-")
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own data folder (settings, logs, default and demo databases)."""
+    path = tmp_path / "data"
+    path.mkdir()
+    monkeypatch.setenv("TWDESK_DATA_DIR", str(path))
+    return path

@@ -1,0 +1,194 @@
+"""The main window, driven offscreen with real database files."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from tests.helpers import digest
+from twdesk.db.dbfile import create_database, open_database
+from twdesk.db.demo_file import create_demo_database
+from twdesk.ui.main_window import MainWindow
+
+TAB_NAMES = ["联络站与代表", "坐班日历", "来访登记", "履职记录", "履职考核"]
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.sqlite"
+    create_demo_database(path, stations=4, delegates=20, years=1, seed=2, today=date(2026, 11, 24))
+    return path
+
+
+@pytest.fixture
+def window(qtbot, demo_path: Path) -> MainWindow:
+    from twdesk.ui.app import make_application
+
+    make_application()
+    win = MainWindow(open_database(demo_path))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+class Recorder:
+    """Stands in for a modal QMessageBox call and remembers what it was asked to show."""
+
+    def __init__(self, answer: object = None) -> None:
+        self.calls: list[tuple[str, str]] = []
+        self.answer = answer
+
+    def __call__(self, _parent, title: str, text: str, *_args) -> object:
+        self.calls.append((title, text))
+        return self.answer
+
+
+def test_window_shows_tabs_title_and_counts(window: MainWindow) -> None:
+    tabs = window.form.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == TAB_NAMES
+    assert window.windowTitle() == "团代表联络站工作台 — demo.sqlite [演示数据]"
+    assert window.counts_label.text().startswith("联络站 4 · 在任团代表 ")
+    assert window.overdue_label.text().startswith("超期 ")
+    assert str(window.db.path) == window.path_label.text()
+    for i in range(tabs.count()):
+        texts = [label.text() for label in tabs.widget(i).findChildren(type(window.counts_label))]
+        assert any("后续版本" in t for t in texts)  # each shell says it is one
+        assert any(t.startswith("当前数据库：4 个联络站") for t in texts)
+
+
+def test_plain_database_has_no_demo_mark(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite"
+    create_database(path)
+    win = MainWindow(open_database(path))
+    qtbot.addWidget(win)
+    assert "演示数据" not in win.windowTitle()
+    assert win.counts_label.text() == "联络站 0 · 在任团代表 0 · 来访 0 · 意见建议 0"
+    win.close()
+
+
+def test_switching_files_updates_recent_list_and_releases_the_old_lock(
+    window: MainWindow, tmp_path: Path, demo_path: Path
+) -> None:
+    second = tmp_path / "second.sqlite"
+    create_database(second)
+    assert window.switch_to(second)
+    assert window.db.path == second.resolve()
+    assert not Path(str(demo_path) + ".lock").exists()
+    assert Path(str(second) + ".lock").exists()
+    recent = [a.text() for a in window.form.menuRecent.actions()]
+    assert recent == [str(second.resolve()), str(demo_path.resolve())]
+    assert "演示数据" not in window.windowTitle()
+    # a recent file that has gone missing is shown greyed out
+    demo_path.unlink()
+    window._rebuild_recent_menu()
+    missing = window.form.menuRecent.actions()[1]
+    assert "找不到文件" in missing.text() and not missing.isEnabled()
+
+
+def test_a_bad_file_keeps_the_current_database_open(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "名册.xlsx"
+    bad.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    before = digest(bad)
+    shown = Recorder()
+    monkeypatch.setattr(QMessageBox, "critical", shown)
+    current = window.db
+    assert not window.switch_to(bad)
+    assert window.db is current
+    assert shown.calls and "不是 twdesk 数据库" in shown.calls[0][1]
+    assert digest(bad) == before
+    with window.db.session() as s:  # still usable
+        assert s.connection().exec_driver_sql("SELECT 1").scalar() == 1
+
+
+def test_stale_lock_is_offered_for_take_over(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from twdesk.ui.opening import open_with_messages
+
+    path = tmp_path / "usb.sqlite"
+    create_database(path)
+    Path(str(path) + ".lock").write_text('{"host": "PC', encoding="utf-8")  # left by a crash
+    asked = Recorder(QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", asked)
+    db = open_with_messages(None, path)
+    assert db is not None
+    assert "接管" in asked.calls[0][1]
+    db.close()
+
+
+def test_geometry_and_tab_are_remembered(qtbot, demo_path: Path) -> None:
+    first = MainWindow(open_database(demo_path))
+    qtbot.addWidget(first)
+    first.show()
+    first.setGeometry(QRect(0, 0, 800, 580))  # the offscreen screen is 800×600
+    first.form.tabs.setCurrentIndex(3)
+    first.close()
+    second = MainWindow(open_database(demo_path))
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (800, 580)
+    assert second.form.tabs.currentIndex() == 3
+    second.close()
+
+
+def test_save_copy_via_the_file_menu(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dest = tmp_path / "U盘" / "备份.sqlite"
+    dest.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+    info = Recorder()
+    monkeypatch.setattr(QMessageBox, "information", info)
+    window.form.actionSaveCopy.trigger()
+    assert dest.exists() and info.calls and "已保存并校验" in info.calls[0][1]
+    copy = open_database(dest)
+    assert copy.office_id == window.db.office_id
+    copy.close()
+
+
+def test_new_database_via_the_file_menu(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "新县团委"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.form.actionNew.trigger()
+    assert window.db.path == target.with_suffix(".sqlite").resolve()
+    assert window.counts_label.text().startswith("联络站 0 ")
+
+
+def test_crash_dialog_shows_and_copies_the_masked_report(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from twdesk.ui import app as app_module
+    from twdesk.ui.dialogs.crash_dialog import CrashDialog
+
+    app_module.make_application()
+    shown: list[CrashDialog] = []
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self) or 0)
+    previous = sys.excepthook
+    app_module.install_crash_dialog()
+    try:
+        try:
+            raise ValueError("身份证 511825199503072011 手机 13812345678")
+        except ValueError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = previous
+    [dialog] = shown
+    qtbot.addWidget(dialog)
+    report = dialog.report_box.toPlainText()
+    assert "ValueError" in report and "511825********2011" in report and "138****5678" in report
+    assert "511825199503072011" not in report
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == report
+    assert dialog.copy_button.text() == "已复制"

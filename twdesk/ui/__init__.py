@@ -1,0 +1,1 @@
+"""The Qt layer: thin widgets over the same services the command line uses."""

@@ -1,0 +1,100 @@
+"""Start the GUI: fonts, crash dialog, the database to open, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from twdesk import APP_TITLE
+from twdesk.crashlog import log_exception, setup_logging
+from twdesk.paths import default_db_path, demo_db_path
+
+
+def make_application() -> QApplication:
+    from twdesk.ui.fonts import install_fonts
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName("twdesk")
+    QCoreApplication.setApplicationName("twdesk")
+    app.setApplicationDisplayName(APP_TITLE)
+    install_fonts(app)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def install_crash_dialog() -> None:
+    """Uncaught exceptions: logged (masked) and shown in a dialog with a copyable report."""
+    showing = False
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        report = log_exception(exc_type, exc, tb)
+        if showing or QApplication.instance() is None:
+            return
+        from twdesk.ui.dialogs.crash_dialog import CrashDialog
+
+        showing = True
+        try:
+            CrashDialog(report, setup_logging(), QApplication.activeWindow()).exec()
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
+def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
+    """The file to open; creates the demo or the default database on first use."""
+    from twdesk.db.dbfile import DbFileError, create_database
+    from twdesk.db.demo_file import ensure_demo_database
+
+    try:
+        if demo:
+            path = demo_db_path()
+            if not path.exists():
+                QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                try:
+                    ensure_demo_database(path)
+                finally:
+                    QGuiApplication.restoreOverrideCursor()
+            return path
+        if db_path is None:
+            path = default_db_path()
+            if not path.exists():
+                create_database(path)
+            return path
+        return Path(db_path)
+    except DbFileError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开数据库"), str(exc))
+        return None
+
+
+def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
+    app = make_application()
+    setup_logging()
+    install_crash_dialog()
+    from twdesk.ui.main_window import MainWindow
+    from twdesk.ui.opening import open_with_messages
+
+    path = _resolve_path(db_path, demo)
+    if path is None:
+        return 1
+    db = open_with_messages(None, path)
+    if db is None:
+        return 1
+    window = MainWindow(db)
+    window.show()
+    if os.environ.get("TWDESK_EXIT_WHEN_SHOWN"):  # benchmarks: process start → window shown
+
+        def shown() -> None:
+            print("TWDESK_SHOWN", flush=True)
+            window.close()
+
+        QTimer.singleShot(0, shown)
+    return app.exec()

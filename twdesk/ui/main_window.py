@@ -1,0 +1,221 @@
+"""The main window: five tabs, the File menu, a status bar with the open file and counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+from twdesk import APP_TITLE, __version__
+from twdesk.db.dbfile import Database, DbFileError, create_database
+from twdesk.db.services.overview import record_counts
+from twdesk.paths import data_dir
+from twdesk.ui.forms.ui_main_window import Ui_MainWindow
+from twdesk.ui.opening import open_with_messages
+from twdesk.ui.settings import app_settings, recent_files, remember_recent
+from twdesk.ui.tabs.placeholder import PlaceholderTab
+from twdesk.ui.tabs.plans import tab_plans
+
+FILE_FILTER = "twdesk 数据库 (*.sqlite *.db);;所有文件 (*)"
+
+
+class _VerifyRelay(QObject):
+    """Carries the background integrity result from its thread to the GUI thread."""
+
+    finished = Signal(object)
+
+
+class MainWindow(QMainWindow):
+    database_changed = Signal(object)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_MainWindow()
+        self.form.setupUi(self)
+        self.db = db
+        self.settings = app_settings()
+        self.tabs: list[PlaceholderTab] = []
+        for plan in tab_plans():
+            tab = PlaceholderTab(plan)
+            self.tabs.append(tab)
+            self.form.tabs.addTab(tab, plan.title)
+        self.path_label = QLabel()
+        self.counts_label = QLabel()
+        self.overdue_label = QLabel()
+        self.overdue_label.setToolTip(self.tr("已交办但超过办理期限、尚未办结的意见建议"))
+        self.form.statusbar.addPermanentWidget(self.counts_label)
+        self.form.statusbar.addPermanentWidget(self.overdue_label)
+        self.form.statusbar.addPermanentWidget(self.path_label)
+        self._verify_relay = _VerifyRelay(self)
+        self._verify_relay.finished.connect(self._on_verified)
+
+        self.form.actionNew.triggered.connect(self.new_database)
+        self.form.actionOpen.triggered.connect(self.open_database_dialog)
+        self.form.actionSaveCopy.triggered.connect(self.save_copy)
+        self.form.actionQuit.triggered.connect(self.close)
+        self.form.actionAbout.triggered.connect(self.show_about)
+        self.form.actionOpenDataFolder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
+        )
+        self._restore_window_state()
+        self._database_opened()
+
+    # --- state of the open file ---------------------------------------------------------------
+
+    def _database_opened(self) -> None:
+        remember_recent(self.settings, self.db.path)
+        self._rebuild_recent_menu()
+        self.refresh()
+        if self.db.backup_path is not None:
+            self.form.statusbar.showMessage(
+                self.tr("数据库已升级到新版本，原文件已备份为：{0}").format(
+                    self.db.backup_path.name
+                ),
+                15000,
+            )
+        self.db.verify_in_background(self._verify_relay.finished.emit)
+        self.database_changed.emit(self.db)
+
+    def refresh(self) -> None:
+        title = f"{APP_TITLE} — {self.db.path.name}"
+        if self.db.is_demo:
+            title += self.tr(" [演示数据]")
+        self.setWindowTitle(title)
+        self.path_label.setText(str(self.db.path))
+        self.path_label.setToolTip(self.tr("当前打开的数据库文件"))
+        with self.db.session() as session:
+            counts = record_counts(session)
+        text = self.tr("联络站 {0} · 在任团代表 {1} · 来访 {2} · 意见建议 {3}").format(
+            f"{counts['stations']:,}",
+            f"{counts['delegates']:,}",
+            f"{counts['visits']:,}",
+            f"{counts['opinions']:,}",
+        )
+        self.counts_label.setText(text)
+        self.overdue_label.setText(self.tr("超期 {0}").format(f"{counts['overdue']:,}"))
+        self.overdue_label.setStyleSheet(
+            "color: #b3261e; font-weight: bold;" if counts["overdue"] else ""
+        )
+        summary = self.tr(
+            "当前数据库：{0} 个联络站，{1} 名在任团代表，{2} 条来访登记，{3} 条履职记录。"
+        ).format(
+            f"{counts['stations']:,}",
+            f"{counts['delegates']:,}",
+            f"{counts['visits']:,}",
+            f"{counts['activities']:,}",
+        )
+        for tab in self.tabs:
+            tab.set_data_summary(summary)
+
+    def _on_verified(self, message: object) -> None:
+        if message:
+            QMessageBox.critical(
+                self,
+                self.tr("数据库文件有损坏"),
+                str(message)
+                + "\n\n"
+                + self.tr("请不要继续在这个文件中录入，先用“另存副本”保留一份，再联系技术人员。"),
+            )
+
+    # --- File menu ----------------------------------------------------------------------------
+
+    def _rebuild_recent_menu(self) -> None:
+        menu = self.form.menuRecent
+        menu.clear()
+        items = recent_files(self.settings)
+        for path in items:
+            action = QAction(str(path), menu)
+            if path.exists():
+                action.triggered.connect(lambda _checked=False, p=path: self.switch_to(p))
+            else:
+                action.setText(self.tr("{0}（找不到文件）").format(path))
+                action.setEnabled(False)
+            menu.addAction(action)
+        menu.setEnabled(bool(items))
+
+    def switch_to(self, path: Path) -> bool:
+        """Open another file; the current one stays open if the new one cannot be opened."""
+        path = Path(path).resolve()
+        if path == self.db.path:
+            return True
+        new_db = open_with_messages(self, path)
+        if new_db is None:
+            return False
+        old, self.db = self.db, new_db
+        old.close()
+        self._database_opened()
+        return True
+
+    def new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("新建数据库"), str(data_dir() / "新数据库.sqlite"), FILE_FILTER
+        )
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".sqlite")
+        try:
+            create_database(path)
+        except DbFileError as exc:
+            QMessageBox.warning(self, self.tr("无法新建数据库"), str(exc))
+            return
+        self.switch_to(path)
+
+    def open_database_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("打开数据库"), str(self.db.path.parent), FILE_FILTER
+        )
+        if name:
+            self.switch_to(Path(name))
+
+    def save_copy(self) -> None:
+        suggested = self.db.path.with_name(f"{self.db.path.stem}-副本.sqlite")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("另存副本"), str(suggested), FILE_FILTER
+        )
+        if not name:
+            return
+        dest = Path(name)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.db.save_copy(dest)
+        except DbFileError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("副本保存失败"), str(exc))
+            return
+        QGuiApplication.restoreOverrideCursor()
+        QMessageBox.information(
+            self, self.tr("副本已保存"), self.tr("已保存并校验副本：\n{0}").format(dest.resolve())
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr(
+                "<h3>{0}</h3><p>twdesk {1}</p><p>团县委团代表联络站工作台：联络站与代表、坐班日历、来访登记、"
+                "履职记录、履职考核。</p><p>字体：霞鹜文楷 LXGW WenKai，SIL Open Font License 1.1。</p>"
+            ).format(APP_TITLE, __version__),
+        )
+
+    # --- window state -------------------------------------------------------------------------
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.form.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/tab", self.form.tabs.currentIndex())
+        self.settings.sync()
+        self.db.close()
+        super().closeEvent(event)

@@ -1,0 +1,38 @@
+"""Opening a database file from the GUI: every refusal explained, a stale lock offered for take-over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from twdesk.db.dbfile import Database, DbFileError, LockedError, open_database
+
+
+def open_with_messages(parent: QWidget | None, path: Path) -> Database | None:
+    """Open `path`, or tell the user why not and return None."""
+    title = QCoreApplication.translate("Opening", "无法打开数据库")
+    try:
+        return open_database(path)
+    except LockedError as exc:
+        if not exc.holder.stale:
+            QMessageBox.warning(parent, title, str(exc))
+            return None
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("Opening", "数据库被锁定"),
+            str(exc) + "\n\n" + QCoreApplication.translate("Opening", "要接管这个文件吗？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            return open_database(path, take_over_lock=True)
+        except DbFileError as again:
+            QMessageBox.warning(parent, title, str(again))
+            return None
+    except DbFileError as exc:
+        QMessageBox.critical(parent, title, str(exc))
+        return None
