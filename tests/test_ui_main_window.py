@@ -192,3 +192,16 @@ def test_crash_dialog_shows_and_copies_the_masked_report(
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == report
     assert dialog.copy_button.text() == "已复制"
+
+
+def test_rare_name_characters_have_a_glyph() -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from twdesk.ui.app import make_application
+
+    app = make_application()
+    families = app.font().families()
+    assert "LXGW WenKai" in families  # the bundled font is always in the fallback chain
+    metrics = QFontMetrics(QFont("LXGW WenKai"))
+    for ch in "曾䶮王㛃龑赟堃喆":
+        assert metrics.inFontUcs4(ord(ch)), ch
