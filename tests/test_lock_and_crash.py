@@ -171,3 +171,11 @@ def test_process_killed_mid_write_leaves_the_last_committed_state(db_path: Path)
     from twdesk.db.dbfile import check_integrity
 
     assert check_integrity(db_path) == []
+
+
+def test_normal_exit_without_close_releases_the_lock(db_path: Path) -> None:
+    code = f"from twdesk.db.dbfile import open_database\ndb = open_database({str(db_path)!r})\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert not Path(str(db_path) + ".lock").exists()
+    open_database(db_path).close()

@@ -249,13 +249,41 @@ class _DemoBuilder:
         done = 0
         for name in ordered:
             rows = self.rows.pop(name)
-            table = tables[name]
-            for start in range(0, len(rows), 5000):
-                self.conn.execute(insert(table), rows[start : start + 5000])
+            self._insert(tables[name], rows)
             counts[name] = len(rows)
             done += len(rows)
             self.progress(50 + int(50 * done / total), f"写入 {name}")
         return counts
+
+    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Bulk insert through the driver's executemany, values converted by the column types.
+
+        Core's insert() does the same conversions per row with more overhead (about 2× slower
+        here); drivers with another parameter style simply take the Core path.
+        """
+        dialect = self.conn.dialect
+        marker = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(dialect.paramstyle)
+        if marker is None:
+            for start in range(0, len(rows), 5000):
+                self.conn.execute(insert(table), rows[start : start + 5000])
+            return
+        columns = list(rows[0])
+        processors = [
+            table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns
+        ]
+        sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+            table.name, ", ".join(f'"{c}"' for c in columns), ", ".join([marker] * len(columns))
+        )
+        converters = [(i, proc) for i, proc in enumerate(processors) if proc is not None]
+        for start in range(0, len(rows), 20000):
+            batch = []
+            for row in rows[start : start + 20000]:
+                values = [row[c] for c in columns]
+                for i, proc in converters:
+                    if values[i] is not None:
+                        values[i] = proc(values[i])
+                batch.append(tuple(values))
+            self.conn.exec_driver_sql(sql, batch)
 
     def name(self) -> str:
         rng = self.rng

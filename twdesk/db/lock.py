@@ -8,6 +8,7 @@ A stale lock can be taken over; a live one cannot.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import getpass
 import json
@@ -16,6 +17,7 @@ import socket
 import sys
 import threading
 import uuid
+import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -111,13 +113,24 @@ class FileLockedError(Exception):
         self.holder = holder
 
 
+# Locks held by this process, released at normal interpreter exit even if nobody closed them.
+_HELD: weakref.WeakSet[DbLock] = weakref.WeakSet()
+
+
+@atexit.register
+def _release_all() -> None:
+    for held in list(_HELD):
+        held.release()
+
+
 class DbLock:
-    """A held lock; `release()` (or garbage) removes the file only if it is still ours."""
+    """A held lock; `release()` (or interpreter exit) removes the file only if it is still ours."""
 
     def __init__(self, lock_path: Path, token: str, since: datetime) -> None:
         self.path = lock_path
         self.token = token
         self.since = since
+        _HELD.add(self)
         self._stop = threading.Event()
         self._thread = threading.Thread(
             target=self._beat, name="twdesk-lock-heartbeat", daemon=True
@@ -141,6 +154,7 @@ class DbLock:
         return holder is not None and holder.token == self.token
 
     def release(self) -> None:
+        _HELD.discard(self)
         self._stop.set()
         _OWN_TOKENS.discard(self.token)
         if self.still_ours():
