@@ -400,8 +400,9 @@ class _DemoBuilder:
         return result, groups
 
     def _person(
-        self, name: str, *, birth_from: int, birth_to: int, **flags: Any
+        self, name: str, *, since: date, reason: str, birth_from: int, birth_to: int, **flags: Any
     ) -> tuple[str, dict[str, Any]]:
+        """A person with the status history row their current status starts from."""
         rng = self.rng
         gender = rng.choice(("男", "女"))
         born = date(rng.randint(birth_from, birth_to), rng.randint(1, 12), rng.randint(1, 28))
@@ -435,7 +436,16 @@ class _DemoBuilder:
             **flags,
         }
         pid = self.add("person", **values)
-        return pid, self.rows["person"][-1]
+        row = self.rows["person"][-1]
+        self.add(
+            "status_change",
+            person_id=pid,
+            status=values["status"],
+            changed_on=since,
+            reason=reason,
+            recorded_by="演示数据",
+        )
+        return pid, row
 
     def _people(
         self,
@@ -453,15 +463,13 @@ class _DemoBuilder:
             level = rng.choice(("县", "乡镇", "乡镇", "乡镇", "市")) if i % len(stations) else "县"
             name = RARE_NAMES[i] if i < len(RARE_NAMES) else self.name()
             pid, values = self._person(
-                name, birth_from=1988, birth_to=2004, level=level, is_cadre=rng.random() < 0.05
-            )
-            self.add(
-                "status_change",
-                person_id=pid,
-                status="在任",
-                changed_on=term_start,
+                name,
+                since=term_start,
                 reason="当选团代表",
-                recorded_by="演示数据",
+                birth_from=1988,
+                birth_to=2004,
+                level=level,
+                is_cadre=rng.random() < 0.05,
             )
             ended = rng.random()
             if ended < 0.05:
@@ -503,10 +511,11 @@ class _DemoBuilder:
                 )
         # roles beyond delegates
         all_delegates = [pid for lst in members.values() for pid, _ in lst]
-        committee = []
         for _ in range(max(2, count // 20)):
             pid, _v = self._person(
                 self.name(),
+                since=term_start,
+                reason="当选委员",
                 birth_from=1985,
                 birth_to=1998,
                 is_delegate=False,
@@ -515,15 +524,6 @@ class _DemoBuilder:
                 level="县",
                 position="团县委委员",
             )
-            self.add(
-                "status_change",
-                person_id=pid,
-                status="在任",
-                changed_on=term_start,
-                reason="当选委员",
-                recorded_by="演示数据",
-            )
-            committee.append(pid)
             for delegate in rng.sample(all_delegates, min(len(all_delegates), rng.randint(3, 8))):
                 self.add(
                     "committee_link",
@@ -532,10 +532,11 @@ class _DemoBuilder:
                     start_date=term_start,
                     end_date=None,
                 )
-        past = []
         for _ in range(max(2, count // 12)):
             pid, _v = self._person(
                 self.name(),
+                since=term_start,
+                reason="上届任期届满",
                 birth_from=1978,
                 birth_to=1990,
                 is_delegate=False,
@@ -543,15 +544,6 @@ class _DemoBuilder:
                 term="第十五届",
                 status="届满",
             )
-            self.add(
-                "status_change",
-                person_id=pid,
-                status="届满",
-                changed_on=term_start,
-                reason="上届任期届满",
-                recorded_by="演示数据",
-            )
-            past.append(pid)
             for mentee in rng.sample(all_delegates, min(len(all_delegates), rng.randint(1, 4))):
                 self.add(
                     "mentorship",
