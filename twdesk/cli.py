@@ -118,6 +118,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_roster(args: argparse.Namespace) -> int:
+    from twdesk.roster_cli import cmd_import_roster as run
+
+    return run(Path(args.db), Path(args.file), args.on_duplicate)
+
+
+def cmd_export_roster(args: argparse.Namespace) -> int:
+    from twdesk.roster_cli import cmd_export_roster as run
+
+    return run(Path(args.db), Path(args.out), args.station, args.mask)
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from twdesk.ui.app import run_gui
 
@@ -161,6 +173,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", required=True, help="要检查的数据库文件")
     p.set_defaults(func=cmd_check)
 
+    imp = sub.add_parser("import", help="从 Excel/CSV 导入（全部校验通过才写入）")
+    imp_sub = imp.add_subparsers(
+        dest="what", metavar="内容", required=True, parser_class=ChineseArgumentParser
+    )
+    p = imp_sub.add_parser("roster", help="导入团代表名册（.xlsx / .xls / .csv）")
+    p.add_argument("file", metavar="FILE", help="名册文件")
+    p.add_argument("--db", metavar="PATH", required=True, help="数据库文件")
+    p.add_argument(
+        "--on-duplicate",
+        choices=["fail", "skip", "update"],
+        default="fail",
+        help="身份证号与数据库中已有人员重复时：fail 报错（默认）、skip 跳过、update 用文件更新",
+    )
+    p.set_defaults(func=cmd_import_roster)
+
+    exp = sub.add_parser("export", help="导出为 Excel")
+    exp_sub = exp.add_subparsers(
+        dest="what", metavar="内容", required=True, parser_class=ChineseArgumentParser
+    )
+    p = exp_sub.add_parser("roster", help="导出团代表名册 .xlsx（可再导入）")
+    p.add_argument("--db", metavar="PATH", required=True, help="数据库文件")
+    p.add_argument("--out", metavar="FILE.xlsx", required=True, help="输出文件")
+    p.add_argument("--station", metavar="NAME", help="只导出这个联络站的代表")
+    p.add_argument("--mask", action="store_true", help="身份证号、手机号脱敏，用于对外提供")
+    p.set_defaults(func=cmd_export_roster)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Spreadsheet readers and writers (openpyxl, python-calamine, csv). No Qt."""
