@@ -13,8 +13,7 @@ _LANDLINE = re.compile(r"(0\d{2,3})-?(\d{7,8})(?:(?:转|-|ext\.?)(\d{1,6}))?")
 def normalize_phone(s: str) -> str:
     """Mobiles as 11 digits; landlines as 0839-7202201 (with 转123 for an extension)."""
     text = re.sub(r"[\s.()（）]", "", to_halfwidth(str(s or "")))
-    text = re.sub(r"^(\+?0{0,2}86)(?=1[3-9]\d{9}$)", "", text)
-    digits = text.replace("-", "")
+    digits = re.sub(r"^(\+?0{0,2}86)(?=1[3-9]\d{9}$)", "", text.replace("-", ""))
     if _MOBILE.fullmatch(digits):
         return digits
     if digits.isdigit() and digits.startswith("0") and "-" not in text:
