@@ -1,0 +1,91 @@
+"""The roster import template: the columns the importer reads, drop-down lists, ID as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.datavalidation import DataValidation
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from twdesk.core.vocab import DEFAULT_GROUP_KINDS, DelegateLevel
+from twdesk.db.models import SpecialGroup, Station
+from twdesk.excel.roster_columns import ROSTER_COLUMNS
+from twdesk.excel.roster_export import HEADER_FILL, HEADER_FONT
+
+HEADER_ROW = 2
+EXAMPLE = {
+    "name": "张三",
+    "gender": "男",
+    "birth_date": "1995-03-07",
+    "id_number": "（18 位，列已设为文本）",
+    "phone": "13800000000",
+    "station": "乔庄镇团代表联络站",
+    "level": "乡镇",
+    "groups": "志愿服务小组、思想引领小组",
+    "status": "在任",
+}
+ROWS_WITH_LISTS = 2000
+
+
+def write_roster_template(out_path: Path, session: Session | None = None) -> None:
+    stations: list[str] = []
+    groups: list[str] = [f"{kind}小组" for kind in DEFAULT_GROUP_KINDS]
+    if session is not None:
+        stations = list(
+            session.scalars(
+                select(Station.name)
+                .where(Station.deleted_at.is_(None))
+                .order_by(Station.sort_order)
+            )
+        )
+        groups = sorted(set(groups) | set(session.scalars(select(SpecialGroup.name))))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "团代表名册"
+    ws.cell(
+        row=1,
+        column=1,
+        value="填写说明：一人一行；姓名必填；身份证号列已设为文本，请勿改成数字；"
+        "灰色一行是示例，导入前请删除。",
+    ).font = Font(color="808080")
+    lists = wb.create_sheet("下拉选项")
+    list_columns = {
+        "gender": ["男", "女"],
+        "level": [str(v) for v in DelegateLevel],
+        "station": stations,
+        "groups": groups,
+        "status": ["在任", "免职", "辞职", "届满"],
+    }
+    for col, column in enumerate(ROSTER_COLUMNS, 1):
+        cell = ws.cell(row=HEADER_ROW, column=col, value=column.header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        ws.column_dimensions[cell.column_letter].width = column.width
+        example = ws.cell(row=HEADER_ROW + 1, column=col, value=EXAMPLE.get(column.field))
+        example.font = Font(color="999999", italic=True)
+        if column.text or column.field == "birth_date":
+            for row in range(HEADER_ROW + 1, HEADER_ROW + 1 + ROWS_WITH_LISTS):
+                ws.cell(row=row, column=col).number_format = "@"
+        values = list_columns.get(column.field)
+        if values:
+            list_col = len(lists[1]) + 1 if lists.max_row > 1 or lists["A1"].value else 1
+            for i, value in enumerate(values, 1):
+                lists.cell(row=i, column=list_col, value=value)
+            letter = lists.cell(row=1, column=list_col).column_letter
+            validation = DataValidation(
+                type="list",
+                formula1=f"'下拉选项'!${letter}$1:${letter}${len(values)}",
+                allow_blank=True,
+                showErrorMessage=column.field not in ("groups", "station"),
+                errorTitle="请从列表中选择",
+                error=f"“{column.header}”请从下拉列表中选择",
+            )
+            target = ws.cell(row=HEADER_ROW + 1, column=col).column_letter
+            validation.add(f"{target}{HEADER_ROW + 1}:{target}{HEADER_ROW + ROWS_WITH_LISTS}")
+            ws.add_data_validation(validation)
+    lists.sheet_state = "hidden"
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
+    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out_path)
