@@ -101,11 +101,10 @@ def test_template_has_text_id_column_and_drop_downs(db: Database, tmp_path: Path
     header = [c.value for c in ws[2]]
     id_col = header.index("身份证号") + 1
     assert ws.cell(row=10, column=id_col).number_format == "@"
-    formulas = {
-        dv.sqref.ranges[0].coord.split(":")[0][:1]: dv.formula1
-        for dv in ws.data_validations.dataValidation
-    }
-    assert len(formulas) == 5
+    validations = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert len(validations) == 5
+    gender_letter = ws.cell(row=2, column=header.index("性别") + 1).column_letter
+    assert any(ref.startswith(f"{gender_letter}3:") for ref in validations)
     lists = wb["下拉选项"]
     values = {c.value for row in lists.iter_rows() for c in row if c.value}
     assert {"男", "女", "乡镇", "乔庄镇团代表联络站", "志愿服务小组", "届满"} <= values
