@@ -109,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--delegates", type=int, default=10_000)
     parser.add_argument("--visits", type=int, default=200_000)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the large demo file")
+    parser.add_argument(
+        "--skip-roster", action="store_true", help="skip the roster import/search figures"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("TWDESK_DATA_DIR", str(OUT / "data"))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -120,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(bench_open(path))
     rows.append(bench_counts(path))
     rows.append(bench_gui_start(path))
+    if not args.skip_roster:
+        from benchmarks.bench_roster import bench_roster
+
+        rows += bench_roster(OUT)
 
     width = max(len(r[0]) for r in rows)
     print(f"\n{'benchmark':<{width}}  {'seconds':>8}  {'goal':>7}  note")
