@@ -19,3 +19,15 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path.mkdir()
     monkeypatch.setenv("TWDESK_DATA_DIR", str(path))
     return path
+
+
+@pytest.fixture
+def office_db(tmp_path: Path):
+    """A new, seeded twdesk file in tmp_path, open and locked for the test."""
+    from twdesk.db.dbfile import create_database, open_database
+
+    path = tmp_path / "office.sqlite"
+    create_database(path)
+    database = open_database(path)
+    yield database
+    database.close()

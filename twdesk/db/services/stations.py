@@ -1,0 +1,212 @@
+"""Stations (联络站): the tree, add, edit, retire. One transaction per call, owned by the caller."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from twdesk.core.vocab import StationKind
+from twdesk.db.base import now
+from twdesk.db.models import (
+    GroupMembership,
+    Person,
+    SpecialGroup,
+    Station,
+    StationMembership,
+)
+
+EDITABLE_FIELDS = (
+    "name",
+    "kind",
+    "parent_id",
+    "address",
+    "hours",
+    "leader_name",
+    "leader_phone",
+    "contact_phone",
+    "duties",
+    "rules",
+    "pledges",
+    "yearly_plan",
+    "notes",
+)
+
+
+class StationError(ValueError):
+    """A station change that cannot be made; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class StationNode:
+    id: str
+    name: str
+    kind: str
+    parent_id: str | None
+    retired: bool
+    delegates: int
+
+
+def station_tree(session: Session, *, include_retired: bool = False) -> list[StationNode]:
+    """All stations with their number of current delegates, parents before children."""
+    counts = dict(
+        session.execute(
+            select(StationMembership.station_id, func.count())
+            .join(Person, Person.id == StationMembership.person_id)
+            .where(
+                StationMembership.end_date.is_(None),
+                Person.deleted_at.is_(None),
+                Person.status == "在任",
+            )
+            .group_by(StationMembership.station_id)
+        ).all()
+    )
+    query = (
+        select(Station)
+        .where(Station.deleted_at.is_(None))
+        .order_by(Station.sort_order, Station.name)
+    )
+    if not include_retired:
+        query = query.where(Station.retired_on.is_(None))
+    stations = list(session.scalars(query))
+    kind_rank = {
+        str(StationKind.COUNTY): 0,
+        str(StationKind.TOWNSHIP): 1,
+        str(StationKind.SECTOR): 2,
+    }
+    stations.sort(
+        key=lambda s: (s.parent_id is not None, kind_rank.get(s.kind, 3), s.sort_order, s.name)
+    )
+    return [
+        StationNode(
+            s.id, s.name, s.kind, s.parent_id, s.retired_on is not None, counts.get(s.id, 0)
+        )
+        for s in stations
+    ]
+
+
+def save_station(
+    session: Session, values: dict[str, object], station_id: str | None = None
+) -> Station:
+    name = str(values.get("name") or "").strip()
+    if not name:
+        raise StationError("联络站名称不能为空。")
+    clash = session.scalar(
+        select(Station.id).where(
+            Station.name == name, Station.deleted_at.is_(None), Station.id != (station_id or "")
+        )
+    )
+    if clash:
+        raise StationError(f"已经有名为「{name}」的联络站，请换一个名称。")
+    if values.get("kind") not in {str(k) for k in StationKind}:
+        raise StationError("请选择联络站类型：县级联络站、乡镇街道联络站或行业分站。")
+    station = session.get(Station, station_id) if station_id else Station()
+    if station is None:
+        raise StationError("这个联络站已不存在。")
+    if station_id and values.get("parent_id") == station_id:
+        raise StationError("联络站不能以自己为上级。")
+    for key in EDITABLE_FIELDS:
+        if key in values:
+            setattr(station, key, values[key] if key != "name" else name)
+    if not station_id:
+        session.add(station)
+    session.flush()
+    return station
+
+
+def retire_station(session: Session, station_id: str, on: date | None = None) -> None:
+    """撤销: the station leaves the tree; its history stays."""
+    station = session.get(Station, station_id)
+    if station is None:
+        raise StationError("这个联络站已不存在。")
+    active_children = session.scalar(
+        select(func.count())
+        .select_from(Station)
+        .where(
+            Station.parent_id == station_id,
+            Station.retired_on.is_(None),
+            Station.deleted_at.is_(None),
+        )
+    )
+    if active_children:
+        raise StationError(
+            f"「{station.name}」下还有 {active_children} 个联络站，请先撤销或调整它们。"
+        )
+    station.retired_on = on or date.today()
+
+
+def load_station(session: Session, station_id: str) -> dict[str, object]:
+    station = session.get(Station, station_id)
+    if station is None or station.deleted_at is not None:
+        raise StationError("这个联络站已不存在。")
+    return {key: getattr(station, key) for key in EDITABLE_FIELDS}
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    id: str
+    name: str
+    kind: str
+    members: int
+
+
+def station_groups(session: Session, station_id: str) -> list[GroupRow]:
+    counts = dict(
+        session.execute(
+            select(GroupMembership.group_id, func.count())
+            .where(GroupMembership.end_date.is_(None))
+            .group_by(GroupMembership.group_id)
+        ).all()
+    )
+    return [
+        GroupRow(g.id, g.name, g.kind, counts.get(g.id, 0))
+        for g in session.scalars(
+            select(SpecialGroup)
+            .where(SpecialGroup.station_id == station_id, SpecialGroup.deleted_at.is_(None))
+            .order_by(SpecialGroup.name)
+        )
+    ]
+
+
+def save_group(
+    session: Session, station_id: str, name: str, kind: str = "", group_id: str | None = None
+) -> SpecialGroup:
+    """Add or rename a special group (专项小组) of a station."""
+    name = name.strip()
+    if not name:
+        raise StationError("专项小组名称不能为空。")
+    clash = session.scalar(
+        select(SpecialGroup.id).where(
+            SpecialGroup.station_id == station_id,
+            SpecialGroup.name == name,
+            SpecialGroup.deleted_at.is_(None),
+            SpecialGroup.id != (group_id or ""),
+        )
+    )
+    if clash:
+        raise StationError(f"这个联络站已有「{name}」，请换一个名称。")
+    group = session.get(SpecialGroup, group_id) if group_id else SpecialGroup(station_id=station_id)
+    if group is None:
+        raise StationError("这个专项小组已不存在。")
+    group.name = name
+    group.kind = kind.strip() or name.removesuffix("小组")
+    session.add(group)
+    session.flush()
+    return group
+
+
+def remove_group(session: Session, group_id: str, on: date | None = None) -> None:
+    """The group goes to the recycle bin; its members' memberships end today."""
+    group = session.get(SpecialGroup, group_id)
+    if group is None:
+        raise StationError("这个专项小组已不存在。")
+    today = on or date.today()
+    for membership in session.scalars(
+        select(GroupMembership).where(
+            GroupMembership.group_id == group_id, GroupMembership.end_date.is_(None)
+        )
+    ):
+        membership.end_date = today
+    group.deleted_at = now()
