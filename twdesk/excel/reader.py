@@ -156,6 +156,17 @@ def find_header(
     return best
 
 
+def guess_header(rows: list[list[object]], *, max_scan: int = 20) -> HeaderMatch | None:
+    """When no column name is known: the first row of two or more text cells, mapped to nothing,
+    so the user can say which column is which."""
+    for index, row in enumerate(rows[:max_scan]):
+        filled = [c for c in row if clean_text(c)]
+        if len(filled) >= 2 and all(isinstance(c, str) for c in filled):
+            headers = [_display(c) for c in row]
+            return HeaderMatch(index, {}, headers, [h for h in headers if h])
+    return None
+
+
 def _is_total(cells: list[object]) -> bool:
     texts = [header_key(c) for c in cells if clean_text(c)][:3]
     return any(t.startswith(TOTAL_WORDS) for t in texts)

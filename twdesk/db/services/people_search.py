@@ -115,6 +115,7 @@ class PeopleIndex:
         level: str | None = None,
         status: str | None = None,
         group: str | None = None,
+        role: str | None = None,
     ) -> list[PersonEntry]:
         """Name substring, pinyin initials or full pinyin prefix, phone digits, ID-number tail."""
         query = re.sub(r"\s+", "", text).lower()
@@ -129,6 +130,8 @@ class PeopleIndex:
             if status and e.status != status:
                 continue
             if group and group not in e.groups:
+                continue
+            if role and role not in e.roles:
                 continue
             if query:
                 if digits:

@@ -44,7 +44,7 @@ from twdesk.db.models import (
     StationMembership,
     StatusChange,
 )
-from twdesk.excel.reader import data_rows, find_header, read_rows
+from twdesk.excel.reader import data_rows, find_header, guess_header, read_rows
 from twdesk.excel.roster_columns import (
     ALIASES,
     COLUMN_BY_FIELD,
@@ -125,6 +125,8 @@ class RosterPreview:
     new_stations: list[str]
     new_groups: list[tuple[str, str]]
     duplicates_in_db: list[RosterRow] = field(default_factory=list)
+    # the data rows as read, (row number as the spreadsheet shows it, cells), for the GUI preview
+    raw_rows: list[tuple[int, list[object]]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -316,16 +318,19 @@ def preview_roster(
     header = find_header(sheet.rows, ALIASES)
     problems: list[Problem] = []
     if header is None:
-        problems.append(
-            Problem(
-                0,
-                "",
-                "",
-                "找不到表头行（应包含“姓名”“身份证号”等列名）",
-                "确认选择的是名册表格，或在导入界面手动指定各列",
+        header = guess_header(sheet.rows)
+        if header is None or mapping is None:
+            problems.append(
+                Problem(
+                    0,
+                    "",
+                    "",
+                    "找不到表头行（应包含“姓名”“身份证号”等列名）",
+                    "确认选择的是名册表格，或在导入界面手动指定各列",
+                )
             )
-        )
-        return RosterPreview(Path(path), [], {}, [], [], problems, [], [])
+            headers = header.headers if header else []
+            return RosterPreview(Path(path), headers, {}, headers, [], problems, [], [])
     headers = header.headers
     columns = dict(mapping if mapping is not None else header.columns)
     if "name" not in columns:
@@ -420,6 +425,7 @@ def preview_roster(
         new_stations,
         new_groups,
         duplicates,
+        body,
     )
 
 

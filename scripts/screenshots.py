@@ -1,0 +1,109 @@
+"""Render the screens users see to PNG files (run under Xvfb or with QT_QPA_PLATFORM=offscreen).
+
+    python scripts/screenshots.py [OUT_DIR]
+
+Uses a fresh demo database in a temporary folder, so the pictures show the demo content.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TWDESK_DATA_DIR", tempfile.mkdtemp(prefix="twdesk-shots-"))
+
+
+def bad_roster(path: Path) -> Path:
+    """A roster with the mistakes offices really make, for the import preview picture."""
+    from twdesk.core.idcard import make_id_number
+
+    good = make_id_number("511825", date(1996, 5, 4), 7, "女")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["青川县团代表名册（2026年）"])
+    ws.merge_cells("A1:H1")
+    ws.append(["序号", "姓 名", "性别", "身份证号码", "出生年月", "联系电话", "联络站", "代表层级"])
+    ws.append(
+        [
+            1,
+            "张　三",
+            "男",
+            make_id_number("511825", date(1995, 3, 7), 1, "男"),
+            "1995.03",
+            "138 1234 5678",
+            "乔庄镇联络站",
+            "县",
+        ]
+    )
+    ws.append([2, "李晓梅", "男", good, "1996-05", "1391234567", "乔庄镇联络站", "县级"])
+    ws.append(
+        [3, "王五", "男", 5.11825199503071e17, "1995年3月", "13812345679", "青溪镇联络站", "县"]
+    )
+    ws.append([4, "", "女", "", "", "", "乔庄镇联络站", "省"])
+    ws.append([5, "赵六", "女", good, "1996/05/04", "0839-7202201", "新联络站", "乡镇"])
+    ws.append(["合计", "5人"])
+    wb.save(path)
+    return path
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    from PySide6.QtWidgets import QApplication
+
+    from twdesk.db.dbfile import open_database
+    from twdesk.db.demo_file import create_demo_database
+    from twdesk.ui.app import make_application
+    from twdesk.ui.dialogs.import_dialog import RosterImportDialog
+    from twdesk.ui.main_window import MainWindow
+
+    app = make_application()
+    work = Path(tempfile.mkdtemp(prefix="twdesk-shots-"))
+    db_path = work / "演示数据.sqlite"
+    create_demo_database(db_path)
+    window = MainWindow(open_database(db_path))
+    window.resize(1400, 860)
+    window.show()
+    tab = window.people_tab
+    county = tab.tree.topLevelItem(1)
+    tab.tree.setCurrentItem(county.child(0) if county.childCount() else county)
+    app.processEvents()
+    window.grab().save(str(out / "people_tab.png"))
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    tab.search.setText("zs")
+    app.processEvents()
+    window.grab().save(str(out / "people_search.png"))
+
+    dialog = RosterImportDialog(window.db, bad_roster(work / "名册.xlsx"), window)
+    dialog.show()
+    while dialog.busy:
+        app.processEvents()
+    dialog.only_bad.setChecked(False)
+    app.processEvents()
+    dialog.grab().save(str(out / "import_preview_errors.png"))
+    dialog.reject()
+
+    tab.search.clear()
+    app.processEvents()
+    person_dialog = tab.person_dialog(tab.model.entry(0).id)
+    person_dialog.show()
+    app.processEvents()
+    person_dialog.grab().save(str(out / "person_editor.png"))
+    person_dialog.tabs.setCurrentIndex(2)
+    app.processEvents()
+    person_dialog.grab().save(str(out / "person_links.png"))
+    person_dialog.reject()
+    window.close()
+    QApplication.processEvents()
+    print(f"screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Add or edit a station (联络站) and its public board (五公开)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twdesk.core.vocab import StationKind
+from twdesk.db.dbfile import Database
+from twdesk.db.services import stations
+from twdesk.db.services.stations import StationError
+
+LINE_FIELDS = (
+    ("name", "名称"),
+    ("address", "地址"),
+    ("hours", "开放时间"),
+    ("leader_name", "负责人"),
+    ("leader_phone", "负责人电话"),
+    ("contact_phone", "联系电话"),
+)
+TEXT_FIELDS = (
+    ("duties", "工作职责"),
+    ("rules", "工作制度"),
+    ("pledges", "服务承诺"),
+    ("yearly_plan", "年度计划"),
+    ("notes", "备注"),
+)
+
+
+class StationDialog(QDialog):
+    def __init__(
+        self,
+        db: Database,
+        station_id: str | None = None,
+        *,
+        parent_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.station_id = station_id
+        self.saved_id: str | None = None
+        with db.session() as s:
+            values = stations.load_station(s, station_id) if station_id else {}
+            nodes = stations.station_tree(s)
+        self.setWindowTitle(self.tr("编辑联络站") if station_id else self.tr("新增联络站"))
+        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        form = QFormLayout()
+        for key, label in LINE_FIELDS:
+            edit = QLineEdit(str(values.get(key) or ""))
+            self.edits[key] = edit
+            form.addRow(self.tr(label), edit)
+            if key == "name":
+                self.kind = QComboBox()
+                self.kind.addItems([str(k) for k in StationKind])
+                default_kind = StationKind.TOWNSHIP if parent_id else StationKind.COUNTY
+                self.kind.setCurrentText(str(values.get("kind") or default_kind))
+                form.addRow(self.tr("类型"), self.kind)
+                self.parent_combo = QComboBox()
+                self.parent_combo.addItem(self.tr("（无，最上级）"), None)
+                for n in nodes:
+                    if n.id != station_id:
+                        self.parent_combo.addItem(n.name, n.id)
+                wanted = values.get("parent_id", parent_id)
+                self.parent_combo.setCurrentIndex(max(self.parent_combo.findData(wanted), 0))
+                form.addRow(self.tr("上级联络站"), self.parent_combo)
+        self.edits["hours"].setPlaceholderText(self.tr("如：每周三 9:00-12:00"))
+        for key, label in TEXT_FIELDS:
+            edit = QPlainTextEdit(str(values.get(key) or ""))
+            edit.setMaximumHeight(60)
+            self.edits[key] = edit
+            form.addRow(self.tr(label), edit)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            self.tr("负责人、电话、职责、开放时间和年度计划即“五公开”内容，会印在公示材料上。")
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #666;")
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 640)
+
+    def values(self) -> dict[str, object]:
+        values: dict[str, object] = {
+            key: (edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()).strip()
+            for key, edit in self.edits.items()
+        }
+        values["kind"] = self.kind.currentText()
+        values["parent_id"] = self.parent_combo.currentData()
+        return values
+
+    def save(self) -> bool:
+        try:
+            with self.db.transaction() as s:
+                self.saved_id = stations.save_station(s, self.values(), self.station_id).id
+        except StationError as exc:
+            self.error.setText(str(exc))
+            return False
+        self.accept()
+        return True
