@@ -452,3 +452,33 @@ def test_main_window_counts_follow_edits(qtbot, tmp_path: Path, no_popups) -> No
     window.people_tab.after_person_saved(None)
     assert window.counts_label.text() != before
     window.close()
+
+
+def test_duplicate_choice_turns_a_refused_file_into_skip_or_update(
+    qtbot, tab: PeopleTab, demo_db: Database, tmp_path: Path, qtmodeltester
+) -> None:
+    with demo_db.transaction() as s:
+        existing = people.save_person(s, {"name": "张三", "id_number": ID_A, "is_delegate": True})
+        existing_id = existing.id
+    path = write_roster(
+        tmp_path / "名册.xlsx",
+        [
+            [1, "张三", "男", ID_A, "13812345678", ""],
+            [2, "赵小红", "女", ID_B, "", ""],
+        ],
+    )
+    dialog = RosterImportDialog(demo_db, path, tab)
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, dialog)
+    qtmodeltester.check(dialog.preview_model)
+    assert not dialog.import_button.isEnabled()
+    assert "数据库中已有" in dialog.problem_list.item(0).text()
+    dialog.duplicates.setCurrentIndex(dialog.duplicates.findData("update"))
+    wait_idle(qtbot, dialog)
+    assert dialog.import_button.isEnabled()
+    assert "库中已有" in dialog.summary_label.text()
+    dialog.import_button.click()
+    wait_idle(qtbot, dialog)
+    assert (dialog.summary.added, dialog.summary.updated) == (1, 1)
+    with demo_db.session() as s:
+        assert s.get(Person, existing_id).phone == "13812345678"
