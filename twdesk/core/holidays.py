@@ -63,6 +63,7 @@ class WorkCalendar:
     """Working days given the stored holidays (休) and make-up workdays (班)."""
 
     def __init__(self, entries: Iterable[tuple[date, str]]) -> None:
+        entries = list(entries)  # may be a generator: read it once
         self.days_off = {d for d, kind in entries if kind == HolidayKind.HOLIDAY}
         self.workdays = {d for d, kind in entries if kind == HolidayKind.WORKDAY}
 
@@ -83,4 +84,9 @@ class WorkCalendar:
     def next_workday(self, day: date) -> date:
         while not self.is_workday(day):
             day += timedelta(days=1)
+        return day
+
+    def previous_workday(self, day: date) -> date:
+        while not self.is_workday(day):
+            day -= timedelta(days=1)
         return day
