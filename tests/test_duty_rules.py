@@ -136,8 +136,9 @@ def test_unavailable_dates_are_always_respected(
             assert day not in away.get(pid, set())
         everyone_away = all(day in away.get(c.id, set()) for c in crowd)
         assert seated or everyone_away
-    # short absences are caught up: shares still differ by at most one
-    if all(len(v) <= 3 for v in away.values()) and n <= 8:
+    # short absences well before the year's end are caught up: shares differ by at most one
+    # (an absence in the last weeks leaves no days to catch up on)
+    if all(len(v) <= 3 and max(v) < weekly_days[40] for v in away.values() if v) and n <= 8:
         counts = seat_counts(plan, [c.id for c in crowd])
         assert max(counts.values()) - min(counts.values()) <= 1
 

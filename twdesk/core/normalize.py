@@ -41,6 +41,13 @@ def clean_text(value: object) -> str:
     return to_halfwidth(str(value)).replace("\u00a0", " ").strip()
 
 
+def clean_prose(value: object) -> str:
+    """Free text (notes, reasons): trimmed, Chinese punctuation kept as typed (，。、)."""
+    if not isinstance(value, str):
+        return clean_text(value)
+    return value.replace("\u00a0", " ").strip(" \t\r\n\u3000")
+
+
 def clean_name(value: object) -> str:
     """Names: 张　三 / "张 三" → 张三; Latin names keep single spaces."""
     text = clean_text(value)

@@ -19,7 +19,7 @@ from twdesk.core.idcard import (
     normalize_id_number,
     validate_id_number,
 )
-from twdesk.core.normalize import clean_name, clean_text
+from twdesk.core.normalize import clean_name, clean_prose, clean_text
 from twdesk.core.phone import normalize_phone, validate_phone
 from twdesk.core.pinyin import name_keys
 from twdesk.core.vocab import DelegateLevel, Gender, PersonStatus
@@ -68,6 +68,7 @@ TEXT_FIELDS = (
     "term",
     "notes",
 )
+PROSE_FIELDS = ("notes", "address", "unit", "position")
 ROLE_FIELDS = ("is_delegate", "is_committee", "is_past_delegate", "is_cadre")
 MAX_PHOTO_BYTES = 400_000
 
@@ -132,7 +133,7 @@ def check_person(values: dict[str, Any], *, today: date | None = None) -> dict[s
     if not clean["name"]:
         problems["name"] = "请填写姓名"
     for key in TEXT_FIELDS:
-        clean[key] = clean_text(values.get(key))
+        clean[key] = (clean_prose if key in PROSE_FIELDS else clean_text)(values.get(key))
     for key in ROLE_FIELDS:
         clean[key] = bool(values.get(key))
     if not any(clean[key] for key in ROLE_FIELDS):
@@ -287,7 +288,7 @@ def change_status(
         raise PersonError({"name": "这个人员已不存在"})
     if status == person.status:
         raise PersonError({"status": f"当前状态已经是“{status}”"})
-    reason = clean_text(reason)
+    reason = clean_prose(reason)
     if status != PersonStatus.ACTIVE and not reason:
         raise PersonError({"reason": f"请写明{status}的原因（如：工作调动、本人申请）"})
     last = person.status_history[-1].changed_on if person.status_history else None
