@@ -115,7 +115,10 @@ def test_regenerate_keeps_past_and_attended_days_and_takes_in_a_newcomer(
             s, future[2].seats[0].assignment_id, "请假", note="出差", today=TODAY
         )
         newcomer = people.save_person(
-            s, {"name": "新代表", "is_delegate": True}, station_id=sid, on=date(2026, 6, 1)
+            s,
+            {"name": "新代表", "is_delegate": True},
+            station_id=sid,
+            joined_on=date(2026, 6, 1),
         ).id
     with office_db.transaction() as s:
         result = duty.generate_plan(s, sid, 2026, WEEKLY_WED, today=TODAY)

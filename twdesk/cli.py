@@ -198,6 +198,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station", metavar="NAME", help="只导出这个联络站的代表")
     p.add_argument("--mask", action="store_true", help="身份证号、手机号脱敏，用于对外提供")
     p.set_defaults(func=cmd_export_roster)
+
+    from twdesk.duty_cli import add_parsers as add_duty_parsers
+
+    add_duty_parsers(sub, exp_sub, ChineseArgumentParser)
     return parser
 
 
@@ -221,6 +225,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("已取消。\n")
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         log_path = setup_logging()
         log_exception(type(exc), exc, exc.__traceback__)

@@ -494,6 +494,7 @@ class DutySeat:
     substitute_id: str | None
     substitute: str
     note: str
+    substitute_phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -598,6 +599,7 @@ def duty_days(
                     a.substitute_id,
                     names.get(a.substitute_id, ("",))[0] if a.substitute_id else "",
                     a.attendance_note,
+                    names.get(a.substitute_id, ("", ""))[1] if a.substitute_id else "",
                 )
             )
     return [

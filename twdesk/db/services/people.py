@@ -188,6 +188,7 @@ def save_person(
     station_id: str | None = None,
     group_ids: list[str] | None = None,
     on: date | None = None,
+    joined_on: date | None = None,
 ) -> Person:
     """Create or update a person with their station and special groups."""
     clean = check_person(values)
@@ -226,7 +227,7 @@ def save_person(
                 recorded_by=session.info.get("user", ""),
             )
         )
-    set_station(session, person.id, station_id, on=today)
+    set_station(session, person.id, station_id, on=today, joined_on=joined_on)
     if group_ids is not None:
         set_groups(session, person.id, group_ids, on=today)
     session.flush()
@@ -234,9 +235,19 @@ def save_person(
 
 
 def set_station(
-    session: Session, person_id: str, station_id: str | None, *, on: date | None = None
+    session: Session,
+    person_id: str,
+    station_id: str | None,
+    *,
+    on: date | None = None,
+    joined_on: date | None = None,
 ) -> None:
-    """进站: the person's current station; a move ends the old membership (history kept)."""
+    """进站: the person's current station; a move ends the old membership (history kept).
+
+    A first station without `joined_on` has no start date: the person is taken to have been
+    there all along (offices enter delegates who have served for years). A move to another
+    station starts on `joined_on`, or today.
+    """
     today = on or date.today()
     current = list(
         session.scalars(
@@ -251,7 +262,11 @@ def set_station(
         if membership.station_id != station_id:
             membership.end_date = today
     if station_id and all(m.station_id != station_id for m in current):
-        session.add(StationMembership(station_id=station_id, person_id=person_id, start_date=today))
+        moved = bool(current) or session.scalar(
+            select(StationMembership.id).where(StationMembership.person_id == person_id).limit(1)
+        )
+        start = joined_on or (today if moved else None)
+        session.add(StationMembership(station_id=station_id, person_id=person_id, start_date=start))
 
 
 def set_groups(

@@ -1,0 +1,99 @@
+"""What the duty poster, the reminder list and the Excel export print, read from the file."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from twdesk.core.vocab import Attendance
+from twdesk.db.models import PersonPhoto, Station
+from twdesk.db.services.duty import DutyError, current_rule, duty_days, rule_spec
+from twdesk.reports.duty_poster import PosterData, PosterSeat
+
+
+def station_by_name(session: Session, name: str) -> Station:
+    station = session.scalar(
+        select(Station).where(Station.name == name.strip(), Station.deleted_at.is_(None))
+    )
+    if station is None:
+        known = "、".join(
+            session.scalars(
+                select(Station.name).where(Station.deleted_at.is_(None)).order_by(Station.name)
+            )
+        )
+        raise DutyError(f"找不到联络站「{name}」。现有联络站：{known or '（还没有）'}")
+    return station
+
+
+def poster_data(session: Session, station_id: str, year: int) -> PosterData:
+    station = session.get(Station, station_id)
+    if station is None:
+        raise DutyError("这个联络站已不存在。")
+    days = duty_days(session, station_id=station_id, year=year)
+    if not days:
+        raise DutyError(f"「{station.name}」{year}年还没有坐班计划，请先生成计划。")
+    people = {seat.person_id for d in days for seat in d.seats}
+    photos = dict(
+        session.execute(
+            select(PersonPhoto.person_id, PersonPhoto.data).where(PersonPhoto.person_id.in_(people))
+        ).all()
+    )
+    rule = current_rule(session, station_id)
+    hours = days[0].hours
+    seats = [
+        PosterSeat(d.day, d.moved_from, s.name, s.phone, s.wechat, photos.get(s.person_id))
+        for d in days
+        for s in d.seats
+    ]
+    return PosterData(
+        station.name,
+        year,
+        station.address,
+        hours,
+        station.contact_phone or station.leader_phone,
+        rule_spec(rule).describe() if rule else "",
+        seats,
+    )
+
+
+def export_rows(
+    session: Session, year: int, *, station_id: str | None = None, today: date | None = None
+) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for d in duty_days(session, station_id=station_id, year=year, today=today):
+        note = f"原定{d.moved_from:%Y-%m-%d}，遇节假日调整" if d.moved_from else ""
+        for s in d.seats:
+            extra = "；".join(x for x in (note, s.note) if x)
+            rows.append(
+                (
+                    d.day.isoformat(),
+                    d.weekday,
+                    d.hours,
+                    d.station,
+                    s.name,
+                    s.phone,
+                    s.wechat,
+                    s.shown,
+                    s.substitute if s.attendance == Attendance.SUBSTITUTED else "",
+                    extra,
+                )
+            )
+    return rows
+
+
+def reminder_rows(
+    session: Session, start: date, days: int = 14, *, station_id: str | None = None
+) -> list[tuple[str, ...]]:
+    end = start + timedelta(days=days - 1)
+    rows = []
+    for d in duty_days(session, station_id=station_id, start=start, end=end, today=start):
+        for s in d.seats:
+            who = (
+                s.substitute if s.attendance == Attendance.SUBSTITUTED and s.substitute else s.name
+            )
+            rows.append(
+                (f"{d.day:%m-%d}", d.weekday, d.hours, d.station, who, s.phone, s.wechat, s.shown)
+            )
+    return rows

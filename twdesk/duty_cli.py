@@ -1,0 +1,231 @@
+"""`twdesk duty …`, `twdesk holidays …` and `twdesk export duty`: the command-line side of duty days."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import time
+from pathlib import Path
+
+# the heavy modules load inside each command, so `twdesk` without a command starts fast
+
+EXIT_NO_HOLIDAYS = 3
+
+
+def _hours(text: str | None) -> tuple[time | None, time | None]:
+    from twdesk.db.services.duty import DutyError
+
+    if not text:
+        return time(9, 0), time(12, 0)
+    try:
+        start, end = text.replace("－", "-").replace("—", "-").split("-")
+        return time.fromisoformat(start.strip().zfill(5)), time.fromisoformat(end.strip().zfill(5))
+    except ValueError as exc:
+        raise DutyError(f"坐班时间写法不对：{text}。请写成 9:00-12:00") from exc
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from twdesk.core.duty_rules import RuleError, parse_rule
+    from twdesk.core.normalize import parse_date
+    from twdesk.db.dbfile import open_database
+    from twdesk.db.services import duty
+    from twdesk.db.services.duty import DutyError, HolidayDataMissing, RuleSettings
+    from twdesk.db.services.duty_outputs import station_by_name
+
+    try:
+        spec = parse_rule(args.rule)
+    except RuleError as exc:
+        sys.stderr.write(f"错误：{exc}\n")
+        return 2
+    db = open_database(Path(args.db))
+    try:
+        start, end = _hours(args.hours)
+        settings = RuleSettings(
+            spec,
+            start,
+            end,
+            per_day=args.per_day,
+            mix_levels=args.mix_levels,
+            on_holiday=args.on_holiday,
+        )
+        from_date = parse_date(args.from_date) if args.from_date else None
+        with db.transaction() as s:
+            station = station_by_name(s, args.station)
+            result = duty.generate_plan(s, station.id, args.year, settings, from_date=from_date)
+    except HolidayDataMissing as exc:
+        sys.stderr.write(
+            f"错误：{exc}\n命令行录入：twdesk holidays add --db … --date {args.year}-01-01 --kind 休 --name 元旦；录完后 twdesk holidays confirm --db … --year {args.year}\n"
+        )
+        return EXIT_NO_HOLIDAYS
+    except (DutyError, ValueError) as exc:
+        sys.stderr.write(f"错误：{exc}\n")
+        return 1
+    finally:
+        db.close()
+    out = sys.stdout
+    out.write(result.one_line() + "\n")
+    for d in result.days:
+        moved = f"（原{d.moved_from:%m-%d}，遇节假日调整）" if d.moved_from else ""
+        names = "、".join(f"{s.name} {s.phone}".strip() for s in d.seats)
+        out.write(
+            f"{d.day:%Y-%m-%d} {d.weekday} {d.hours}  {names}  {'/'.join(s.shown for s in d.seats)}{moved}\n"
+        )
+    return 0
+
+
+def cmd_poster(args: argparse.Namespace) -> int:
+    from twdesk.db.dbfile import open_database
+    from twdesk.db.services.duty import DutyError
+    from twdesk.db.services.duty_outputs import poster_data, station_by_name
+    from twdesk.reports.duty_poster import draw_poster
+
+    db = open_database(Path(args.db))
+    try:
+        with db.session() as s:
+            station = station_by_name(s, args.station)
+            data = poster_data(s, station.id, args.year)
+    except DutyError as exc:
+        sys.stderr.write(f"错误：{exc}\n")
+        return 1
+    finally:
+        db.close()
+    pages = draw_poster(data, Path(args.out), size=args.size)
+    sys.stdout.write(
+        f"已生成坐班公示 {args.out}（{args.size.upper()} 横向，{pages} 页，{len(data.seats)} 个坐班安排）\n"
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from twdesk.db.dbfile import open_database
+    from twdesk.db.services.duty import DutyError
+    from twdesk.db.services.duty_outputs import export_rows, station_by_name
+    from twdesk.excel.duty_export import export_duty
+
+    db = open_database(Path(args.db))
+    try:
+        with db.session() as s:
+            station_id = station_by_name(s, args.station).id if args.station else None
+            rows = export_rows(s, args.year, station_id=station_id)
+    except DutyError as exc:
+        sys.stderr.write(f"错误：{exc}\n")
+        return 1
+    finally:
+        db.close()
+    count = export_duty(rows, Path(args.out), title=f"{args.year}年坐班安排")
+    sys.stdout.write(f"已导出 {count} 条坐班安排到 {args.out}\n")
+    return 0
+
+
+def cmd_holidays(args: argparse.Namespace) -> int:
+    from twdesk.core.normalize import parse_date
+    from twdesk.db.dbfile import open_database
+    from twdesk.db.services import duty
+    from twdesk.db.services.duty import DutyError
+
+    db = open_database(Path(args.db))
+    try:
+        with db.transaction() as s:
+            if args.action == "add":
+                day = parse_date(args.date)
+                if day is None:
+                    raise DutyError("请用 --date 给出日期，如 2027-01-01")
+                duty.set_holiday(s, day, args.kind, args.name or "")
+                sys.stdout.write(f"已登记 {day:%Y-%m-%d}（{args.kind}）{args.name or ''}\n")
+            elif args.action == "confirm":
+                duty.confirm_holiday_year(s, args.year)
+                sys.stdout.write(f"{args.year}年节假日已确认，可以生成坐班计划。\n")
+            else:
+                known = duty.ensure_holidays(s, args.year)
+                source = duty.holiday_year_source(s, args.year)
+                for h in duty.year_holidays(s, args.year):
+                    sys.stdout.write(f"{h.day:%Y-%m-%d} {h.kind} {h.name}\n")
+                sys.stdout.write(
+                    f"{args.year}年："
+                    + (
+                        "已确认（"
+                        + ("节假日数据" if source == "chinesecalendar" else "手工录入")
+                        + "）\n"
+                        if known
+                        else "还没有节假日数据，请录入后确认。\n"
+                    )
+                )
+    except (DutyError, ValueError) as exc:
+        sys.stderr.write(f"错误：{exc}\n")
+        return 1
+    finally:
+        db.close()
+    return 0
+
+
+def add_parsers(
+    sub: argparse._SubParsersAction, exp_sub: argparse._SubParsersAction, parser_class: type
+) -> None:
+    duty_parser = sub.add_parser("duty", help="坐班：生成计划、打印公示")
+    duty_sub = duty_parser.add_subparsers(
+        dest="what", metavar="内容", required=True, parser_class=parser_class
+    )
+    p = duty_sub.add_parser("plan", help="生成或重新生成一个联络站全年的坐班计划并显示")
+    p.add_argument("--db", metavar="PATH", required=True, help="数据库文件")
+    p.add_argument("--station", metavar="NAME", required=True, help="联络站名称")
+    p.add_argument("--year", type=int, required=True, help="年份，如 2026")
+    p.add_argument(
+        "--rule",
+        required=True,
+        help="weekly:wed | monthly:15 | monthly:first-wed | monthly:last-fri",
+    )
+    p.add_argument("--per-day", type=int, default=1, help="每次坐班人数（默认 1）")
+    p.add_argument(
+        "--mix-levels", action="store_true", help="三级混合编组：同一天尽量安排不同层级的代表"
+    )
+    p.add_argument(
+        "--on-holiday",
+        choices=["next", "prev", "skip"],
+        default="next",
+        help="遇节假日：next 顺延（默认）、prev 提前、skip 取消",
+    )
+    p.add_argument("--hours", metavar="9:00-12:00", help="坐班时间（默认 9:00-12:00）")
+    p.add_argument(
+        "--from",
+        dest="from_date",
+        metavar="DATE",
+        help="从这一天起重新排（默认：已有计划时从今天起，没有时全年）",
+    )
+    p.set_defaults(func=cmd_plan)
+    p = duty_sub.add_parser(
+        "poster", help="打印坐班公示海报 PDF（含照片、电话、微信，不含身份证号）"
+    )
+    p.add_argument("--db", metavar="PATH", required=True, help="数据库文件")
+    p.add_argument("--station", metavar="NAME", required=True, help="联络站名称")
+    p.add_argument("--year", type=int, required=True, help="年份")
+    p.add_argument(
+        "--size", choices=["A4", "A3", "a4", "a3"], default="A4", help="纸张（横向），默认 A4"
+    )
+    p.add_argument("--out", metavar="FILE.pdf", required=True, help="输出文件")
+    p.set_defaults(func=cmd_poster)
+
+    p = exp_sub.add_parser("duty", help="导出坐班安排 .xlsx（每位代表每个坐班日一行）")
+    p.add_argument("--db", metavar="PATH", required=True, help="数据库文件")
+    p.add_argument("--year", type=int, required=True, help="年份")
+    p.add_argument("--station", metavar="NAME", help="只导出这个联络站")
+    p.add_argument("--out", metavar="FILE.xlsx", required=True, help="输出文件")
+    p.set_defaults(func=cmd_export)
+
+    hol = sub.add_parser("holidays", help="法定节假日与调休：查看、录入、确认")
+    hol_sub = hol.add_subparsers(
+        dest="action", metavar="操作", required=True, parser_class=parser_class
+    )
+    p = hol_sub.add_parser("list", help="显示某年的放假和调休上班日期")
+    p.add_argument("--db", metavar="PATH", required=True, help="数据库文件")
+    p.add_argument("--year", type=int, required=True, help="年份")
+    p.set_defaults(func=cmd_holidays)
+    p = hol_sub.add_parser("add", help="录入一天：休（放假）或 班（调休上班）")
+    p.add_argument("--db", metavar="PATH", required=True, help="数据库文件")
+    p.add_argument("--date", required=True, help="日期，如 2027-01-01")
+    p.add_argument("--kind", choices=["休", "班"], required=True, help="休 = 放假，班 = 调休上班")
+    p.add_argument("--name", help="节日名称，如 元旦")
+    p.set_defaults(func=cmd_holidays)
+    p = hol_sub.add_parser("confirm", help="确认某年的节假日已录入完整")
+    p.add_argument("--db", metavar="PATH", required=True, help="数据库文件")
+    p.add_argument("--year", type=int, required=True, help="年份")
+    p.set_defaults(func=cmd_holidays)
