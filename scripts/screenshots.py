@@ -100,6 +100,24 @@ def main() -> None:
     app.processEvents()
     person_dialog.grab().save(str(out / "person_links.png"))
     person_dialog.reject()
+    window.form.tabs.setCurrentIndex(1)
+    duty_tab = window.duty_tab
+    duty_tab.year.setValue(2026)
+    duty_tab.show_month(10)
+    duty_tab.select_day(date(2026, 10, 14))
+    app.processEvents()
+    window.grab().save(str(out / "duty_month.png"))
+
+    import shutil
+    import subprocess
+
+    poster = work / "poster.pdf"
+    duty_tab.print_poster(poster, "A3")
+    if shutil.which("pdftoppm"):
+        subprocess.run(
+            ["pdftoppm", "-r", "50", "-png", "-singlefile", str(poster), str(out / "duty_poster_a3")],
+            check=True,
+        )
     window.close()
     QApplication.processEvents()
     print(f"screenshots in {out}")

@@ -15,6 +15,7 @@ from twdesk.paths import data_dir
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
 from twdesk.ui.opening import open_with_messages
 from twdesk.ui.settings import app_settings, recent_files, remember_recent
+from twdesk.ui.tabs.duty_tab import DutyTab
 from twdesk.ui.tabs.people_tab import PeopleTab
 from twdesk.ui.tabs.placeholder import PlaceholderTab
 from twdesk.ui.tabs.plans import tab_plans
@@ -42,7 +43,11 @@ class MainWindow(QMainWindow):
         self.people_tab = PeopleTab(db)
         self.people_tab.data_changed.connect(self.refresh)
         self.form.tabs.addTab(self.people_tab, plans[0].title)
-        for plan in plans[1:]:
+        self.duty_tab = DutyTab(db)
+        self.duty_tab.data_changed.connect(self.refresh)
+        self.people_tab.data_changed.connect(self.duty_tab.reload_stations)
+        self.form.tabs.addTab(self.duty_tab, plans[1].title)
+        for plan in plans[2:]:
             tab = PlaceholderTab(plan)
             self.tabs.append(tab)
             self.form.tabs.addTab(tab, plan.title)
@@ -151,6 +156,7 @@ class MainWindow(QMainWindow):
         old, self.db = self.db, new_db
         old.close()
         self.people_tab.set_database(new_db)
+        self.duty_tab.set_database(new_db)
         self._database_opened()
         return True
 

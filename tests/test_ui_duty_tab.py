@@ -1,0 +1,192 @@
+"""坐班日历 tab driven offscreen on a real file: month view, attendance, swaps, plans, outputs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QMessageBox
+
+from tests.helpers import digest
+from twdesk.core.duty_rules import parse_rule
+from twdesk.db.dbfile import Database
+from twdesk.db.models import DutyAssignment
+from twdesk.db.services import duty, people, stations
+from twdesk.db.services.duty import RuleSettings
+from twdesk.ui.tabs.duty_tab import HOLIDAY_BG, WARN_BG, DutyTab
+
+TODAY = date(2026, 6, 10)
+
+
+@pytest.fixture
+def planned_db(office_db: Database) -> Database:
+    with office_db.transaction() as s:
+        sid = stations.save_station(s, {"name": "乔庄镇联络站", "kind": "乡镇街道联络站"}).id
+        for i, name in enumerate(["曾䶮", "王㛃", "单雪", "李晓梅"]):
+            people.save_person(
+                s,
+                {"name": name, "is_delegate": True, "phone": f"1381234567{i}"},
+                station_id=sid,
+            )
+        duty.generate_plan(s, sid, 2026, RuleSettings(parse_rule("weekly:wed")), today=TODAY)
+    return office_db
+
+
+@pytest.fixture
+def tab(qtbot, planned_db: Database) -> DutyTab:
+    from twdesk.ui.app import make_application
+
+    make_application()
+    widget = DutyTab(planned_db, today=TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _p, _t, text, *_a: seen.append(text) or QMessageBox.Ok
+    )
+    return seen
+
+
+def cell_text(tab: DutyTab, day: date) -> str:
+    tab.select_day(day)
+    return tab.calendar.currentItem().text()
+
+
+def test_month_view_marks_holidays_make_up_days_and_moved_duty_days(tab: DutyTab) -> None:
+    tab.show_month(10)
+    assert tab.month_label.text() == "2026年10月"
+    first = cell_text(tab, date(2026, 10, 1))
+    assert "国庆节" in first
+    assert tab.calendar.currentItem().background().color() == HOLIDAY_BG
+    assert "国庆节调休上班" in cell_text(tab, date(2026, 10, 10))
+    eighth = cell_text(tab, date(2026, 10, 8))
+    assert "原10-07" in eighth and "待坐班" in eighth  # the Wednesday moved off the holiday
+    assert tab.selected_day() is not None and tab.seats.count() == 1
+    assert cell_text(tab, date(2026, 10, 9)).strip() == "9"
+    assert tab.selected_day() is None and "不是坐班日" in tab.day_title.text()
+
+
+def test_past_day_without_record_warns_and_attendance_is_recorded(
+    tab: DutyTab, planned_db: Database, warnings: list[str]
+) -> None:
+    text = cell_text(tab, date(2026, 6, 3))
+    assert "未登记" in text and tab.calendar.currentItem().background().color() == WARN_BG
+    seat = tab.selected_seat()
+    assert tab.mark("到岗")
+    assert "到岗" in cell_text(tab, date(2026, 6, 3))
+    with planned_db.session() as s:
+        assert s.get(DutyAssignment, seat.assignment_id).attendance == "到岗"
+    counts = {tab.counts_table.item(r, 0).text(): r for r in range(tab.counts_table.rowCount())}
+    row = counts[seat.name]
+    assert tab.counts_table.item(row, 4).text() == "1"
+    # a future day cannot be marked present; nothing is written
+    before = digest(planned_db.path)
+    cell_text(tab, date(2026, 7, 1))
+    assert not tab.mark("到岗")
+    assert warnings and "还没到" in warnings[-1]
+    assert digest(planned_db.path) == before
+    # leave can be recorded in advance, with its reason
+    assert tab.mark("请假", note="出差")
+    assert "请假" in cell_text(tab, date(2026, 7, 1))
+
+
+def test_substitute_and_swap_are_recorded_with_history(tab: DutyTab, planned_db: Database) -> None:
+    cell_text(tab, date(2026, 7, 8))
+    seat = tab.selected_seat()
+    other = next(s for d in tab.days for s in d.seats if s.person_id != seat.person_id)
+    assert tab.substitute(other.person_id, "临时出差")
+    text = cell_text(tab, date(2026, 7, 8))
+    assert f"{seat.name}→{other.name}" in text and "替班" in text
+    cell_text(tab, date(2026, 7, 15))
+    first = tab.selected_seat()
+    target = next(
+        s
+        for d in tab.days
+        if d.day > date(2026, 7, 15)
+        for s in d.seats
+        if s.person_id != first.person_id
+    )
+    target_day = next(
+        d.day for d in tab.days if any(s.assignment_id == target.assignment_id for s in d.seats)
+    )
+    assert tab.swap(target.assignment_id, "单位培训，协商换班")
+    assert target.name in cell_text(tab, date(2026, 7, 15))
+    assert first.name in cell_text(tab, target_day)
+    history = [tab.history.item(i).text() for i in range(tab.history.count())]
+    assert any("替班" in h and "临时出差" in h for h in history)
+    assert any("换班" in h and "单位培训，协商换班" in h for h in history)
+
+
+def test_upcoming_fourteen_days_listed_on_opening(tab: DutyTab) -> None:
+    dates = [tab.upcoming.item(r, 0).text() for r in range(tab.upcoming.rowCount())]
+    assert dates == ["今天", "06-17"]  # Wednesdays 10 and 17 June
+    assert tab.upcoming.item(0, 5).text().startswith("1381234567")
+    assert "近14天坐班" in tab.upcoming_title.text()
+
+
+def test_year_without_holidays_asks_for_them_then_plans(
+    qtbot, tab: DutyTab, planned_db: Database
+) -> None:
+    tab.year.setValue(2099)
+    dialog = tab.open_plan_dialog()
+    qtbot.addWidget(dialog)
+    assert "2099年的法定节假日" in dialog.holiday_note.text()
+    assert not dialog.generate()
+    assert "2099年" in dialog.error.text() and "录入" in dialog.error.text()
+    dialog.reject()
+    holidays = tab.open_holidays()
+    qtbot.addWidget(holidays)
+    assert "还没有2099年" in holidays.status.text()
+    assert not holidays.confirm()  # nothing entered yet
+    assert holidays.add_day(date(2099, 1, 1), "休", "元旦")
+    assert not holidays.add_day(date(2099, 1, 7), "班", "")  # a Wednesday is a workday anyway
+    assert "本来就上班" in holidays.error.text()
+    assert holidays.confirm()
+    assert "手工录入" in holidays.status.text()
+    holidays.accept()
+    dialog = tab.open_plan_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.holiday_note.text() == ""
+    dialog.kind.setCurrentIndex(dialog.kind.findData("monthly_day"))
+    dialog.month_day.setValue(15)
+    assert dialog.generate()
+    assert "2099年坐班计划（每月15日）" in tab.last_message
+    assert tab.year_table.rowCount() == 12
+
+
+def test_regenerate_from_the_dialog_keeps_recorded_days(
+    qtbot, tab: DutyTab, planned_db: Database
+) -> None:
+    cell_text(tab, date(2026, 6, 3))
+    kept = tab.selected_seat()
+    assert tab.mark("到岗")
+    dialog = tab.open_plan_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.from_date.date().toPython() == TODAY  # a plan exists: from today on
+    dialog.per_day.setValue(2)
+    assert dialog.generate()
+    with planned_db.session() as s:
+        assert s.get(DutyAssignment, kept.assignment_id).attendance == "到岗"
+        days = duty.duty_days(s, year=2026, today=TODAY)
+    assert all(len(d.seats) == 1 for d in days if d.day < TODAY)
+    assert all(len(d.seats) == 2 for d in days if d.day >= TODAY)
+
+
+def test_outputs_from_the_tab(tab: DutyTab, tmp_path: Path) -> None:
+    assert tab.export_excel(tmp_path / "duty.xlsx") == 52
+    ws = openpyxl.load_workbook(tmp_path / "duty.xlsx").active
+    assert ws["A2"].value == "2026-01-07" and ws["D2"].value == "乔庄镇联络站"
+    pages = tab.print_poster(tmp_path / "poster.pdf", "A3")
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "poster.pdf").pages)
+    assert pages == 1 and "曾䶮" in text and "王㛃" in text
+    assert tab.print_reminders(tmp_path / "remind.pdf") == 2
+    assert "13812345" in PdfReader(tmp_path / "remind.pdf").pages[0].extract_text()
