@@ -31,3 +31,19 @@ def office_db(tmp_path: Path):
     database = open_database(path)
     yield database
     database.close()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal message box would hang the run offscreen: fail the test instead. Tests that
+    expect one patch the method themselves (their patch replaces this one)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(name: str):
+        def fail(_parent, title="", text="", *_args, **_kwargs):
+            raise AssertionError(f"unexpected QMessageBox.{name}: {title} — {text}")
+
+        return fail
+
+    for name in ("warning", "information", "question", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, name, unexpected(name))

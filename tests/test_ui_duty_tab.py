@@ -190,3 +190,26 @@ def test_outputs_from_the_tab(tab: DutyTab, tmp_path: Path) -> None:
     assert pages == 1 and "曾䶮" in text and "王㛃" in text
     assert tab.print_reminders(tmp_path / "remind.pdf") == 2
     assert "13812345" in PdfReader(tmp_path / "remind.pdf").pages[0].extract_text()
+
+
+def test_declared_unavailability_is_avoided_by_the_next_plan(
+    qtbot, tab: DutyTab, planned_db: Database, warnings: list[str]
+) -> None:
+    tab.views.setCurrentIndex(2)
+    tab.person.setCurrentIndex(0)
+    pid = tab.person.currentData()
+    assert not tab.add_unavailable(date(2026, 9, 1), date(2026, 8, 1), "")  # end before start
+    assert "结束日期不能早于开始日期" in warnings[-1]
+    assert tab.add_unavailable(date(2026, 7, 1), date(2026, 9, 30), "外出培训")
+    assert "外出培训" in tab.away_list.item(0).text()
+    dialog = tab.open_plan_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.generate()
+    with planned_db.session() as s:
+        days = [d.day for d in duty.duty_days(s, person_id=pid, year=2026)]
+    assert days and not any(date(2026, 7, 1) <= d <= date(2026, 9, 30) for d in days)
+    tab.views.setCurrentIndex(2)
+    tab.person.setCurrentIndex(tab.person.findData(pid))
+    tab.away_list.setCurrentRow(0)
+    tab.remove_unavailable()
+    assert tab.away_list.count() == 0

@@ -41,7 +41,7 @@ class DutyRuleSpec:
             return f"每月{self.month_day}日"
         if self.kind == DutyRuleKind.MONTHLY_NTH_WEEKDAY and self.weekday is not None:
             return f"每月{NTH_ZH.get(self.nth or 1, '')}{WEEKDAY_ZH[self.weekday]}"
-        return f"手选日期（{len(self.dates)} 天）"
+        return "按公布的日期"
 
 
 RULE_HELP = (

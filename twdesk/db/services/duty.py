@@ -260,6 +260,20 @@ def add_unavailability(
     return row
 
 
+def unavailability(session: Session, person_id: str) -> list[Unavailability]:
+    return list(
+        session.scalars(
+            select(Unavailability)
+            .where(Unavailability.person_id == person_id)
+            .order_by(Unavailability.start_date)
+        )
+    )
+
+
+def remove_unavailability(session: Session, row_id: str) -> None:
+    session.execute(delete(Unavailability).where(Unavailability.id == row_id))
+
+
 # --- plans ------------------------------------------------------------------------------------
 
 

@@ -401,3 +401,32 @@ class SeatChoiceDialog(QDialog):
     def chosen(self) -> str | None:
         item = self.list.currentItem()
         return item.data(ID_ROLE) if item else None
+
+
+class UnavailableDialog(QDialog):
+    """A delegate's declared dates or months when they cannot sit (出差, 产假 …)."""
+
+    def __init__(self, start: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记不便坐班的时段"))
+        self.start = QDateEdit(QDate(start.year, start.month, start.day))
+        self.end = QDateEdit(QDate(start.year, start.month, start.day))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("如：外出培训、产假"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("从"), self.start)
+        form.addRow(self.tr("到"), self.end)
+        form.addRow(self.tr("原因"), self.reason)
+        note = QLabel(self.tr("重新生成计划时，这段时间不会安排这位代表；之后会补上应有的次数。"))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        form.addRow(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)

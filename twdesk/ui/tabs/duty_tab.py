@@ -41,7 +41,12 @@ from twdesk.db.services.people import station_choices
 from twdesk.excel.duty_export import export_duty
 from twdesk.reports.duty_poster import draw_poster
 from twdesk.reports.duty_reminders import draw_reminders
-from twdesk.ui.dialogs.duty_dialogs import HolidayDialog, PlanDialog, SeatChoiceDialog
+from twdesk.ui.dialogs.duty_dialogs import (
+    HolidayDialog,
+    PlanDialog,
+    SeatChoiceDialog,
+    UnavailableDialog,
+)
 from twdesk.ui.dialogs.pickers import ID_ROLE
 
 STATE_COLORS = {
@@ -205,6 +210,19 @@ class DutyTab(QWidget):
         person_row.addWidget(self.person_summary, 1)
         person_layout.addLayout(person_row)
         person_layout.addWidget(self.person_table)
+        self.away_list = QListWidget()
+        self.away_list.setMaximumHeight(110)
+        add_away = QPushButton(self.tr("登记不便坐班时段…"))
+        add_away.clicked.connect(lambda: self.add_unavailable())
+        remove_away = QPushButton(self.tr("删除所选时段"))
+        remove_away.clicked.connect(self.remove_unavailable)
+        away_row = QHBoxLayout()
+        away_row.addWidget(QLabel(self.tr("不便坐班的时段（排班时避开）")))
+        away_row.addStretch(1)
+        away_row.addWidget(add_away)
+        away_row.addWidget(remove_away)
+        person_layout.addLayout(away_row)
+        person_layout.addWidget(self.away_list)
         self.counts_table = self._table(
             (
                 "代表",
@@ -475,6 +493,14 @@ class DutyTab(QWidget):
             return
         with self.db.session() as s:
             days = duty.duty_days(s, person_id=pid, year=self.year.value(), today=self.today)
+            away = duty.unavailability(s, pid)
+        self.away_list.clear()
+        for row in away:
+            item = QListWidgetItem(
+                f"{row.start_date:%Y-%m-%d} 至 {row.end_date:%Y-%m-%d}　{row.reason}"
+            )
+            item.setData(ID_ROLE, row.id)
+            self.away_list.addItem(item)
         rows = []
         for d in days:
             for seat in d.seats:
@@ -616,6 +642,36 @@ class DutyTab(QWidget):
             return False
         self._changed(self.tr("已换班"))
         return True
+
+    def add_unavailable(
+        self, start: date | None = None, end: date | None = None, reason: str | None = None
+    ) -> bool:
+        pid = self.person.currentData()
+        if not pid:
+            return False
+        if start is None or end is None:
+            dialog = UnavailableDialog(max(self.today, date(self.year.value(), 1, 1)), self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            start, end = dialog.start.date().toPython(), dialog.end.date().toPython()
+            reason = dialog.reason.text()
+        try:
+            with self.db.transaction() as s:
+                duty.add_unavailability(s, pid, start, end, reason or "")
+        except DutyError as exc:
+            QMessageBox.warning(self, self.tr("不能登记"), str(exc))
+            return False
+        self._fill_person()
+        self.last_message = self.tr("已登记；重新生成计划时会避开这段时间。")
+        return True
+
+    def remove_unavailable(self) -> None:
+        item = self.away_list.currentItem()
+        if item is None:
+            return
+        with self.db.transaction() as s:
+            duty.remove_unavailability(s, item.data(ID_ROLE))
+        self._fill_person()
 
     def open_plan_dialog(self) -> PlanDialog | None:
         if not self.station_id:
