@@ -207,3 +207,11 @@ def test_rare_name_characters_have_a_glyph() -> None:
     metrics = QFontMetrics(QFont("LXGW WenKai"))
     for ch in "曾䶮王㛃龑赟堃喆":
         assert metrics.inFontUcs4(ord(ch)), ch
+
+
+def test_tabs_load_their_data_once_shown(qtbot, window: MainWindow) -> None:
+    """The window appears first; the visible tab reads the file right after."""
+    window.form.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.people_tab.model.rowCount() > 0, timeout=5000)
+    window.form.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.duty_tab.station.count() == 4, timeout=5000)

@@ -40,12 +40,12 @@ class MainWindow(QMainWindow):
         self.settings = app_settings()
         self.tabs: list[PlaceholderTab] = []
         plans = tab_plans()
-        self.people_tab = PeopleTab(db)
+        self.people_tab = PeopleTab(db, lazy=True)
         self.people_tab.data_changed.connect(self.refresh)
         self.form.tabs.addTab(self.people_tab, plans[0].title)
-        self.duty_tab = DutyTab(db)
+        self.duty_tab = DutyTab(db, lazy=True)
         self.duty_tab.data_changed.connect(self.refresh)
-        self.people_tab.data_changed.connect(self.duty_tab.reload_stations)
+        self.people_tab.data_changed.connect(self.duty_tab.mark_stale)
         self.form.tabs.addTab(self.duty_tab, plans[1].title)
         for plan in plans[2:]:
             tab = PlaceholderTab(plan)

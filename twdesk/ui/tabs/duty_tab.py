@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,11 +36,7 @@ from twdesk.core.vocab import Attendance, HolidayKind
 from twdesk.db.dbfile import Database
 from twdesk.db.services import duty
 from twdesk.db.services.duty import NOT_YET, DutyDayView, DutyError
-from twdesk.db.services.duty_outputs import export_rows, poster_data, reminder_rows
 from twdesk.db.services.people import station_choices
-from twdesk.excel.duty_export import export_duty
-from twdesk.reports.duty_poster import draw_poster
-from twdesk.reports.duty_reminders import draw_reminders
 from twdesk.ui.dialogs.duty_dialogs import (
     HolidayDialog,
     PlanDialog,
@@ -48,6 +44,7 @@ from twdesk.ui.dialogs.duty_dialogs import (
     UnavailableDialog,
 )
 from twdesk.ui.dialogs.pickers import ID_ROLE
+from twdesk.ui.tabs.lazy import LazyLoad
 
 STATE_COLORS = {
     str(Attendance.PRESENT): "#1b5e20",
@@ -70,11 +67,16 @@ def seat_text(seat: duty.DutySeat) -> str:
     return f"{who} {seat.shown}"
 
 
-class DutyTab(QWidget):
+class DutyTab(LazyLoad, QWidget):
     data_changed = Signal()
 
     def __init__(
-        self, db: Database, parent: QWidget | None = None, *, today: date | None = None
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+        lazy: bool = False,
     ) -> None:
         super().__init__(parent)
         self.db = db
@@ -249,7 +251,14 @@ class DutyTab(QWidget):
         layout.addWidget(self.upcoming_title)
         layout.addWidget(self.upcoming)
         layout.addWidget(self.views, 1)
-        self.reload_stations()
+        if lazy:
+            self._stale = True
+        else:
+            self.reload_stations()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.lazy_show(event)
 
     @property
     def today(self) -> date:
@@ -269,6 +278,9 @@ class DutyTab(QWidget):
 
     def set_database(self, db: Database) -> None:
         self.db = db
+        self.mark_stale()
+
+    def full_reload(self) -> None:
         self.reload_stations()
 
     def reload_stations(self) -> None:
@@ -712,6 +724,10 @@ class DutyTab(QWidget):
         )
         if path is None:
             return 0
+        # output libraries load on first use, so the window opens fast
+        from twdesk.db.services.duty_outputs import export_rows
+        from twdesk.excel.duty_export import export_duty
+
         with self.db.session() as s:
             rows = export_rows(s, year, station_id=self.station_id, today=self.today)
         count = export_duty(rows, path, title=f"{year}年坐班安排")
@@ -727,6 +743,9 @@ class DutyTab(QWidget):
             )
             if not ok:
                 return 0
+        from twdesk.db.services.duty_outputs import poster_data
+        from twdesk.reports.duty_poster import draw_poster
+
         year = self.year.value()
         try:
             with self.db.session() as s:
@@ -746,6 +765,9 @@ class DutyTab(QWidget):
         return pages
 
     def print_reminders(self, path: Path | None = None, days: int = 14) -> int:
+        from twdesk.db.services.duty_outputs import reminder_rows
+        from twdesk.reports.duty_reminders import draw_reminders
+
         with self.db.session() as s:
             rows = reminder_rows(s, self.today, days)
         path = path or self._save_path(

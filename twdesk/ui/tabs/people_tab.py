@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,24 +33,25 @@ from twdesk.db.dbfile import Database
 from twdesk.db.services import stations
 from twdesk.db.services.people_search import PeopleIndex, PersonEntry
 from twdesk.db.services.stations import StationError
-from twdesk.excel.roster_export import export_roster
-from twdesk.excel.roster_template import write_roster_template
-from twdesk.ui.dialogs.import_dialog import RosterImportDialog
 from twdesk.ui.dialogs.person_dialog import PersonDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
 from twdesk.ui.dialogs.station_dialog import StationDialog
 from twdesk.ui.models.people_model import PeopleModel
+from twdesk.ui.tabs.lazy import LazyLoad
+
+if TYPE_CHECKING:
+    from twdesk.ui.dialogs.import_dialog import RosterImportDialog
 
 SPREADSHEETS = "表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)"
 ALL = ""
 
 
-class PeopleTab(QWidget):
+class PeopleTab(LazyLoad, QWidget):
     """Emits `data_changed` after any write so the window can refresh its counts."""
 
     data_changed = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, lazy: bool = False) -> None:
         super().__init__(parent)
         self.db = db
         self.index = PeopleIndex([])
@@ -167,7 +169,11 @@ class PeopleTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
-        self.reload()
+        self.defer_or_reload(lazy)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.lazy_show(event)
 
     def _filter_combo(self, everything: str, items: tuple[str, ...]) -> QComboBox:
         combo = QComboBox()
@@ -179,9 +185,12 @@ class PeopleTab(QWidget):
 
     # --- loading ------------------------------------------------------------------------------
 
+    def full_reload(self) -> None:
+        self.reload()
+
     def set_database(self, db: Database) -> None:
         self.db = db
-        self.reload()
+        self.mark_stale()
 
     def reload(self, select_person: str | None = None) -> None:
         with self.db.session() as s:
@@ -428,6 +437,8 @@ class PeopleTab(QWidget):
             if not name:
                 return None
             path = Path(name)
+        from twdesk.ui.dialogs.import_dialog import RosterImportDialog
+
         dialog = RosterImportDialog(self.db, path, self)
         dialog.accepted.connect(lambda: self._imported(dialog))
         dialog.open()
@@ -467,6 +478,8 @@ class PeopleTab(QWidget):
             if not name:
                 return 0
             path = Path(name)
+        from twdesk.excel.roster_export import export_roster
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             with self.db.session() as s:
@@ -496,6 +509,8 @@ class PeopleTab(QWidget):
             if not name:
                 return None
             path = Path(name)
+        from twdesk.excel.roster_template import write_roster_template
+
         try:
             with self.db.session() as s:
                 write_roster_template(path, s)
