@@ -202,6 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
     from twdesk.duty_cli import add_parsers as add_duty_parsers
 
     add_duty_parsers(sub, exp_sub, ChineseArgumentParser)
+    from twdesk.visits_cli import add_parsers as add_visit_parsers
+
+    add_visit_parsers(sub, imp_sub, exp_sub)
     return parser
 
 

@@ -80,6 +80,7 @@ def write_table(
     (the partial file is removed)."""
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
+    sheet_name = "".join("-" if ch in "/\\?*[]:" else ch for ch in sheet_name)[:31] or "Sheet1"
     tmp = out_path.with_name(f".{out_path.name}.writing")
     count = 0
     last_col = column_letter(len(columns) - 1)
