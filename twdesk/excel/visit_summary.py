@@ -1,0 +1,67 @@
+"""The statistics as .xlsx: the figures, by category and by month, with bar charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Font, PatternFill
+
+from twdesk.db.services.visits import Stats
+
+HEADER_FILL = PatternFill("solid", fgColor="C00000")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+
+
+def write_summary(stats: Stats, out_path: Path, *, title: str) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "统计"
+    ws["A1"] = title
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = stats.sentence()
+    rate = stats.satisfaction_rate
+    rows = [
+        ("来访登记（次）", stats.visits),
+        ("接待人次", stats.visitors),
+        ("意见建议（条）", stats.items),
+        ("交办（件）", stats.assigned),
+        ("办结（件）", stats.handled),
+        ("反馈（件）", stats.fed_back),
+        ("超期未办结（件）", stats.overdue),
+        ("满意率", rate),
+    ]
+    ws.append([])
+    ws.append(["项目", "数量"])
+    for cell in ws[4]:
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+    for label, value in rows:
+        ws.append([label, value])
+    ws["B12"].number_format = "0.0%"
+    ws.column_dimensions["A"].width = 20
+    ws.column_dimensions["B"].width = 12
+
+    cat = wb.create_sheet("按类别")
+    cat.append(["类别", "意见建议（条）"])
+    for name, n in stats.by_category.items():
+        cat.append([name, n])
+    month = wb.create_sheet("按月份")
+    month.append(["月份", "来访登记（次）"])
+    for m in range(1, 13):
+        month.append([f"{m}月", stats.by_month.get(m, 0)])
+    for sheet, title_text, anchor in ((cat, "意见建议按类别", "D2"), (month, "各月来访登记", "D2")):
+        for cell in sheet[1]:
+            cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+        sheet.column_dimensions["A"].width = 14
+        sheet.column_dimensions["B"].width = 16
+        chart = BarChart()
+        chart.title = title_text
+        chart.legend = None
+        data = Reference(sheet, min_col=2, min_row=1, max_row=max(sheet.max_row, 2))
+        names = Reference(sheet, min_col=1, min_row=2, max_row=max(sheet.max_row, 2))
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(names)
+        sheet.add_chart(chart, anchor)
+    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out_path)
