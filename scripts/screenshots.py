@@ -71,6 +71,8 @@ def main() -> None:
     window = MainWindow(open_database(db_path))
     window.resize(1400, 860)
     window.show()
+    for _ in range(5):  # tabs load their data just after the window is shown
+        app.processEvents()
     tab = window.people_tab
     county = tab.tree.topLevelItem(1)
     tab.tree.setCurrentItem(county.child(0) if county.childCount() else county)
@@ -101,6 +103,8 @@ def main() -> None:
     person_dialog.grab().save(str(out / "person_links.png"))
     person_dialog.reject()
     window.form.tabs.setCurrentIndex(1)
+    for _ in range(5):
+        app.processEvents()
     duty_tab = window.duty_tab
     duty_tab.year.setValue(2026)
     duty_tab.show_month(10)
@@ -118,6 +122,27 @@ def main() -> None:
             ["pdftoppm", "-r", "50", "-png", "-singlefile", str(poster), str(out / "duty_poster_a3")],
             check=True,
         )
+    window.form.tabs.setCurrentIndex(2)
+    for _ in range(5):
+        app.processEvents()
+    vt = window.visits_tab
+    vt.intake.visitor.setText("李晓梅")
+    vt.intake.identity.setCurrentText("团员")
+    vt.intake.phone.setText("13912345678")
+    vt.intake.unit.setText("乔庄镇东风村")
+    vt.intake.content.setPlainText("返乡创业，想了解小额贷款和电商培训")
+    vt.intake.items.setPlainText("希望简化创业担保贷款手续\n建议在镇上开设电商直播培训班")
+    app.processEvents()
+    window.grab().save(str(out / "visits_intake.png"))
+    vt.pages.setCurrentIndex(2)
+    vt.item_filter.overdue.setChecked(False)
+    vt.item_view.selectRow(0)
+    app.processEvents()
+    window.grab().save(str(out / "visits_items.png"))
+    vt.pages.setCurrentIndex(3)
+    vt.stats_year.setValue(2026)
+    app.processEvents()
+    window.grab().save(str(out / "visits_stats.png"))
     window.close()
     QApplication.processEvents()
     print(f"screenshots in {out}")

@@ -19,6 +19,7 @@ from twdesk.ui.tabs.duty_tab import DutyTab
 from twdesk.ui.tabs.people_tab import PeopleTab
 from twdesk.ui.tabs.placeholder import PlaceholderTab
 from twdesk.ui.tabs.plans import tab_plans
+from twdesk.ui.tabs.visits_tab import VisitsTab
 
 FILE_FILTER = "twdesk 数据库 (*.sqlite *.db);;所有文件 (*)"
 
@@ -47,7 +48,11 @@ class MainWindow(QMainWindow):
         self.duty_tab.data_changed.connect(self.refresh)
         self.people_tab.data_changed.connect(self.duty_tab.mark_stale)
         self.form.tabs.addTab(self.duty_tab, plans[1].title)
-        for plan in plans[2:]:
+        self.visits_tab = VisitsTab(db, lazy=True)
+        self.visits_tab.data_changed.connect(self.refresh)
+        self.people_tab.data_changed.connect(self.visits_tab.mark_stale)
+        self.form.tabs.addTab(self.visits_tab, plans[2].title)
+        for plan in plans[3:]:
             tab = PlaceholderTab(plan)
             self.tabs.append(tab)
             self.form.tabs.addTab(tab, plan.title)
@@ -157,6 +162,7 @@ class MainWindow(QMainWindow):
         old.close()
         self.people_tab.set_database(new_db)
         self.duty_tab.set_database(new_db)
+        self.visits_tab.set_database(new_db)
         self._database_opened()
         return True
 
