@@ -123,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(bench_open(path))
     rows.append(bench_counts(path))
     rows.append(bench_gui_start(path))
+    from benchmarks.bench_visits import bench_visits
+
+    rows += bench_visits(path)
     if not args.skip_roster:
         from benchmarks.bench_roster import bench_roster
 

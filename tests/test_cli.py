@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.helpers import digest, run_twdesk
 from twdesk import __version__
+from twdesk.db.migrate import SCHEMA_VERSION
 
 
 def test_version() -> None:
@@ -22,7 +23,7 @@ def test_init_then_check_healthy(tmp_path: Path) -> None:
     check = run_twdesk("check", "--db", str(path))
     assert check.returncode == 0, check.stderr
     assert "完整性检查：正常" in check.stdout
-    assert "数据结构版本：2" in check.stdout
+    assert f"数据结构版本：{SCHEMA_VERSION}" in check.stdout
     assert "eval_indicator" in check.stdout and "       10" in check.stdout
 
 

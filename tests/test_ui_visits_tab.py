@@ -166,7 +166,7 @@ def test_overdue_items_are_red_and_filterable(tab: VisitsTab, db: Database) -> N
     )
 
 
-def test_lists_page_as_the_user_scrolls(tab: VisitsTab, db: Database) -> None:
+def test_lists_page_as_the_user_scrolls(qtbot, tab: VisitsTab, db: Database) -> None:
     with db.transaction() as s:
         sid = stations.station_tree(s)[0].id
         for i in range(450):
@@ -190,6 +190,8 @@ def test_lists_page_as_the_user_scrolls(tab: VisitsTab, db: Database) -> None:
     tab.visit_filter.text.setText("事由44")
     tab.visit_filter.text.returnPressed.emit()
     assert {r.content for r in model.rows} == {"事由44"} | {f"事由44{i}" for i in range(10)}
+    # a text search counts in the background; the total arrives a moment later
+    qtbot.waitUntil(lambda: tab.visit_count.text() == "共 11 条来访登记", timeout=5000)
 
 
 def test_statistics_page_and_its_exports(tab: VisitsTab, db: Database, tmp_path: Path) -> None:

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         if new_db is None:
             return False
         old, self.db = self.db, new_db
+        self.visits_tab.shutdown()
         old.close()
         self.people_tab.set_database(new_db)
         self.duty_tab.set_database(new_db)
@@ -235,5 +236,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/tab", self.form.tabs.currentIndex())
         self.settings.sync()
+        self.visits_tab.shutdown()
         self.db.close()
         super().closeEvent(event)

@@ -16,6 +16,8 @@ class Visit(IdMixin, SoftDeleteMixin, Base):
         # per-delegate counts by period (GUIDE: 21 ms → 0.2 ms)
         Index("ix_visit_receiver_date", "received_by_id", "visit_date"),
         Index("ix_visit_station_date", "station_id", "visit_date"),
+        # the register list: live visits newest first, and their count, from the index alone
+        Index("ix_visit_live_date", "deleted_at", "visit_date", "id"),
     )
 
     station_id: Mapped[str] = mapped_column(ForeignKey("station.id"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from twdesk.core.holidays import WorkCalendar
@@ -454,14 +454,16 @@ class VisitFilter:
                 or_(
                     Visit.content.like(like),
                     Visit.visitor_name.like(like),
-                    exists().where(
-                        OpinionItem.visit_id == Visit.id, OpinionItem.content.like(like)
+                    Visit.id.in_(
+                        select(OpinionItem.visit_id).where(OpinionItem.content.like(like))
                     ),
                 )
             )
         if (self.status or self.overdue) and not for_items:
+            # an uncorrelated IN: the planner runs it once on the status/deadline index
+            # (a correlated EXISTS took 94 s at 200,000 visits)
             conditions.append(
-                exists().where(OpinionItem.visit_id == Visit.id, *self.item_conditions(today))
+                Visit.id.in_(select(OpinionItem.visit_id).where(*self.item_conditions(today)))
             )
         return conditions
 
@@ -585,45 +587,60 @@ def item_page(
     session: Session,
     flt: VisitFilter,
     *,
-    after: tuple[date, str] | None = None,
+    after: str | None = None,
     limit: int = 200,
     today: date | None = None,
 ) -> list[ItemRow]:
-    """Opinion items, newest first (keyset paging on visit date and item number)."""
+    """Opinion items, newest number first (keyset paging on the number)."""
     today = today or date.today()
-    conditions = flt.visit_conditions(today, for_items=True) + flt.item_conditions(today)
+    conditions = flt.item_conditions(today)
     if flt.category:
         conditions.append(OpinionItem.category == flt.category)
-    query = (
-        select(
-            OpinionItem.id,
-            OpinionItem.number,
-            Visit.visit_date,
-            Station.name,
-            OpinionItem.category,
-            OpinionItem.content,
-            OpinionItem.status,
-            OpinionItem.department,
-            OpinionItem.responsible,
-            OpinionItem.deadline,
+    visit_conditions = flt.visit_conditions(today, for_items=True)
+    if len(visit_conditions) > 1:  # more than "not deleted": filter through the visits
+        conditions.append(OpinionItem.visit_id.in_(select(Visit.id).where(*visit_conditions)))
+    else:  # items of visits in the recycle bin stay hidden (a small set)
+        conditions.append(
+            OpinionItem.visit_id.not_in(select(Visit.id).where(Visit.deleted_at.is_not(None)))
         )
-        .join(Visit, Visit.id == OpinionItem.visit_id)
-        .join(Station, Station.id == Visit.station_id)
-        .where(*conditions)
-    )
+    query = select(
+        OpinionItem.id,
+        OpinionItem.number,
+        OpinionItem.visit_id,
+        OpinionItem.category,
+        OpinionItem.content,
+        OpinionItem.status,
+        OpinionItem.department,
+        OpinionItem.responsible,
+        OpinionItem.deadline,
+    ).where(*conditions)
     if after is not None:
-        day, number = after
-        query = query.where(
-            or_(
-                Visit.visit_date < day,
-                and_(Visit.visit_date == day, OpinionItem.number < number),
-            )
+        query = query.where(OpinionItem.number < after)
+    # the items table drives, newest number first along its index (numbers are given in
+    # recording order); visits and stations are read for the page's rows only
+    rows = session.execute(query.order_by(OpinionItem.number.desc()).limit(limit)).all()
+    visit_info = {
+        vid: (day, station)
+        for vid, day, station in session.execute(
+            select(Visit.id, Visit.visit_date, Station.name)
+            .join(Station, Station.id == Visit.station_id)
+            .where(Visit.id.in_({r[2] for r in rows}))
         )
-    rows = session.execute(
-        query.order_by(Visit.visit_date.desc(), OpinionItem.number.desc()).limit(limit)
-    ).all()
+    }
     return [
-        ItemRow(*r, overdue=is_overdue(r[6], r[9], today))  # type: ignore[misc]
+        ItemRow(
+            r[0],
+            r[1],
+            visit_info[r[2]][0],
+            visit_info[r[2]][1],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            overdue=is_overdue(r[5], r[8], today),
+        )
         for r in rows
     ]
 

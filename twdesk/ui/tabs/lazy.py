@@ -1,15 +1,45 @@
-"""Tabs that read the database only when first shown, so the window appears at once."""
+"""Tabs that read the database only when first shown, after the window has painted, so the
+window appears at once and fills in a moment later."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 
+class _AfterFirstPaint(QObject):
+    """Runs callbacks once the watched window has painted for the first time."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.callbacks: list[Callable[[], None]] = []
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            callbacks, self.callbacks = self.callbacks, []
+            for callback in callbacks:
+                QTimer.singleShot(0, callback)
+            setattr(watched, "_twdesk_painted", True)  # noqa: B010 - a plain flag on a QWidget
+        return False
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    window = widget.window()
+    if getattr(window, "_twdesk_painted", False) or window is widget:
+        QTimer.singleShot(0, callback)
+        return
+    watcher = window.findChild(_AfterFirstPaint) or _AfterFirstPaint(window)
+    watcher.callbacks.append(callback)
+
+
 class LazyLoad:
     """Mixin for a QWidget tab: with `lazy`, the first `full_reload()` waits until the tab is
-    shown (and then runs just after the window has painted)."""
+    shown and its window has painted."""
 
     _stale = False
 
@@ -37,5 +67,5 @@ class LazyLoad:
             self.full_reload()
 
     def lazy_show(self, event: QShowEvent) -> None:
-        if self._stale:
-            QTimer.singleShot(0, self._load_if_stale)
+        if self._stale and isinstance(self, QWidget):
+            after_first_paint(self, self._load_if_stale)

@@ -3,10 +3,11 @@ with overdue items in red, and statistics with charts, PDF and Excel."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -148,6 +149,12 @@ class StepDialog(QDialog):
         form.addRow(buttons)
 
 
+class _CountRelay(QObject):
+    """Carries a count made in a worker thread back to the GUI thread."""
+
+    counted = Signal(int, int)
+
+
 class VisitsTab(LazyLoad, QWidget):
     data_changed = Signal()
 
@@ -163,10 +170,14 @@ class VisitsTab(LazyLoad, QWidget):
         self.db = db
         self._today = today
         self.last_message = ""
+        self._count_generation = 0
+        self._count_threads: list[threading.Thread] = []
+        self._count_relay = _CountRelay(self)
+        self._count_relay.counted.connect(self._counted)
         self.pages = QTabWidget()
 
         # 登记
-        self.intake = IntakeForm(db, today=today)
+        self.intake = IntakeForm(db, today=today, load=not lazy)
         self.intake.saved.connect(lambda _vid: self._changed())
         categories_button = QPushButton(self.tr("类别设置…"))
         categories_button.clicked.connect(self.edit_categories)
@@ -229,7 +240,7 @@ class VisitsTab(LazyLoad, QWidget):
                 Column(self.tr("期限"), lambda r: r.deadline.isoformat() if r.deadline else ""),
                 Column(self.tr("意见建议"), lambda r: r.content.replace("\n", " ")),
             ],
-            key=lambda r: (r.visit_date, r.number),
+            key=lambda r: r.number,
             alert=lambda r: r.overdue,
             parent=self,
         )
@@ -375,11 +386,41 @@ class VisitsTab(LazyLoad, QWidget):
             with self.db.session() as s:
                 return visits.visit_page(s, flt, after=after, limit=limit, today=today)  # type: ignore[arg-type]
 
+        self._count_generation += 1
+        if flt.text.strip():
+            # a text search reads every row to count them: count in a thread, show rows now
+            self.visit_model.reset(fetch, 0)
+            self.visit_count.setText(
+                self.tr("已显示 {0} 条，正在统计总数…").format(self.visit_model.rowCount())
+            )
+            generation, db = self._count_generation, self.db
+
+            def count_in_background() -> None:
+                with db.session() as s:
+                    n = visits.visit_count(s, flt, today=today)
+                self._count_relay.counted.emit(generation, n)
+
+            thread = threading.Thread(target=count_in_background, name="twdesk-visit-count")
+            self._count_threads = [t for t in self._count_threads if t.is_alive()] + [thread]
+            thread.start()
+            return -1
         with self.db.session() as s:
             total = visits.visit_count(s, flt, today=today)
         self.visit_model.reset(fetch, total)
         self.visit_count.setText(self.tr("共 {0} 条来访登记").format(f"{total:,}"))
         return total
+
+    def shutdown(self) -> None:
+        """Wait for background counts (a fraction of a second) before the file is closed."""
+        self._count_generation += 1
+        for thread in self._count_threads:
+            thread.join()
+        self._count_threads.clear()
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation == self._count_generation:  # not a stale answer to an older filter
+            self.visit_model.total = total
+            self.visit_count.setText(self.tr("共 {0} 条来访登记").format(f"{total:,}"))
 
     def refresh_items(self) -> None:
         flt, today = self.item_filter.value(), self.today

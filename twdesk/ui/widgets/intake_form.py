@@ -43,7 +43,12 @@ class IntakeForm(QWidget):
     saved = Signal(str)  # the new visit's id
 
     def __init__(
-        self, db: Database, parent: QWidget | None = None, *, today: date | None = None
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+        load: bool = True,
     ) -> None:
         super().__init__(parent)
         self.db = db
@@ -164,7 +169,8 @@ class IntakeForm(QWidget):
             QWidget.setTabOrder(a, b)
         for widget in order[:-1]:
             widget.installEventFilter(self)
-        self.reload()
+        if load:
+            self.reload()
 
     @property
     def today(self) -> date:

@@ -1,0 +1,127 @@
+"""来访登记 at 200,000 visits: the list opening, filtering, the streamed export, statistics."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+Row = tuple[str, float, str, str]
+
+
+def _best(fn, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def bench_visits(path: Path) -> list[Row]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from twdesk.db.dbfile import open_database
+    from twdesk.db.services import visits
+    from twdesk.db.services.visit_io import COLUMNS, export_rows
+    from twdesk.db.services.visits import VisitFilter
+    from twdesk.excel.fast_xlsx import write_table
+    from twdesk.ui.app import make_application
+    from twdesk.ui.tabs.visits_tab import VisitsTab
+
+    db = open_database(path)
+    rows: list[Row] = []
+    try:
+        with db.session() as s:
+            total = visits.visit_count(s, VisitFilter())
+        app = make_application()
+        tab = VisitsTab(db, lazy=True)
+        tab.resize(1300, 800)
+        tab.pages.setCurrentIndex(1)
+        tab.show()
+        app.processEvents()
+
+        def open_list() -> None:
+            tab.refresh_visits()
+            tab.visit_view.viewport().repaint()
+
+        rows.append(
+            (
+                f"visit list opens ({total:,} visits: count + first page, painted)",
+                _best(open_list),
+                "≤ 0.3 s",
+                "GUI, no filter",
+            )
+        )
+        filters = {
+            "station": lambda: tab.visit_filter.station.setCurrentIndex(2),
+            "category + this year": lambda: (
+                tab.visit_filter.category.setCurrentIndex(2),
+                tab.visit_filter.use_start.setChecked(True),
+            ),
+            "overdue": lambda: tab.visit_filter.overdue.setChecked(True),
+            "text search": lambda: (
+                tab.visit_filter.text.setText("培训"),
+                tab.visit_filter.text.returnPressed.emit(),
+            ),
+        }
+        year_start = date(date.today().year, 1, 1)
+        tab.visit_filter.start.setDate(year_start)
+        timings = {}
+        for name, apply in filters.items():
+            tab.visit_filter.blockSignals(True)
+            tab.visit_filter.station.setCurrentIndex(0)
+            tab.visit_filter.category.setCurrentIndex(0)
+            tab.visit_filter.use_start.setChecked(False)
+            tab.visit_filter.overdue.setChecked(False)
+            tab.visit_filter.text.clear()
+            tab.visit_filter.blockSignals(False)
+            tab.visit_filter.blockSignals(True)
+            apply()
+            tab.visit_filter.blockSignals(False)
+            timings[name] = _best(open_list)
+        rows.append(
+            (
+                "visit list filter (worst of station / category+year / overdue / text)",
+                max(timings.values()),
+                "≤ 0.2 s",
+                ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items()),
+            )
+        )
+        tab.shutdown()
+        tab.close()
+        tab.deleteLater()
+        app.processEvents()
+        with db.session() as s:
+            seconds = _best(
+                lambda: visits.visit_stats(
+                    s, start=date(date.today().year, 1, 1), end=date(date.today().year, 12, 31)
+                ),
+                1,
+            )
+        rows.append(("statistics for one year (all stations)", seconds, "-", "stats / 统计 page"))
+        out = Path(tempfile.mkdtemp()) / "visits.xlsx"
+        started = time.perf_counter()
+        with db.session() as s:
+            count = write_table(
+                out, "来访登记", [(h, w) for _f, h, w, _a in COLUMNS], export_rows(s)
+            )
+        rows.append(
+            (
+                f"export visits ({total:,} visits → {count:,} rows .xlsx)",
+                time.perf_counter() - started,
+                "≤ 15 s",
+                f"{out.stat().st_size / 2**20:.0f} MB",
+            )
+        )
+    finally:
+        db.close()
+    return rows
+
+
+if __name__ == "__main__":
+    import sys
+
+    for name, seconds, goal, note in bench_visits(Path(sys.argv[1])):
+        print(f"{name:<72} {seconds:8.3f} {goal:>8}  {note}")
