@@ -201,9 +201,23 @@ def test_statistics_page_and_its_exports(tab: VisitsTab, db: Database, tmp_path:
     assert tab.stats.items == 3 and "收集意见建议 3 条" in tab.stats_sentence.text()
     assert dict(tab.category_chart.values) == {"就业创业": 3}
     assert dict(tab.month_chart.values)["3月"] == 1
+    tab.stats_period.setCurrentIndex(tab.stats_period.findText("第二季度"))
+    assert tab.stats.items == 0 and tab.stats_period_dates() == (
+        date(2026, 4, 1),
+        date(2026, 6, 30),
+    )
+    tab.stats_period.setCurrentIndex(tab.stats_period.findText("第一季度"))
+    assert tab.stats.items == 3 and "第一季度" in tab._stats_title()
+    tab.stats_period.setCurrentIndex(tab.stats_period.findText("自定义期间"))
+    tab.stats_from.setDate(date(2026, 3, 3))
+    tab.stats_to.setDate(date(2026, 3, 31))
+    assert tab.stats.items == 0  # the visit was on 2 March
+    tab.stats_from.setDate(date(2026, 3, 1))
+    assert tab.stats.items == 3
     pdf = tab.export_stats_pdf(tmp_path / "stats.pdf")
     text = PdfReader(pdf).pages[0].extract_text()
     assert "收集意见建议 3 条" in text and "各月来访登记次数" in text
+    assert "2026年03月01日至2026年03月31日" in text
     xlsx = tab.export_stats_xlsx(tmp_path / "stats.xlsx")
     wb = openpyxl.load_workbook(xlsx)
     assert wb["统计"]["B7"].value == 3 and wb["按类别"]["A2"].value == "就业创业"

@@ -47,6 +47,16 @@ from twdesk.ui.tabs.lazy import LazyLoad
 from twdesk.ui.widgets.bar_chart import BarChart
 from twdesk.ui.widgets.intake_form import IntakeForm
 
+PERIODS = (
+    ("全年", (1, 12)),
+    ("第一季度", (1, 3)),
+    ("第二季度", (4, 6)),
+    ("第三季度", (7, 9)),
+    ("第四季度", (10, 12)),
+    ("上半年", (1, 6)),
+    ("下半年", (7, 12)),
+)
+
 
 class FilterBar(QWidget):
     """Station, delegate, category, status, period, overdue, text: builds a VisitFilter."""
@@ -288,6 +298,18 @@ class VisitsTab(LazyLoad, QWidget):
         self.stats_year.setRange(2000, 2100)
         self.stats_year.setValue(self.today.year)
         self.stats_year.setSuffix(self.tr(" 年"))
+        self.stats_period = QComboBox()
+        for label, months in PERIODS:
+            self.stats_period.addItem(self.tr(label), months)
+        self.stats_period.addItem(self.tr("自定义期间"), None)
+        self.stats_from = QDateEdit(QDate(self.today.year, 1, 1))
+        self.stats_to = QDateEdit(QDate(self.today.year, 12, 31))
+        for edit in (self.stats_from, self.stats_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(lambda _d: self.refresh_stats())
+        self.stats_period.currentIndexChanged.connect(self._period_changed)
         self.stats_station.currentIndexChanged.connect(lambda _i: self.refresh_stats())
         self.stats_year.valueChanged.connect(lambda _v: self.refresh_stats())
         pdf_button = QPushButton(self.tr("导出 PDF…"))
@@ -304,6 +326,10 @@ class VisitsTab(LazyLoad, QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.stats_station)
         bar.addWidget(self.stats_year)
+        bar.addWidget(self.stats_period)
+        bar.addWidget(self.stats_from)
+        bar.addWidget(QLabel("—"))
+        bar.addWidget(self.stats_to)
         bar.addStretch(1)
         bar.addWidget(pdf_button)
         bar.addWidget(xlsx_button)
@@ -437,8 +463,29 @@ class VisitsTab(LazyLoad, QWidget):
         )
         self._item_selected()
 
+    def _period_changed(self) -> None:
+        custom = self.stats_period.currentData() is None
+        self.stats_from.setEnabled(custom)
+        self.stats_to.setEnabled(custom)
+        self.stats_year.setEnabled(not custom)
+        self.refresh_stats()
+
+    def stats_period_dates(self) -> tuple[date, date]:
+        months = self.stats_period.currentData()
+        if months is None:
+            start, end = self.stats_from.date().toPython(), self.stats_to.date().toPython()
+            return (start, end) if start <= end else (end, start)
+        year = self.stats_year.value()
+        first, last = months
+        end_month = date(year + (last == 12), last % 12 + 1, 1)
+        return date(year, first, 1), date.fromordinal(end_month.toordinal() - 1)
+
+    def period_text(self) -> str:
+        start, end = self.stats_period_dates()
+        return f"{start:%Y年%m月%d日}至{end:%Y年%m月%d日}"
+
     def refresh_stats(self) -> visits.Stats:
-        start, end = visits.year_range(self.stats_year.value())
+        start, end = self.stats_period_dates()
         with self.db.session() as s:
             stats = visits.visit_stats(
                 s,
@@ -636,7 +683,12 @@ class VisitsTab(LazyLoad, QWidget):
 
     def _stats_title(self) -> str:
         scope = self.stats_station.currentText()
-        return self.tr("{0}年{1}来访接待情况统计").format(self.stats_year.value(), scope)
+        months = self.stats_period.currentData()
+        if months is None:
+            return self.tr("{0}来访接待情况统计（{1}）").format(scope, self.period_text())
+        label = self.stats_period.currentText()
+        label = "" if label == self.tr("全年") else label
+        return self.tr("{0}年{1}{2}来访接待情况统计").format(self.stats_year.value(), label, scope)
 
     def export_stats_pdf(self, path: Path | None = None) -> Path | None:
         path = path or self._save_path(
@@ -646,12 +698,8 @@ class VisitsTab(LazyLoad, QWidget):
             return None
         from twdesk.reports.visit_summary import draw_summary
 
-        year = self.stats_year.value()
         draw_summary(
-            self.refresh_stats(),
-            path,
-            title=self._stats_title(),
-            period=self.tr("{0}年1月1日至12月31日").format(year),
+            self.refresh_stats(), path, title=self._stats_title(), period=self.period_text()
         )
         return path
 
