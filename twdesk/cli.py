@@ -205,6 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     from twdesk.visits_cli import add_parsers as add_visit_parsers
 
     add_visit_parsers(sub, imp_sub, exp_sub)
+    from twdesk.ledger_cli import add_parsers as add_ledger_parsers
+
+    add_ledger_parsers(sub, imp_sub, exp_sub)
     return parser
 
 

@@ -1,0 +1,556 @@
+"""Duty records (履职记录): the station's register (总账本) and each delegate's ledger (分账本),
+projects, attachments, contact targets (1+100) and the per-delegate year.
+
+An entry recorded by the station is confirmed at once; one a delegate reports about themself
+waits for the station to confirm it or return it with a reason. Targets count confirmed
+entries only; pending and returned ones stay visible as such. Duty days come from the duty
+calendar, never typed twice. Callers own the transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from twdesk.core.normalize import clean_prose, clean_text
+from twdesk.core.vocab import ActivitySource, Confirmation, LookupKind
+from twdesk.db.base import now
+from twdesk.db.models import (
+    Activity,
+    ActivityParticipant,
+    Attachment,
+    BranchContact,
+    LookupValue,
+    Person,
+    Project,
+    ProjectMember,
+    Setting,
+    Station,
+    StationMembership,
+)
+from twdesk.db.services import duty
+
+FIELD_LABELS = {
+    "activity_date": "日期",
+    "activity_type": "活动类型",
+    "title": "活动名称",
+    "youth_count": "覆盖人次",
+    "participants": "参与代表",
+    "project_id": "所属项目",
+    "station_id": "联络站",
+}
+MAX_ATTACHMENT_BYTES = 600_000
+
+
+class LedgerError(ValueError):
+    def __init__(self, problems: dict[str, str] | str) -> None:
+        self.problems = problems if isinstance(problems, dict) else {"": problems}
+        super().__init__(
+            "；".join(
+                f"{FIELD_LABELS.get(k, k)}：{v}" if k else v for k, v in self.problems.items()
+            )
+        )
+
+
+# --- configuration ----------------------------------------------------------------------------
+
+
+def activity_types(session: Session) -> list[str]:
+    return list(
+        session.scalars(
+            select(LookupValue.name)
+            .where(LookupValue.kind == str(LookupKind.ACTIVITY_TYPE), LookupValue.active.is_(True))
+            .order_by(LookupValue.sort_order, LookupValue.name)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Targets:
+    youth: int = 100  # young people (人次) contacted a year
+    branches: int = 1  # youth branches linked
+    youth_types: tuple[str, ...] = ("联系青年",)  # activity types whose 人次 count
+
+
+def targets(session: Session) -> Targets:
+    raw = session.get(Setting, "ledger.targets")
+    if raw is None or not raw.value:
+        return Targets()
+    data = json.loads(raw.value)
+    return Targets(int(data["youth"]), int(data["branches"]), tuple(data["youth_types"]))
+
+
+def set_targets(session: Session, value: Targets) -> None:
+    if value.youth < 0 or value.branches < 0:
+        raise LedgerError("目标不能为负数。")
+    known = set(activity_types(session))
+    unknown = [t for t in value.youth_types if t not in known]
+    if unknown or not value.youth_types:
+        raise LedgerError(
+            f"计入联系青年人次的活动类型应从列表中选择：{'、'.join(unknown) or '至少一种'}"
+        )
+    row = session.get(Setting, "ledger.targets") or Setting(key="ledger.targets")
+    row.value = json.dumps(
+        {"youth": value.youth, "branches": value.branches, "youth_types": list(value.youth_types)},
+        ensure_ascii=False,
+    )
+    session.add(row)
+    session.flush()
+
+
+# --- projects ---------------------------------------------------------------------------------
+
+
+def save_project(
+    session: Session,
+    name: str,
+    *,
+    leader_id: str | None = None,
+    member_ids: list[str] | None = None,
+    station_id: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    youth_served: int = 0,
+    description: str = "",
+    project_id: str | None = None,
+) -> Project:
+    name = clean_text(name)
+    if not name:
+        raise LedgerError({"name": "请填写项目名称"})
+    if start and end and end < start:
+        raise LedgerError({"end": "结束日期不能早于开始日期"})
+    clash = session.scalar(
+        select(Project.id).where(
+            Project.name == name, Project.deleted_at.is_(None), Project.id != (project_id or "")
+        )
+    )
+    if clash:
+        raise LedgerError({"name": f"已有名为「{name}」的项目"})
+    project = session.get(Project, project_id) if project_id else Project(name=name)
+    if project is None:
+        raise LedgerError("这个项目已不存在。")
+    project.name, project.leader_id, project.station_id = name, leader_id, station_id
+    project.start_date, project.end_date = start, end
+    project.youth_served, project.description = max(int(youth_served), 0), clean_prose(description)
+    session.add(project)
+    session.flush()
+    wanted = {pid: "参与" for pid in member_ids or []}
+    if leader_id:
+        wanted[leader_id] = "领办"
+    for member in session.scalars(
+        select(ProjectMember).where(ProjectMember.project_id == project.id)
+    ):
+        if member.person_id not in wanted:
+            session.delete(member)
+        else:
+            member.role = wanted.pop(member.person_id)
+    for pid, role in wanted.items():
+        session.add(ProjectMember(project_id=project.id, person_id=pid, role=role))
+    session.flush()
+    return project
+
+
+def project_choices(session: Session) -> list[tuple[str, str]]:
+    return [
+        (pid, name)
+        for pid, name in session.execute(
+            select(Project.id, Project.name)
+            .where(Project.deleted_at.is_(None))
+            .order_by(Project.name)
+        )
+    ]
+
+
+# --- entries ----------------------------------------------------------------------------------
+
+
+def save_activity(
+    session: Session,
+    values: dict[str, Any],
+    participant_ids: list[str],
+    *,
+    source: str = str(ActivitySource.STATION),
+    recorded_by_id: str | None = None,
+    activity_id: str | None = None,
+) -> Activity:
+    """总账本 entries are confirmed at once; 分账本 (self-reported) ones wait for the station.
+    Editing a returned self-report sends it back for confirmation."""
+    problems: dict[str, str] = {}
+    day = values.get("activity_date")
+    if not isinstance(day, date):
+        problems["activity_date"] = "请填写日期"
+    kind = clean_text(values.get("activity_type"))
+    if kind not in activity_types(session):
+        problems["activity_type"] = "请从活动类型列表中选择"
+    title = clean_text(values.get("title"))
+    if not title:
+        problems["title"] = "请填写活动名称"
+    try:
+        youth = int(values.get("youth_count") or 0)
+        if youth < 0:
+            raise ValueError
+    except (TypeError, ValueError):
+        problems["youth_count"] = "覆盖人次应为 0 或正整数"
+        youth = 0
+    people = set(participant_ids)
+    if not people:
+        problems["participants"] = "请至少选择一位参与代表"
+    elif len(set(session.scalars(select(Person.id).where(Person.id.in_(people))))) != len(people):
+        problems["participants"] = "所选代表有的已不存在"
+    if source not in {str(s) for s in ActivitySource}:
+        problems["source"] = "来源应为总账本或分账本"
+    if source == ActivitySource.SELF and recorded_by_id and recorded_by_id not in people:
+        problems["participants"] = "本人填报的记录，参与代表中应包括本人"
+    if problems:
+        raise LedgerError(problems)
+    if activity_id:
+        activity = session.get(Activity, activity_id)
+        if activity is None or activity.deleted_at is not None:
+            raise LedgerError("这条履职记录已不存在。")
+    else:
+        activity = Activity(source=source, recorded_by_id=recorded_by_id)
+        session.add(activity)
+    activity.activity_date, activity.activity_type, activity.title = day, kind, title
+    activity.place = clean_text(values.get("place"))
+    activity.youth_count = youth
+    activity.station_id = values.get("station_id") or None
+    activity.project_id = values.get("project_id") or None
+    activity.group_id = values.get("group_id") or None
+    activity.branch_id = values.get("branch_id") or None
+    activity.notes = clean_prose(values.get("notes"))
+    if activity.source == ActivitySource.STATION:
+        activity.confirmation = str(Confirmation.CONFIRMED)
+        activity.confirmed_at = activity.confirmed_at or now()
+    elif not activity_id or activity.confirmation == Confirmation.RETURNED:
+        activity.confirmation, activity.confirmed_at = str(Confirmation.PENDING), None
+    session.flush()
+    have = {
+        p.person_id: p
+        for p in session.scalars(
+            select(ActivityParticipant).where(ActivityParticipant.activity_id == activity.id)
+        )
+    }
+    for pid, row in have.items():
+        if pid not in people:
+            session.delete(row)
+    for pid in sorted(people - set(have)):
+        session.add(ActivityParticipant(activity_id=activity.id, person_id=pid))
+    session.flush()
+    return activity
+
+
+def confirm(session: Session, activity_id: str) -> None:
+    activity = _activity(session, activity_id)
+    if activity.confirmation == Confirmation.CONFIRMED:
+        raise LedgerError("这条记录已经确认过了。")
+    activity.confirmation, activity.confirmed_at = str(Confirmation.CONFIRMED), now()
+    activity.confirmation_note = ""
+    session.flush()
+
+
+def return_entry(session: Session, activity_id: str, reason: str) -> None:
+    """退回 a self-report with the reason; the delegate corrects it and it comes back."""
+    activity = _activity(session, activity_id)
+    if activity.source != ActivitySource.SELF:
+        raise LedgerError("只有代表本人填报（分账本）的记录可以退回。")
+    reason = clean_prose(reason)
+    if not reason:
+        raise LedgerError({"reason": "请写明退回原因，如：缺少活动照片"})
+    activity.confirmation, activity.confirmation_note = str(Confirmation.RETURNED), reason
+    activity.confirmed_at = None
+    session.flush()
+
+
+def _activity(session: Session, activity_id: str) -> Activity:
+    activity = session.get(Activity, activity_id)
+    if activity is None or activity.deleted_at is not None:
+        raise LedgerError("这条履职记录已不存在。")
+    return activity
+
+
+def add_attachment(
+    session: Session,
+    activity_id: str,
+    filename: str,
+    mime: str,
+    data: bytes,
+    thumbnail: bytes | None,
+) -> Attachment:
+    """A photo or scan, already downscaled by the caller, stored inside the file."""
+    _activity(session, activity_id)
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise LedgerError("附件太大，请先缩小（照片会自动缩小）。")
+    row = Attachment(
+        activity_id=activity_id, filename=filename, mime=mime, data=data, thumbnail=thumbnail
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+# --- views ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    id: str
+    activity_date: date
+    activity_type: str
+    title: str
+    place: str
+    youth_count: int
+    station: str
+    project: str
+    participants: tuple[str, ...]
+    source: str
+    confirmation: str
+    confirmation_note: str
+    attachments: int
+
+
+def activity_rows(
+    session: Session,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    station_id: str | None = None,
+    person_id: str | None = None,
+    activity_type: str | None = None,
+    group_id: str | None = None,
+    confirmation: str | None = None,
+) -> list[ActivityRow]:
+    query = (
+        select(Activity, Station.name, Project.name)
+        .outerjoin(Station, Station.id == Activity.station_id)
+        .outerjoin(Project, Project.id == Activity.project_id)
+        .where(Activity.deleted_at.is_(None))
+        .order_by(Activity.activity_date.desc(), Activity.title)
+    )
+    for condition, value in (
+        (Activity.activity_date >= start, start) if start else (None, None),
+        (Activity.activity_date <= end, end) if end else (None, None),
+        (Activity.station_id == station_id, station_id) if station_id else (None, None),
+        (Activity.activity_type == activity_type, activity_type) if activity_type else (None, None),
+        (Activity.group_id == group_id, group_id) if group_id else (None, None),
+        (Activity.confirmation == confirmation, confirmation) if confirmation else (None, None),
+    ):
+        if value is not None:
+            query = query.where(condition)
+    if person_id:
+        query = query.where(
+            Activity.id.in_(
+                select(ActivityParticipant.activity_id).where(
+                    ActivityParticipant.person_id == person_id
+                )
+            )
+        )
+    rows = session.execute(query).all()
+    ids = [a.id for a, _s, _p in rows]
+    names: dict[str, list[str]] = defaultdict(list)
+    files: dict[str, int] = {}
+    for chunk in range(0, len(ids), 900):
+        part = ids[chunk : chunk + 900]
+        for aid, name in session.execute(
+            select(ActivityParticipant.activity_id, Person.name)
+            .join(Person, Person.id == ActivityParticipant.person_id)
+            .where(ActivityParticipant.activity_id.in_(part))
+            .order_by(Person.name_pinyin)
+        ):
+            names[aid].append(name)
+        files.update(
+            session.execute(
+                select(Attachment.activity_id, func.count())
+                .where(Attachment.activity_id.in_(part))
+                .group_by(Attachment.activity_id)
+            ).all()
+        )
+    return [
+        ActivityRow(
+            a.id,
+            a.activity_date,
+            a.activity_type,
+            a.title,
+            a.place,
+            a.youth_count,
+            station or "",
+            project or "",
+            tuple(names.get(a.id, ())),
+            a.source,
+            a.confirmation,
+            a.confirmation_note,
+            files.get(a.id, 0),
+        )
+        for a, station, project in rows
+    ]
+
+
+@dataclass
+class DelegateYear:
+    person_id: str
+    name: str
+    station: str
+    by_type: dict[str, int] = field(default_factory=dict)
+    youth_contacts: int = 0
+    branches: int = 0
+    duty_assigned: int = 0
+    duty_attended: int = 0
+    pending: int = 0  # self-reports waiting for the station
+    returned: int = 0
+    targets_met: dict[str, bool] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "station": self.station,
+            "by_type": dict(self.by_type),
+            "youth_contacts": self.youth_contacts,
+            "branches": self.branches,
+            "duty_assigned": self.duty_assigned,
+            "duty_attended": self.duty_attended,
+            "targets_met": dict(self.targets_met),
+        }
+
+
+def ledger(
+    session: Session,
+    year: int,
+    *,
+    person_id: str | None = None,
+    station_id: str | None = None,
+    today: date | None = None,
+) -> list[DelegateYear]:
+    """Per delegate (in office, or with records this year): the year in numbers and targets."""
+    goal = targets(session)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    station_of: dict[str, str] = {}
+    for pid, name in session.execute(
+        select(StationMembership.person_id, Station.name)
+        .join(Station, Station.id == StationMembership.station_id)
+        .where(StationMembership.end_date.is_(None))
+        .order_by(Station.name)
+    ):
+        station_of.setdefault(pid, name)
+    people_query = select(Person.id, Person.name).where(
+        Person.deleted_at.is_(None), Person.is_delegate.is_(True)
+    )
+    if person_id:
+        people_query = people_query.where(Person.id == person_id)
+    if station_id:
+        people_query = people_query.where(
+            Person.id.in_(
+                select(StationMembership.person_id).where(
+                    StationMembership.station_id == station_id, StationMembership.end_date.is_(None)
+                )
+            )
+        )
+    result = {
+        pid: DelegateYear(pid, name, station_of.get(pid, ""))
+        for pid, name in session.execute(people_query.order_by(Person.name_pinyin))
+    }
+    for pid, kind, youth, state, _branch in session.execute(
+        select(
+            ActivityParticipant.person_id,
+            Activity.activity_type,
+            Activity.youth_count,
+            Activity.confirmation,
+            Activity.branch_id,
+        )
+        .join(Activity, Activity.id == ActivityParticipant.activity_id)
+        .where(
+            Activity.deleted_at.is_(None),
+            Activity.activity_date >= start,
+            Activity.activity_date <= end,
+        )
+    ):
+        row = result.get(pid)
+        if row is None:
+            continue
+        if state == Confirmation.PENDING:
+            row.pending += 1
+            continue
+        if state == Confirmation.RETURNED:
+            row.returned += 1
+            continue
+        row.by_type[kind] = row.by_type.get(kind, 0) + 1
+        if kind in goal.youth_types:
+            row.youth_contacts += youth
+    branches: dict[str, set[str]] = defaultdict(set)
+    for pid, bid in session.execute(
+        select(BranchContact.delegate_id, BranchContact.branch_id).where(
+            (BranchContact.start_date.is_(None)) | (BranchContact.start_date <= end),
+            (BranchContact.end_date.is_(None)) | (BranchContact.end_date >= start),
+        )
+    ):
+        branches[pid].add(bid)
+    for pid, bid in session.execute(
+        select(ActivityParticipant.person_id, Activity.branch_id)
+        .join(Activity, Activity.id == ActivityParticipant.activity_id)
+        .where(
+            Activity.branch_id.is_not(None),
+            Activity.deleted_at.is_(None),
+            Activity.confirmation == str(Confirmation.CONFIRMED),
+            Activity.activity_date >= start,
+            Activity.activity_date <= end,
+        )
+    ):
+        branches[pid].add(bid)
+    for c in duty.attendance_counts(session, year, today=today):
+        row = result.get(c.person_id)
+        if row is not None:
+            row.duty_assigned = c.assigned
+            row.duty_attended = c.attended + c.sat_for_others
+    for row in result.values():
+        row.branches = len(branches.get(row.person_id, ()))
+        row.by_type = dict(sorted(row.by_type.items()))
+        row.targets_met = {
+            "youth": row.youth_contacts >= goal.youth,
+            "branches": row.branches >= goal.branches,
+        }
+    return list(result.values())
+
+
+def behind_target(rows: list[DelegateYear]) -> list[DelegateYear]:
+    return [r for r in rows if not all(r.targets_met.values())]
+
+
+@dataclass
+class PeriodSummary:
+    label: str
+    activities: int = 0
+    youth: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+    theme: str = ""  # the period's largest activity (一月一主题)
+
+
+def period_summary(
+    session: Session, year: int, *, station_id: str | None = None, quarterly: bool = False
+) -> list[PeriodSummary]:
+    """一月一主题、一季一总结: confirmed activities per month (or quarter)."""
+    periods = (
+        [PeriodSummary(f"第{q}季度") for q in range(1, 5)]
+        if quarterly
+        else [PeriodSummary(f"{m}月") for m in range(1, 13)]
+    )
+    biggest: dict[int, int] = {}
+    for a in activity_rows(
+        session,
+        start=date(year, 1, 1),
+        end=date(year, 12, 31),
+        station_id=station_id,
+        confirmation=str(Confirmation.CONFIRMED),
+    ):
+        index = (a.activity_date.month - 1) // 3 if quarterly else a.activity_date.month - 1
+        p = periods[index]
+        p.activities += 1
+        p.youth += a.youth_count
+        p.by_type[a.activity_type] = p.by_type.get(a.activity_type, 0) + 1
+        if a.youth_count >= biggest.get(index, -1):
+            biggest[index] = a.youth_count
+            p.theme = a.title
+    return periods
