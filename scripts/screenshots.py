@@ -143,6 +143,18 @@ def main() -> None:
     vt.stats_year.setValue(2026)
     app.processEvents()
     window.grab().save(str(out / "visits_stats.png"))
+    window.form.tabs.setCurrentIndex(3)
+    for _ in range(5):
+        app.processEvents()
+    lt = window.ledger_tab
+    lt.year.setValue(2026)
+    lt.pages.setCurrentIndex(1)
+    lt.delegate.setCurrentIndex(max(lt.delegate.count() // 3, 0))
+    app.processEvents()
+    window.grab().save(str(out / "ledger_delegate.png"))
+    lt.pages.setCurrentIndex(0)
+    app.processEvents()
+    window.grab().save(str(out / "ledger_register.png"))
     window.close()
     QApplication.processEvents()
     print(f"screenshots in {out}")

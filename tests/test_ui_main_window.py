@@ -61,7 +61,8 @@ def test_window_shows_tabs_title_and_counts(window: MainWindow) -> None:
     assert tabs.widget(0) is window.people_tab  # the first tabs are real now
     assert tabs.widget(1) is window.duty_tab
     assert tabs.widget(2) is window.visits_tab
-    for i in range(3, tabs.count()):
+    assert tabs.widget(3) is window.ledger_tab
+    for i in range(4, tabs.count()):
         texts = [label.text() for label in tabs.widget(i).findChildren(type(window.counts_label))]
         assert any("后续版本" in t for t in texts)  # each shell says it is one
         assert any(t.startswith("当前数据库：4 个联络站") for t in texts)

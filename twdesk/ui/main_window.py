@@ -16,6 +16,7 @@ from twdesk.ui.forms.ui_main_window import Ui_MainWindow
 from twdesk.ui.opening import open_with_messages
 from twdesk.ui.settings import app_settings, recent_files, remember_recent
 from twdesk.ui.tabs.duty_tab import DutyTab
+from twdesk.ui.tabs.ledger_tab import LedgerTab
 from twdesk.ui.tabs.people_tab import PeopleTab
 from twdesk.ui.tabs.placeholder import PlaceholderTab
 from twdesk.ui.tabs.plans import tab_plans
@@ -52,7 +53,12 @@ class MainWindow(QMainWindow):
         self.visits_tab.data_changed.connect(self.refresh)
         self.people_tab.data_changed.connect(self.visits_tab.mark_stale)
         self.form.tabs.addTab(self.visits_tab, plans[2].title)
-        for plan in plans[3:]:
+        self.ledger_tab = LedgerTab(db, lazy=True)
+        self.ledger_tab.data_changed.connect(self.refresh)
+        for source in (self.people_tab, self.duty_tab):
+            source.data_changed.connect(self.ledger_tab.mark_stale)
+        self.form.tabs.addTab(self.ledger_tab, plans[3].title)
+        for plan in plans[4:]:
             tab = PlaceholderTab(plan)
             self.tabs.append(tab)
             self.form.tabs.addTab(tab, plan.title)
@@ -164,6 +170,7 @@ class MainWindow(QMainWindow):
         self.people_tab.set_database(new_db)
         self.duty_tab.set_database(new_db)
         self.visits_tab.set_database(new_db)
+        self.ledger_tab.set_database(new_db)
         self._database_opened()
         return True
 

@@ -114,3 +114,15 @@ class PhotoCropDialog(QDialog):
         painter.drawRect(frame.adjusted(0, 0, -1, -1))
         painter.end()
         self.preview.setPixmap(pixmap)
+
+
+def downscaled(image: QImage, max_side: int) -> QImage:
+    """The image no larger than `max_side` on its longer side (never enlarged)."""
+    if max(image.width(), image.height()) <= max_side:
+        return image
+    return image.scaled(
+        max_side,
+        max_side,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )

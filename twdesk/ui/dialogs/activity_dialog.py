@@ -1,0 +1,269 @@
+"""One duty record (履职记录): what, when, who, how many young people, project, photos."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from twdesk.core.vocab import ActivitySource
+from twdesk.db.dbfile import Database
+from twdesk.db.models import Activity, ActivityParticipant, Attachment, Person
+from twdesk.db.services import ledger
+from twdesk.db.services.ledger import LedgerError
+from twdesk.db.services.links import branch_choices
+from twdesk.db.services.people import group_choices, station_choices
+from twdesk.db.services.people_search import PeopleIndex
+from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, PersonPickerDialog
+from twdesk.ui.photo import downscaled, jpeg_bytes
+
+ERROR_STYLE = "border: 2px solid #b3261e; border-radius: 3px;"
+
+
+class ActivityDialog(QDialog):
+    def __init__(
+        self,
+        db: Database,
+        index: PeopleIndex,
+        activity_id: str | None = None,
+        *,
+        source: str = str(ActivitySource.STATION),
+        recorded_by_id: str | None = None,
+        station_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.index, self.activity_id = db, index, activity_id
+        self.source, self.recorded_by_id = source, recorded_by_id
+        self.saved_id: str | None = None
+        self.new_files: list[tuple[str, bytes, bytes]] = []  # filename, jpeg, thumbnail
+        with db.session() as s:
+            types = ledger.activity_types(s)
+            stations = station_choices(s)
+            projects = ledger.project_choices(s)
+            groups = group_choices(s)
+            branches = branch_choices(s)
+            activity = s.get(Activity, activity_id) if activity_id else None
+            participants = (
+                s.execute(
+                    select(Person.id, Person.name)
+                    .join(ActivityParticipant, ActivityParticipant.person_id == Person.id)
+                    .where(ActivityParticipant.activity_id == activity_id)
+                ).all()
+                if activity_id
+                else []
+            )
+            files = (
+                s.execute(
+                    select(Attachment.id, Attachment.filename).where(
+                        Attachment.activity_id == activity_id
+                    )
+                ).all()
+                if activity_id
+                else []
+            )
+            if activity is not None:
+                self.source, self.recorded_by_id = activity.source, activity.recorded_by_id
+            if not participants and recorded_by_id:
+                name = s.scalar(select(Person.name).where(Person.id == recorded_by_id))
+                participants = [(recorded_by_id, name or "")]
+        title = (
+            self.tr("本人填报履职记录（分账本）")
+            if self.source == ActivitySource.SELF
+            else self.tr("联络站登记履职记录（总账本）")
+        )
+        self.setWindowTitle(title if not activity_id else self.tr("编辑履职记录"))
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.kind = QComboBox()
+        self.kind.addItems(types)
+        self.title = QLineEdit()
+        self.place = QLineEdit()
+        self.youth = QSpinBox()
+        self.youth.setRange(0, 100000)
+        self.youth.setSuffix(self.tr(" 人次"))
+        self.station = self._combo(self.tr("（不指定）"), stations)
+        self.project = self._combo(self.tr("（无）"), projects)
+        self.group = self._combo(self.tr("（无）"), [(g, f"{st}·{n}") for g, n, st in groups])
+        self.branch = self._combo(self.tr("（无）"), branches)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(60)
+
+        def pick(exclude: set[str]) -> list[tuple[str, str]]:
+            dialog = PersonPickerDialog(
+                index, self.tr("选择参与代表"), role="团代表", exclude=exclude, parent=self
+            )
+            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
+
+        self.participants = LinkList(self.tr("参与代表（每人都记入本次活动的人次）"), pick)
+        self.participants.set_items([(pid, name) for pid, name in participants])
+        self.files = QListWidget()
+        self.files.setMaximumHeight(80)
+        for aid, name in files:
+            item = QListWidgetItem(name)
+            item.setData(ID_ROLE, aid)
+            self.files.addItem(item)
+        self.files.itemDoubleClicked.connect(self.show_attachment)
+        add_file = QPushButton(self.tr("添加照片或扫描件…"))
+        add_file.clicked.connect(self.choose_files)
+        if activity is not None:
+            d = activity.activity_date
+            self.day.setDate(QDate(d.year, d.month, d.day))
+            self.kind.setCurrentText(activity.activity_type)
+            self.title.setText(activity.title)
+            self.place.setText(activity.place)
+            self.youth.setValue(activity.youth_count)
+            self.notes.setPlainText(activity.notes)
+            for combo, value in (
+                (self.station, activity.station_id),
+                (self.project, activity.project_id),
+                (self.group, activity.group_id),
+                (self.branch, activity.branch_id),
+            ):
+                combo.setCurrentIndex(max(combo.findData(value), 0))
+        elif station_id:
+            self.station.setCurrentIndex(max(self.station.findData(station_id), 0))
+        self.widgets = {
+            "activity_date": self.day,
+            "activity_type": self.kind,
+            "title": self.title,
+            "youth_count": self.youth,
+            "participants": self.participants,
+        }
+        form = QFormLayout()
+        form.addRow(self.tr("日期"), self.day)
+        form.addRow(self.tr("活动类型"), self.kind)
+        form.addRow(self.tr("活动名称"), self.title)
+        form.addRow(self.tr("地点"), self.place)
+        form.addRow(self.tr("覆盖人次"), self.youth)
+        form.addRow(self.tr("联络站"), self.station)
+        form.addRow(self.tr("所属项目"), self.project)
+        form.addRow(self.tr("专项小组"), self.group)
+        form.addRow(self.tr("联系的团支部"), self.branch)
+        form.addRow(self.tr("备注"), self.notes)
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.files, 1)
+        files_row.addWidget(add_file)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.participants)
+        layout.addWidget(QLabel(self.tr("附件（照片会缩小后存入数据库；双击查看）")))
+        layout.addLayout(files_row)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(620, 760)
+
+    def _combo(self, first: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(first, None)
+        for value, text in items:
+            combo.addItem(text, value)
+        return combo
+
+    def values(self) -> dict[str, object]:
+        return {
+            "activity_date": self.day.date().toPython(),
+            "activity_type": self.kind.currentText(),
+            "title": self.title.text(),
+            "place": self.place.text(),
+            "youth_count": self.youth.value(),
+            "station_id": self.station.currentData(),
+            "project_id": self.project.currentData(),
+            "group_id": self.group.currentData(),
+            "branch_id": self.branch.currentData(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择照片或扫描件"), "", self.tr("图片 (*.jpg *.jpeg *.png)")
+        )
+        for name in names:
+            self.add_file(Path(name))
+
+    def add_file(self, path: Path) -> bool:
+        image = QImage(str(path))
+        if image.isNull():
+            self.error.setText(self.tr("「{0}」不是可以读取的图片。").format(path.name))
+            return False
+        data = jpeg_bytes(downscaled(image, 1600), 82)
+        thumb = jpeg_bytes(downscaled(image, 240), 80)
+        self.new_files.append((path.stem + ".jpg", data, thumb))
+        self.files.addItem(QListWidgetItem(self.tr("{0}（新）").format(path.name)))
+        return True
+
+    def show_attachment(self, item: QListWidgetItem) -> None:
+        aid = item.data(ID_ROLE)
+        if not aid:
+            return
+        with self.db.session() as s:
+            data = s.scalar(select(Attachment.data).where(Attachment.id == aid))
+        viewer = QDialog(self)
+        viewer.setWindowTitle(item.text())
+        label = QLabel()
+        pixmap = QPixmap.fromImage(QImage.fromData(data or b""))
+        label.setPixmap(pixmap.scaled(900, 700, Qt.AspectRatioMode.KeepAspectRatio))
+        QVBoxLayout(viewer).addWidget(label)
+        viewer.open()
+
+    def save(self) -> bool:
+        for widget in self.widgets.values():
+            widget.setStyleSheet("")
+        try:
+            with self.db.transaction() as s:
+                activity = ledger.save_activity(
+                    s,
+                    self.values(),
+                    self.participants.ids(),
+                    source=self.source,
+                    recorded_by_id=self.recorded_by_id,
+                    activity_id=self.activity_id,
+                )
+                for name, data, thumb in self.new_files:
+                    ledger.add_attachment(s, activity.id, name, "image/jpeg", data, thumb)
+                saved = activity.id
+        except LedgerError as exc:
+            for key in exc.problems:
+                if key in self.widgets:
+                    self.widgets[key].setStyleSheet(ERROR_STYLE)
+            self.error.setText(self.tr("未保存：") + str(exc))
+            return False
+        self.saved_id = saved
+        self.accept()
+        return True
+
+
+def today_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

@@ -1,0 +1,601 @@
+"""履职记录: the station's register (总账本) with confirm / return of self-reports, one delegate's
+ledger (分账本) with 1+100 progress and duty days from the calendar, monthly / quarterly
+summaries, delegates behind target, projects and the targets themselves."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twdesk.core.vocab import ActivitySource, Confirmation
+from twdesk.db.dbfile import Database
+from twdesk.db.services import duty, ledger
+from twdesk.db.services.ledger import ActivityRow, LedgerError, Targets
+from twdesk.db.services.people import station_choices
+from twdesk.db.services.people_search import PeopleIndex
+from twdesk.ui.dialogs.activity_dialog import ActivityDialog
+from twdesk.ui.dialogs.pickers import ID_ROLE
+from twdesk.ui.tabs.lazy import LazyLoad
+
+STATE_COLORS = {
+    str(Confirmation.PENDING): QColor("#fff3e0"),
+    str(Confirmation.RETURNED): QColor("#fdecea"),
+}
+
+
+def _table(headers: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setDefaultSectionSize(24)
+    return table
+
+
+def _fill(
+    table: QTableWidget, rows: list[tuple[object, ...]], ids: list[str] | None = None
+) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            if ids is not None:
+                item.setData(ID_ROLE, ids[r])
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+class LedgerTab(LazyLoad, QWidget):
+    data_changed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+        lazy: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._today = today
+        self.rows: list[ActivityRow] = []
+        self.index = PeopleIndex([])
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(self.today.year)
+        self.year.setSuffix(self.tr(" 年"))
+        self.year.valueChanged.connect(lambda _v: self.reload())
+        self.station = QComboBox()
+        self.station.setMinimumWidth(200)
+        self.station.currentIndexChanged.connect(lambda _i: self.reload())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("联络站")))
+        top.addWidget(self.station)
+        top.addWidget(self.year)
+        top.addStretch(1)
+        self.pages = QTabWidget()
+
+        # 活动登记簿
+        self.type_filter = QComboBox()
+        self.state_filter = QComboBox()
+        self.state_filter.addItem(self.tr("全部记录"), None)
+        for state in Confirmation:
+            self.state_filter.addItem(str(state), str(state))
+        for combo in (self.type_filter, self.state_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh_register())
+        add = QPushButton(self.tr("登记活动…"))
+        add.clicked.connect(lambda: self.open_activity())
+        edit = QPushButton(self.tr("编辑…"))
+        edit.clicked.connect(lambda: self.open_activity(self.selected_activity_id()))
+        self.confirm_button = QPushButton(self.tr("确认"))
+        self.confirm_button.clicked.connect(lambda: self.confirm())
+        self.return_button = QPushButton(self.tr("退回…"))
+        self.return_button.clicked.connect(lambda: self.return_entry())
+        bar = QHBoxLayout()
+        for w in (self.type_filter, self.state_filter):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (add, edit, self.confirm_button, self.return_button):
+            bar.addWidget(w)
+        self.register = _table(
+            (
+                "日期",
+                "类型",
+                "活动名称",
+                "地点",
+                "参与代表",
+                "覆盖人次",
+                "项目",
+                "来源",
+                "状态",
+                "附件",
+                "说明",
+            )
+        )
+        self.register.itemSelectionChanged.connect(self._register_selected)
+        self.register.doubleClicked.connect(
+            lambda _i: self.open_activity(self.selected_activity_id())
+        )
+        register_page = QWidget()
+        register_layout = QVBoxLayout(register_page)
+        register_layout.addLayout(bar)
+        register_layout.addWidget(self.register)
+
+        # 代表履职手册
+        self.delegate = QComboBox()
+        self.delegate.currentIndexChanged.connect(lambda _i: self.refresh_delegate())
+        self_report = QPushButton(self.tr("本人填报…"))
+        self_report.clicked.connect(
+            lambda: self.open_activity(self_report_for=self.delegate.currentData())
+        )
+        self.youth_bar = QProgressBar()
+        self.branch_bar = QProgressBar()
+        self.duty_bar = QProgressBar()
+        for bar_widget in (self.youth_bar, self.branch_bar, self.duty_bar):
+            bar_widget.setTextVisible(True)
+        self.delegate_summary = QLabel()
+        self.delegate_summary.setWordWrap(True)
+        self.type_totals = _table(("活动类型", "次数"))
+        self.type_totals.setMaximumWidth(260)
+        self.delegate_entries = _table(("日期", "类型", "内容", "覆盖人次", "来源", "状态"))
+        head = QHBoxLayout()
+        head.addWidget(QLabel(self.tr("团代表")))
+        head.addWidget(self.delegate)
+        head.addStretch(1)
+        head.addWidget(self_report)
+        bars = QFormLayout()
+        bars.addRow(self.tr("联系青年（人次）"), self.youth_bar)
+        bars.addRow(self.tr("联系团支部（个）"), self.branch_bar)
+        bars.addRow(self.tr("驻站坐班（到岗/安排）"), self.duty_bar)
+        body = QHBoxLayout()
+        body.addWidget(self.type_totals)
+        body.addWidget(self.delegate_entries, 1)
+        delegate_page = QWidget()
+        delegate_layout = QVBoxLayout(delegate_page)
+        delegate_layout.addLayout(head)
+        delegate_layout.addLayout(bars)
+        delegate_layout.addWidget(self.delegate_summary)
+        delegate_layout.addLayout(body, 1)
+
+        # 月度 / 季度汇总
+        self.quarterly = QCheckBox(self.tr("按季度（一季一总结）"))
+        self.quarterly.toggled.connect(lambda _on: self.refresh_summary())
+        self.summary = _table(
+            ("期间", "活动次数", "覆盖人次", "主题（人次最多的活动）", "各类活动")
+        )
+        summary_page = QWidget()
+        summary_layout = QVBoxLayout(summary_page)
+        summary_layout.addWidget(self.quarterly)
+        summary_layout.addWidget(self.summary)
+
+        # 未达标
+        self.behind = _table(
+            ("代表", "联络站", "联系青年人次", "团支部", "坐班到岗/安排", "待确认")
+        )
+        self.behind_label = QLabel()
+
+        behind_page = QWidget()
+        behind_layout = QVBoxLayout(behind_page)
+        behind_layout.addWidget(self.behind_label)
+        behind_layout.addWidget(self.behind)
+
+        # 项目
+        self.projects = QListWidget()
+        add_project = QPushButton(self.tr("新增项目…"))
+        add_project.clicked.connect(lambda: self.add_project())
+        project_page = QWidget()
+        project_layout = QVBoxLayout(project_page)
+        project_layout.addWidget(self.projects)
+        project_layout.addWidget(add_project)
+
+        # 目标
+        self.target_youth = QSpinBox()
+        self.target_youth.setRange(0, 100000)
+        self.target_branches = QSpinBox()
+        self.target_branches.setRange(0, 100)
+        self.target_types = QListWidget()
+        save_targets = QPushButton(self.tr("保存目标"))
+        save_targets.clicked.connect(lambda: self.save_targets())
+        self.targets_error = QLabel()
+        self.targets_error.setStyleSheet("color: #b3261e;")
+        targets_page = QWidget()
+        targets_form = QFormLayout(targets_page)
+        targets_form.addRow(self.tr("每年联系青年（人次）"), self.target_youth)
+        targets_form.addRow(self.tr("每年联系团支部（个）"), self.target_branches)
+        targets_form.addRow(self.tr("计入联系青年人次的活动类型"), self.target_types)
+        targets_form.addRow("", save_targets)
+        targets_form.addRow("", self.targets_error)
+
+        self.pages.addTab(register_page, self.tr("活动登记簿（总账本）"))
+        self.pages.addTab(delegate_page, self.tr("代表履职手册（分账本）"))
+        self.pages.addTab(summary_page, self.tr("月度 / 季度汇总"))
+        self.pages.addTab(behind_page, self.tr("未达标代表"))
+        self.pages.addTab(project_page, self.tr("领办项目"))
+        self.pages.addTab(targets_page, self.tr("目标设置"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.pages)
+        if lazy:
+            self._stale = True
+        else:
+            self.full_reload()
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.lazy_show(event)
+
+    def set_database(self, db: Database) -> None:
+        self.db = db
+        self.mark_stale()
+
+    def full_reload(self) -> None:
+        with self.db.session() as s:
+            stations = station_choices(s)
+            types = ledger.activity_types(s)
+            self.index = PeopleIndex.load(s)
+            goal = ledger.targets(s)
+        current = self.station.currentData()
+        self.station.blockSignals(True)
+        self.station.clear()
+        self.station.addItem(self.tr("全部联络站"), None)
+        for sid, name in stations:
+            self.station.addItem(name, sid)
+        self.station.setCurrentIndex(max(self.station.findData(current), 0))
+        self.station.blockSignals(False)
+        self.type_filter.blockSignals(True)
+        self.type_filter.clear()
+        self.type_filter.addItem(self.tr("全部类型"), None)
+        for t in types:
+            self.type_filter.addItem(t, t)
+        self.type_filter.blockSignals(False)
+        self.target_youth.setValue(goal.youth)
+        self.target_branches.setValue(goal.branches)
+        self.target_types.clear()
+        for t in types:
+            item = QListWidgetItem(t)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if t in goal.youth_types else Qt.CheckState.Unchecked
+            )
+            self.target_types.addItem(item)
+        self.reload()
+
+    def reload(self) -> None:
+        self.refresh_register()
+        self.refresh_delegates()
+        self.refresh_summary()
+        self.refresh_behind()
+        self.refresh_projects()
+
+    # --- register -----------------------------------------------------------------------------
+
+    def refresh_register(self) -> None:
+        year = self.year.value()
+        with self.db.session() as s:
+            self.rows = ledger.activity_rows(
+                s,
+                start=date(year, 1, 1),
+                end=date(year, 12, 31),
+                station_id=self.station.currentData(),
+                activity_type=self.type_filter.currentData(),
+                confirmation=self.state_filter.currentData(),
+            )
+        _fill(
+            self.register,
+            [
+                (
+                    a.activity_date.isoformat(),
+                    a.activity_type,
+                    a.title,
+                    a.place,
+                    "、".join(a.participants),
+                    a.youth_count,
+                    a.project,
+                    a.source,
+                    a.confirmation,
+                    a.attachments or "",
+                    a.confirmation_note,
+                )
+                for a in self.rows
+            ],
+            [a.id for a in self.rows],
+        )
+        for r, a in enumerate(self.rows):
+            color = STATE_COLORS.get(a.confirmation)
+            if color:
+                for c in range(self.register.columnCount()):
+                    self.register.item(r, c).setBackground(QBrush(color))
+        self._register_selected()
+
+    def selected_activity_id(self) -> str | None:
+        items = self.register.selectedItems()
+        return items[0].data(ID_ROLE) if items else None
+
+    def select_activity(self, activity_id: str) -> bool:
+        for r in range(self.register.rowCount()):
+            if self.register.item(r, 0).data(ID_ROLE) == activity_id:
+                self.register.selectRow(r)
+                return True
+        return False
+
+    def _register_selected(self) -> None:
+        aid = self.selected_activity_id()
+        row = next((a for a in self.rows if a.id == aid), None)
+        pending = row is not None and row.confirmation != Confirmation.CONFIRMED
+        self.confirm_button.setEnabled(pending)
+        self.return_button.setEnabled(
+            row is not None
+            and row.source == ActivitySource.SELF
+            and row.confirmation == Confirmation.PENDING
+        )
+
+    def open_activity(
+        self, activity_id: str | None = None, *, self_report_for: str | None = None
+    ) -> ActivityDialog:
+        dialog = ActivityDialog(
+            self.db,
+            self.index,
+            activity_id,
+            source=str(ActivitySource.SELF if self_report_for else ActivitySource.STATION),
+            recorded_by_id=self_report_for,
+            station_id=self.station.currentData(),
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._changed(dialog.saved_id))
+        dialog.open()
+        return dialog
+
+    def _changed(self, activity_id: str | None = None) -> None:
+        self.reload()
+        if activity_id:
+            self.select_activity(activity_id)
+        self.data_changed.emit()
+
+    def confirm(self) -> bool:
+        aid = self.selected_activity_id()
+        if aid is None:
+            return False
+        try:
+            with self.db.transaction() as s:
+                ledger.confirm(s, aid)
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.tr("不能确认"), str(exc))
+            return False
+        self._changed(aid)
+        return True
+
+    def return_entry(self, reason: str | None = None) -> bool:
+        aid = self.selected_activity_id()
+        if aid is None:
+            return False
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("退回"), self.tr("退回原因（如：缺少活动照片）")
+            )
+            if not ok:
+                return False
+        try:
+            with self.db.transaction() as s:
+                ledger.return_entry(s, aid, reason)
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.tr("不能退回"), str(exc))
+            return False
+        self._changed(aid)
+        return True
+
+    # --- one delegate -------------------------------------------------------------------------
+
+    def refresh_delegates(self) -> None:
+        current = self.delegate.currentData()
+        station_id = self.station.currentData()
+        with self.db.session() as s:
+            rows = ledger.ledger(s, self.year.value(), station_id=station_id, today=self.today)
+        self.ledger_rows = {r.person_id: r for r in rows}
+        self.delegate.blockSignals(True)
+        self.delegate.clear()
+        for r in rows:
+            self.delegate.addItem(f"{r.name}（{r.station or '未进站'}）", r.person_id)
+        self.delegate.setCurrentIndex(max(self.delegate.findData(current), 0))
+        self.delegate.blockSignals(False)
+        self.refresh_delegate()
+
+    def refresh_delegate(self) -> None:
+        pid = self.delegate.currentData()
+        row = self.ledger_rows.get(pid) if pid else None
+        if row is None:
+            _fill(self.type_totals, [])
+            _fill(self.delegate_entries, [])
+            self.delegate_summary.setText(self.tr("没有团代表"))
+            return
+        with self.db.session() as s:
+            goal = ledger.targets(s)
+            entries = ledger.activity_rows(
+                s,
+                start=date(self.year.value(), 1, 1),
+                end=date(self.year.value(), 12, 31),
+                person_id=pid,
+            )
+            duty_days = duty.duty_days(s, person_id=pid, year=self.year.value(), today=self.today)
+        for bar_widget, value, target in (
+            (self.youth_bar, row.youth_contacts, goal.youth),
+            (self.branch_bar, row.branches, goal.branches),
+            (self.duty_bar, row.duty_attended, row.duty_assigned),
+        ):
+            bar_widget.setRange(0, max(target, 1))
+            bar_widget.setValue(min(value, max(target, 1)))
+            bar_widget.setFormat(f"{value} / {target}")
+            done = value >= target
+            bar_widget.setStyleSheet(
+                "QProgressBar::chunk { background: %s; }" % ("#2e7d32" if done else "#c25e00")
+            )
+        met = all(row.targets_met.values())
+        self.delegate_summary.setText(
+            self.tr("{0}年：{1}。待站上确认 {2} 条，被退回 {3} 条。坐班记录来自坐班日历。").format(
+                self.year.value(),
+                self.tr("已达标") if met else self.tr("未达标"),
+                row.pending,
+                row.returned,
+            )
+        )
+        totals = dict(row.by_type)
+        if row.duty_attended:
+            totals[self.tr("坐班接待（坐班日历）")] = row.duty_attended
+        _fill(self.type_totals, sorted(totals.items(), key=lambda kv: -kv[1]))
+        lines = [
+            (
+                a.activity_date.isoformat(),
+                a.activity_type,
+                a.title,
+                a.youth_count,
+                a.source,
+                a.confirmation,
+            )
+            for a in entries
+        ]
+        for d in duty_days:
+            for seat in d.seats:
+                mine = seat.person_id == pid or seat.substitute_id == pid
+                if mine:
+                    what = (
+                        self.tr("替{0}坐班").format(seat.name)
+                        if seat.substitute_id == pid
+                        else d.station
+                    )
+                    lines.append(
+                        (
+                            d.day.isoformat(),
+                            self.tr("驻站坐班"),
+                            what,
+                            "",
+                            self.tr("坐班日历"),
+                            seat.shown,
+                        )
+                    )
+        lines.sort(key=lambda r: str(r[0]), reverse=True)
+        _fill(self.delegate_entries, lines)
+
+    # --- summaries ----------------------------------------------------------------------------
+
+    def refresh_summary(self) -> None:
+        with self.db.session() as s:
+            periods = ledger.period_summary(
+                s,
+                self.year.value(),
+                station_id=self.station.currentData(),
+                quarterly=self.quarterly.isChecked(),
+            )
+        _fill(
+            self.summary,
+            [
+                (
+                    p.label,
+                    p.activities,
+                    p.youth,
+                    p.theme,
+                    "，".join(f"{k}{v}" for k, v in p.by_type.items()),
+                )
+                for p in periods
+            ],
+        )
+
+    def refresh_behind(self) -> None:
+        with self.db.session() as s:
+            rows = ledger.behind_target(
+                ledger.ledger(
+                    s, self.year.value(), station_id=self.station.currentData(), today=self.today
+                )
+            )
+            goal = ledger.targets(s)
+        self.behind_label.setText(
+            self.tr("{0}年未达到“联系青年 {1} 人次、联系团支部 {2} 个”的代表：{3} 人").format(
+                self.year.value(), goal.youth, goal.branches, len(rows)
+            )
+        )
+        _fill(
+            self.behind,
+            [
+                (
+                    r.name,
+                    r.station,
+                    r.youth_contacts,
+                    r.branches,
+                    f"{r.duty_attended}/{r.duty_assigned}",
+                    r.pending,
+                )
+                for r in rows
+            ],
+        )
+
+    def refresh_projects(self) -> None:
+        with self.db.session() as s:
+            projects = ledger.project_choices(s)
+        self.projects.clear()
+        for pid, name in projects:
+            item = QListWidgetItem(name)
+            item.setData(ID_ROLE, pid)
+            self.projects.addItem(item)
+
+    def add_project(self, name: str | None = None, leader_id: str | None = None) -> bool:
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("新增领办项目"), self.tr("项目名称"))
+            if not ok:
+                return False
+        try:
+            with self.db.transaction() as s:
+                ledger.save_project(
+                    s, name, leader_id=leader_id, station_id=self.station.currentData()
+                )
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.tr("不能新增"), str(exc))
+            return False
+        self.refresh_projects()
+        return True
+
+    def save_targets(self) -> bool:
+        types = tuple(
+            self.target_types.item(i).text()
+            for i in range(self.target_types.count())
+            if self.target_types.item(i).checkState() == Qt.CheckState.Checked
+        )
+        try:
+            with self.db.transaction() as s:
+                ledger.set_targets(
+                    s, Targets(self.target_youth.value(), self.target_branches.value(), types)
+                )
+        except LedgerError as exc:
+            self.targets_error.setText(str(exc))
+            return False
+        self.targets_error.setText("")
+        self.reload()
+        return True
