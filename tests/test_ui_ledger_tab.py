@@ -156,5 +156,19 @@ def test_summaries_behind_target_and_targets(tab: LedgerTab) -> None:
     for i in range(tab.target_types.count()):
         tab.target_types.item(i).setCheckState(Qt.CheckState.Unchecked)
     assert not tab.save_targets() and "至少一种" in tab.targets_error.text()
-    assert tab.add_project("青春助农直播间")
-    assert tab.projects.item(0).text() == "青春助农直播间"
+    leader = next(e for e in tab.index.entries if e.name == "曾䶮")
+    member = next(e for e in tab.index.entries if e.name == "王㛃")
+    assert tab.add_project(
+        "青春助农直播间", leader.id, [member.id], date(2026, 3, 1), date(2026, 12, 31), 300
+    )
+    text = tab.projects.item(0).text()
+    assert text.startswith("青春助农直播间　领办：曾䶮　参与：王㛃") and "服务青年 300 人次" in text
+
+
+def test_register_filters_by_delegate_and_group(tab: LedgerTab, db: Database) -> None:
+    tab.person_filter.setCurrentIndex(tab.person_filter.findText("王㛃"))
+    assert tab.register.rowCount() == 0
+    tab.person_filter.setCurrentIndex(tab.person_filter.findText("曾䶮"))
+    assert tab.register.rowCount() == 2
+    tab.type_filter.setCurrentIndex(tab.type_filter.findText("宣讲"))
+    assert [r[2] for r in row_texts(tab.register)] == ["青年讲习所"]

@@ -156,6 +156,50 @@ def save_project(
     return project
 
 
+@dataclass(frozen=True)
+class ProjectSummary:
+    id: str
+    name: str
+    leader: str
+    members: tuple[str, ...]
+    start: date | None
+    end: date | None
+    youth_served: int
+    activities: int
+
+
+def project_summaries(session: Session) -> list[ProjectSummary]:
+    names = dict(session.execute(select(Person.id, Person.name)).all())
+    members: dict[str, list[str]] = defaultdict(list)
+    for pid, person, role in session.execute(
+        select(ProjectMember.project_id, ProjectMember.person_id, ProjectMember.role)
+    ):
+        if role != "领办":
+            members[pid].append(names.get(person, "?"))
+    counts = dict(
+        session.execute(
+            select(Activity.project_id, func.count())
+            .where(Activity.project_id.is_not(None), Activity.deleted_at.is_(None))
+            .group_by(Activity.project_id)
+        ).all()
+    )
+    return [
+        ProjectSummary(
+            p.id,
+            p.name,
+            names.get(p.leader_id or "", ""),
+            tuple(sorted(members.get(p.id, []))),
+            p.start_date,
+            p.end_date,
+            p.youth_served,
+            counts.get(p.id, 0),
+        )
+        for p in session.scalars(
+            select(Project).where(Project.deleted_at.is_(None)).order_by(Project.name)
+        )
+    ]
+
+
 def project_choices(session: Session) -> list[tuple[str, str]]:
     return [
         (pid, name)

@@ -6,16 +6,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -33,10 +37,10 @@ from twdesk.core.vocab import ActivitySource, Confirmation
 from twdesk.db.dbfile import Database
 from twdesk.db.services import duty, ledger
 from twdesk.db.services.ledger import ActivityRow, LedgerError, Targets
-from twdesk.db.services.people import station_choices
+from twdesk.db.services.people import group_choices, station_choices
 from twdesk.db.services.people_search import PeopleIndex
 from twdesk.ui.dialogs.activity_dialog import ActivityDialog
-from twdesk.ui.dialogs.pickers import ID_ROLE
+from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, PersonPickerDialog
 from twdesk.ui.tabs.lazy import LazyLoad
 
 STATE_COLORS = {
@@ -68,6 +72,59 @@ def _fill(
                 item.setData(ID_ROLE, ids[r])
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
+
+
+class ProjectDialog(QDialog):
+    """A 领办项目: name, leading and participating delegates, period, youth served."""
+
+    def __init__(self, index: PeopleIndex, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新增领办项目"))
+        self.name = QLineEdit()
+        self.leader = QComboBox()
+        self.leader.addItem(self.tr("（未定）"), None)
+        for e in index.entries:
+            if "团代表" in e.roles:
+                self.leader.addItem(e.name, e.id)
+
+        def pick(exclude: set[str]) -> list[tuple[str, str]]:
+            dialog = PersonPickerDialog(
+                index, self.tr("选择参与代表"), role="团代表", exclude=exclude, parent=self
+            )
+            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
+
+        self.members = LinkList(self.tr("参与代表"), pick)
+        self.start = QDateEdit(QDate.currentDate())
+        self.end = QDateEdit(QDate.currentDate().addMonths(6))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.youth = QSpinBox()
+        self.youth.setRange(0, 1000000)
+        self.youth.setSuffix(self.tr(" 人次"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("项目名称"), self.name)
+        form.addRow(self.tr("领办代表"), self.leader)
+        form.addRow(self.members)
+        form.addRow(self.tr("开始"), self.start)
+        form.addRow(self.tr("结束"), self.end)
+        form.addRow(self.tr("服务青年"), self.youth)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str | None, list[str], date, date, int]:
+        return (
+            self.name.text(),
+            self.leader.currentData(),
+            self.members.ids(),
+            self.start.date().toPython(),
+            self.end.date().toPython(),
+            self.youth.value(),
+        )
 
 
 class LedgerTab(LazyLoad, QWidget):
@@ -103,11 +160,13 @@ class LedgerTab(LazyLoad, QWidget):
 
         # 活动登记簿
         self.type_filter = QComboBox()
+        self.person_filter = QComboBox()
+        self.group_filter = QComboBox()
         self.state_filter = QComboBox()
         self.state_filter.addItem(self.tr("全部记录"), None)
         for state in Confirmation:
             self.state_filter.addItem(str(state), str(state))
-        for combo in (self.type_filter, self.state_filter):
+        for combo in (self.type_filter, self.person_filter, self.group_filter, self.state_filter):
             combo.currentIndexChanged.connect(lambda _i: self.refresh_register())
         add = QPushButton(self.tr("登记活动…"))
         add.clicked.connect(lambda: self.open_activity())
@@ -118,7 +177,7 @@ class LedgerTab(LazyLoad, QWidget):
         self.return_button = QPushButton(self.tr("退回…"))
         self.return_button.clicked.connect(lambda: self.return_entry())
         bar = QHBoxLayout()
-        for w in (self.type_filter, self.state_filter):
+        for w in (self.type_filter, self.person_filter, self.group_filter, self.state_filter):
             bar.addWidget(w)
         bar.addStretch(1)
         for w in (add, edit, self.confirm_button, self.return_button):
@@ -265,6 +324,7 @@ class LedgerTab(LazyLoad, QWidget):
             types = ledger.activity_types(s)
             self.index = PeopleIndex.load(s)
             goal = ledger.targets(s)
+            groups = group_choices(s)
         current = self.station.currentData()
         self.station.blockSignals(True)
         self.station.clear()
@@ -279,6 +339,20 @@ class LedgerTab(LazyLoad, QWidget):
         for t in types:
             self.type_filter.addItem(t, t)
         self.type_filter.blockSignals(False)
+        for combo, first, items in (
+            (
+                self.person_filter,
+                self.tr("全部代表"),
+                [(e.id, e.name) for e in self.index.entries if "团代表" in e.roles],
+            ),
+            (self.group_filter, self.tr("全部专项小组"), [(g, f"{st}·{n}") for g, n, st in groups]),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for value, text in items:
+                combo.addItem(text, value)
+            combo.blockSignals(False)
         self.target_youth.setValue(goal.youth)
         self.target_branches.setValue(goal.branches)
         self.target_types.clear()
@@ -309,6 +383,8 @@ class LedgerTab(LazyLoad, QWidget):
                 end=date(year, 12, 31),
                 station_id=self.station.currentData(),
                 activity_type=self.type_filter.currentData(),
+                person_id=self.person_filter.currentData(),
+                group_id=self.group_filter.currentData(),
                 confirmation=self.state_filter.currentData(),
             )
         _fill(
@@ -559,22 +635,47 @@ class LedgerTab(LazyLoad, QWidget):
 
     def refresh_projects(self) -> None:
         with self.db.session() as s:
-            projects = ledger.project_choices(s)
+            projects = ledger.project_summaries(s)
         self.projects.clear()
-        for pid, name in projects:
-            item = QListWidgetItem(name)
-            item.setData(ID_ROLE, pid)
+        for p in projects:
+            period = " — ".join(d.isoformat() for d in (p.start, p.end) if d)
+            text = self.tr("{0}　领办：{1}　参与：{2}　{3}　服务青年 {4} 人次　活动 {5} 次").format(
+                p.name,
+                p.leader or "—",
+                "、".join(p.members) or "—",
+                period,
+                p.youth_served,
+                p.activities,
+            )
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, p.id)
             self.projects.addItem(item)
 
-    def add_project(self, name: str | None = None, leader_id: str | None = None) -> bool:
+    def add_project(
+        self,
+        name: str | None = None,
+        leader_id: str | None = None,
+        member_ids: list[str] | None = None,
+        start: date | None = None,
+        end: date | None = None,
+        youth_served: int = 0,
+    ) -> bool:
         if name is None:
-            name, ok = QInputDialog.getText(self, self.tr("新增领办项目"), self.tr("项目名称"))
-            if not ok:
+            dialog = ProjectDialog(self.index, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
+            name, leader_id, member_ids, start, end, youth_served = dialog.values()
         try:
             with self.db.transaction() as s:
                 ledger.save_project(
-                    s, name, leader_id=leader_id, station_id=self.station.currentData()
+                    s,
+                    name,
+                    leader_id=leader_id,
+                    member_ids=member_ids,
+                    station_id=self.station.currentData(),
+                    start=start,
+                    end=end,
+                    youth_served=youth_served,
                 )
         except LedgerError as exc:
             QMessageBox.warning(self, self.tr("不能新增"), str(exc))
