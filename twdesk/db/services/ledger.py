@@ -368,7 +368,9 @@ def activity_rows(
     activity_type: str | None = None,
     group_id: str | None = None,
     confirmation: str | None = None,
+    limit: int | None = None,
 ) -> list[ActivityRow]:
+    """Newest first; `limit` caps the rows for on-screen lists (exports read them all)."""
     query = (
         select(Activity, Station.name, Project.name)
         .outerjoin(Station, Station.id == Activity.station_id)
@@ -394,6 +396,8 @@ def activity_rows(
                 )
             )
         )
+    if limit is not None:
+        query = query.limit(limit)
     rows = session.execute(query).all()
     ids = [a.id for a, _s, _p in rows]
     names: dict[str, list[str]] = defaultdict(list)
@@ -582,19 +586,23 @@ def period_summary(
         else [PeriodSummary(f"{m}月") for m in range(1, 13)]
     )
     biggest: dict[int, int] = {}
-    for a in activity_rows(
-        session,
-        start=date(year, 1, 1),
-        end=date(year, 12, 31),
-        station_id=station_id,
-        confirmation=str(Confirmation.CONFIRMED),
-    ):
-        index = (a.activity_date.month - 1) // 3 if quarterly else a.activity_date.month - 1
+    query = select(
+        Activity.activity_date, Activity.activity_type, Activity.youth_count, Activity.title
+    ).where(
+        Activity.deleted_at.is_(None),
+        Activity.confirmation == str(Confirmation.CONFIRMED),
+        Activity.activity_date >= date(year, 1, 1),
+        Activity.activity_date <= date(year, 12, 31),
+    )
+    if station_id:
+        query = query.where(Activity.station_id == station_id)
+    for day, kind, youth, title in session.execute(query.order_by(Activity.activity_date)):
+        index = (day.month - 1) // 3 if quarterly else day.month - 1
         p = periods[index]
         p.activities += 1
-        p.youth += a.youth_count
-        p.by_type[a.activity_type] = p.by_type.get(a.activity_type, 0) + 1
-        if a.youth_count >= biggest.get(index, -1):
-            biggest[index] = a.youth_count
-            p.theme = a.title
+        p.youth += youth
+        p.by_type[kind] = p.by_type.get(kind, 0) + 1
+        if youth > biggest.get(index, -1):
+            biggest[index] = youth
+            p.theme = title
     return periods

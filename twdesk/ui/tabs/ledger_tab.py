@@ -43,6 +43,7 @@ from twdesk.ui.dialogs.activity_dialog import ActivityDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, PersonPickerDialog
 from twdesk.ui.tabs.lazy import LazyLoad
 
+REGISTER_LIMIT = 2000  # rows on screen; a table widget with tens of thousands is sluggish
 STATE_COLORS = {
     str(Confirmation.PENDING): QColor("#fff3e0"),
     str(Confirmation.RETURNED): QColor("#fdecea"),
@@ -203,7 +204,10 @@ class LedgerTab(LazyLoad, QWidget):
         )
         register_page = QWidget()
         register_layout = QVBoxLayout(register_page)
+        self.register_note = QLabel()
+        self.register_note.setStyleSheet("color: #8a5300;")
         register_layout.addLayout(bar)
+        register_layout.addWidget(self.register_note)
         register_layout.addWidget(self.register)
 
         # 代表履职手册
@@ -367,9 +371,13 @@ class LedgerTab(LazyLoad, QWidget):
 
     def reload(self) -> None:
         self.refresh_register()
-        self.refresh_delegates()
+        with self.db.session() as s:
+            rows = ledger.ledger(
+                s, self.year.value(), station_id=self.station.currentData(), today=self.today
+            )
+        self.refresh_delegates(rows)
         self.refresh_summary()
-        self.refresh_behind()
+        self.refresh_behind(rows)
         self.refresh_projects()
 
     # --- register -----------------------------------------------------------------------------
@@ -386,7 +394,16 @@ class LedgerTab(LazyLoad, QWidget):
                 person_id=self.person_filter.currentData(),
                 group_id=self.group_filter.currentData(),
                 confirmation=self.state_filter.currentData(),
+                limit=REGISTER_LIMIT + 1,
             )
+        self.register_note.setText(
+            self.tr("只显示最近 {0} 条，请用上面的筛选缩小范围（导出不受此限）").format(
+                REGISTER_LIMIT
+            )
+            if len(self.rows) > REGISTER_LIMIT
+            else ""
+        )
+        self.rows = self.rows[:REGISTER_LIMIT]
         _fill(
             self.register,
             [
@@ -492,11 +509,8 @@ class LedgerTab(LazyLoad, QWidget):
 
     # --- one delegate -------------------------------------------------------------------------
 
-    def refresh_delegates(self) -> None:
+    def refresh_delegates(self, rows: list[ledger.DelegateYear]) -> None:
         current = self.delegate.currentData()
-        station_id = self.station.currentData()
-        with self.db.session() as s:
-            rows = ledger.ledger(s, self.year.value(), station_id=station_id, today=self.today)
         self.ledger_rows = {r.person_id: r for r in rows}
         self.delegate.blockSignals(True)
         self.delegate.clear()
@@ -605,13 +619,9 @@ class LedgerTab(LazyLoad, QWidget):
             ],
         )
 
-    def refresh_behind(self) -> None:
+    def refresh_behind(self, everyone: list[ledger.DelegateYear]) -> None:
+        rows = ledger.behind_target(everyone)
         with self.db.session() as s:
-            rows = ledger.behind_target(
-                ledger.ledger(
-                    s, self.year.value(), station_id=self.station.currentData(), today=self.today
-                )
-            )
             goal = ledger.targets(s)
         self.behind_label.setText(
             self.tr("{0}年未达到“联系青年 {1} 人次、联系团支部 {2} 个”的代表：{3} 人").format(
