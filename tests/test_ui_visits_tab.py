@@ -234,3 +234,21 @@ def test_referral_slip_from_the_tab(tab: VisitsTab, db: Database, tmp_path: Path
     assert text.count("2026-00001") >= 2  # on the slip and on the tear-off reply
     assert "县人社局" in text and "张某" in text and "张三" not in text
     assert "意见建议办理回执" in text and "沿此线剪开" in text
+
+
+def test_a_recorded_visit_is_corrected_from_the_register(tab: VisitsTab, db: Database) -> None:
+    add_items(db, 1)
+    tab.refresh_visits()
+    assert tab.edit_visit(0)
+    form = tab.intake
+    assert tab.pages.currentIndex() == 0 and form.visitor.text() == "张三"
+    assert "2026-00001（已登记）" in form.editing_label.text()
+    form.visitor.setText("张叁")
+    form.items.setPlainText("补充：希望有夜校")
+    assert form.save()
+    with db.session() as s:
+        visit = s.scalars(select(Visit)).one()  # corrected, not duplicated
+        assert visit.visitor_name == "张叁"
+        numbers = sorted(s.scalars(select(OpinionItem.number)))
+    assert numbers == ["2026-00001", "2026-00002"]
+    assert form.editing_label.isHidden() and form.editing_id is None

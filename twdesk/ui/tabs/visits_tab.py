@@ -224,6 +224,7 @@ class VisitsTab(LazyLoad, QWidget):
             parent=self,
         )
         self.visit_view = self._view(self.visit_model)
+        self.visit_view.doubleClicked.connect(lambda index: self.edit_visit(index.row()))
         visits_page = QWidget()
         visits_layout = QVBoxLayout(visits_page)
         visits_layout.addWidget(self.visit_filter)
@@ -394,6 +395,14 @@ class VisitsTab(LazyLoad, QWidget):
         self.refresh_visits()
         self.refresh_items()
         self.refresh_stats()
+
+    def edit_visit(self, row: int) -> bool:
+        """Double-click in the register: correct that visit in the intake form."""
+        if not 0 <= row < self.visit_model.rowCount():
+            return False
+        self.intake.load_visit(self.visit_model.row(row).id)
+        self.pages.setCurrentIndex(0)
+        return True
 
     def _item_summary(self, r: VisitRow) -> str:
         if not r.items:

@@ -98,6 +98,13 @@ class IntakeForm(QWidget):
             ("items", self.items),
         ):
             self.widgets[key] = widget
+        self.editing_id: str | None = None
+        self.editing_label = QLabel()
+        self.editing_label.setWordWrap(True)
+        self.editing_label.setStyleSheet(
+            "background: #e3f0fb; padding: 6px; border-radius: 4px; color: #1f4e8c;"
+        )
+        self.editing_label.hide()
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
@@ -138,6 +145,7 @@ class IntakeForm(QWidget):
         buttons.addWidget(clear)
         buttons.addWidget(save)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.editing_label)
         layout.addLayout(grid)
         layout.addWidget(QLabel(self.tr("来访事由")))
         layout.addWidget(self.content, 1)
@@ -279,7 +287,9 @@ class IntakeForm(QWidget):
             widget.setStyleSheet("")
         try:
             with self.db.transaction() as s:
-                visit = visits.save_visit(s, self.values(), self.item_inputs())
+                visit = visits.save_visit(
+                    s, self.values(), self.item_inputs(), visit_id=self.editing_id
+                )
                 numbers = [i.number for i in visit.items]
                 visit_id = visit.id
         except VisitError as exc:
@@ -309,8 +319,45 @@ class IntakeForm(QWidget):
         self.saved.emit(visit_id)
         return visit_id
 
+    def load_visit(self, visit_id: str) -> None:
+        """Correct a recorded visit: its values in the form; new item lines are added to it."""
+        with self.db.session() as s:
+            visit, items = visits.visit_detail(s, visit_id)
+        self.editing_id = visit_id
+        d = visit.visit_date
+        self.date.setDate(QDate(d.year, d.month, d.day))
+        if visit.visit_time:
+            self.time.setTime(QTime(visit.visit_time.hour, visit.visit_time.minute))
+        self.station.setCurrentIndex(max(self.station.findData(visit.station_id), 0))
+        self._fill_receivers(visit.received_by_id)
+        for combo, value in (
+            (self.channel, visit.channel),
+            (self.gender, visit.gender),
+            (self.age_group, visit.age_group),
+            (self.identity, visit.identity),
+            (self.category, visit.category),
+        ):
+            combo.setCurrentIndex(max(combo.findText(value), 0))
+        self.anonymous.setChecked(visit.anonymous)
+        self.visitor.setText(visit.visitor_name)
+        self.phone.setText(visit.phone)
+        self.unit.setText(visit.unit_or_village)
+        self.people.setValue(visit.people_count)
+        self.content.setPlainText(visit.content)
+        self.items.clear()
+        numbers = "、".join(f"{i.number}（{i.status}）" for i in items) or self.tr("无")
+        self.editing_label.setText(
+            self.tr(
+                "正在修改 {0} 的来访登记。已有意见建议：{1}；在下面新写的每一行会作为新的意见建议加入。"
+            ).format(f"{d:%Y-%m-%d}", numbers)
+        )
+        self.editing_label.show()
+        self.visitor.setFocus()
+
     def start_next(self) -> None:
         """Clear the visitor's fields; keep date, station, delegate, channel and category."""
+        self.editing_id = None
+        self.editing_label.hide()
         for edit in (self.visitor, self.phone, self.unit):
             edit.clear()
         self.anonymous.setChecked(False)
