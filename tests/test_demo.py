@@ -103,3 +103,17 @@ def test_holidays_seeded_from_the_library(demo: sqlite3.Connection) -> None:
         days["2026-10-01"] == "休" and days["2026-02-14"] == "班"
     )  # National Day; a Spring Festival make-up Saturday
     assert {r[0] for r in rows(demo, "SELECT year FROM holiday_year")} == {2025, 2026}
+
+
+def test_nothing_is_dated_after_today(demo: sqlite3.Connection) -> None:
+    """A record dated in the future would look like a data-entry error to the office."""
+    for table, column in (
+        ("opinion_step", "done_on"),
+        ("opinion_item", "assigned_on"),
+        ("opinion_item", "handled_on"),
+        ("opinion_item", "fed_back_on"),
+        ("visit", "visit_date"),
+        ("activity", "activity_date"),
+    ):
+        latest = demo.execute(f"SELECT max({column}) FROM {table}").fetchone()[0]
+        assert latest is None or latest <= TODAY.isoformat(), (table, column, latest)

@@ -784,7 +784,8 @@ class _DemoBuilder:
                 assigned = deadline = handled = fed_back = None
                 department = responsible = result = method = satisfaction = ""
                 if reach >= 1:
-                    assigned = add_workdays(day, rng.randint(0, 2))
+                    # nothing in the record may be dated after "today"
+                    assigned = min(self.today, add_workdays(day, rng.randint(0, 2)))
                     deadline = add_workdays(assigned, 7)
                     department = rng.choice(DEPARTMENTS)
                     responsible = self.name()
@@ -800,7 +801,7 @@ class _DemoBuilder:
                     steps.append(
                         (
                             OpinionStatus.IN_PROGRESS,
-                            add_workdays(assigned, 1),
+                            min(self.today, add_workdays(assigned, 1)),
                             "部门已接收，正在办理",
                         )
                     )
