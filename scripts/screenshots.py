@@ -119,7 +119,15 @@ def main() -> None:
     duty_tab.print_poster(poster, "A3")
     if shutil.which("pdftoppm"):
         subprocess.run(
-            ["pdftoppm", "-r", "50", "-png", "-singlefile", str(poster), str(out / "duty_poster_a3")],
+            [
+                "pdftoppm",
+                "-r",
+                "50",
+                "-png",
+                "-singlefile",
+                str(poster),
+                str(out / "duty_poster_a3"),
+            ],
             check=True,
         )
     window.form.tabs.setCurrentIndex(2)
