@@ -9,27 +9,10 @@ from pathlib import Path
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from twdesk.db.dbfile import open_database
     from twdesk.db.services.activity_io import import_activities
-    from twdesk.db.services.roster_import import ImportProblems
+    from twdesk.roster_cli import run_import
 
-    file = Path(args.file)
-    if not file.exists():
-        sys.stderr.write(f"错误：找不到文件「{file}」。\n")
-        return 1
-    db = open_database(Path(args.db))
-    try:
-        with db.transaction() as s:
-            summary = import_activities(s, file)
-    except ImportProblems as exc:
-        sys.stderr.write(f"「{file.name}」有 {len(exc.problems)} 处问题，没有导入任何数据：\n")
-        for problem in exc.problems:
-            sys.stderr.write(f"  {problem.text()}\n")
-        return 1
-    finally:
-        db.close()
-    sys.stdout.write(summary.one_line() + "\n")
-    return 0
+    return run_import(Path(args.db), Path(args.file), import_activities)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from twdesk.db.dbfile import open_database
 from twdesk.db.services.roster_import import ImportProblems, OnDuplicate, import_roster
 from twdesk.excel.roster_export import export_roster
 
 
-def cmd_import_roster(db_path: Path, file: Path, on_duplicate: OnDuplicate) -> int:
+def run_import(
+    db_path: Path, file: Path, importer: Callable[[Session, Path], Any], *, noun: str = ""
+) -> int:
+    """Every `twdesk import …`: one transaction; any problem → all listed on stderr, exit 1."""
     if not file.exists():
-        sys.stderr.write(f"错误：找不到名册文件「{file}」。\n")
+        sys.stderr.write(f"错误：找不到{noun}文件「{file}」。\n")
         return 1
     db = open_database(db_path)
     try:
         with db.transaction() as session:
-            summary = import_roster(session, file, on_duplicate=on_duplicate)
+            summary = importer(session, file)
     except ImportProblems as exc:
-        sys.stderr.write(f"名册「{file.name}」有 {len(exc.problems)} 处问题，没有导入任何数据：\n")
+        sys.stderr.write(
+            f"{noun}「{file.name}」有 {len(exc.problems)} 处问题，没有导入任何数据：\n"
+        )
         for problem in exc.problems:
             sys.stderr.write(f"  {problem.text()}\n")
         return 1
@@ -27,6 +36,15 @@ def cmd_import_roster(db_path: Path, file: Path, on_duplicate: OnDuplicate) -> i
         db.close()
     sys.stdout.write(summary.one_line() + "\n")
     return 0
+
+
+def cmd_import_roster(db_path: Path, file: Path, on_duplicate: OnDuplicate) -> int:
+    return run_import(
+        db_path,
+        file,
+        lambda session, path: import_roster(session, path, on_duplicate=on_duplicate),
+        noun="名册",
+    )
 
 
 def cmd_export_roster(db_path: Path, out: Path, station: str | None, mask: bool) -> int:

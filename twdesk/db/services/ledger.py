@@ -35,6 +35,7 @@ from twdesk.db.models import (
     StationMembership,
 )
 from twdesk.db.services import duty
+from twdesk.db.services.errors import FieldProblems
 
 FIELD_LABELS = {
     "activity_date": "日期",
@@ -48,14 +49,8 @@ FIELD_LABELS = {
 MAX_ATTACHMENT_BYTES = 600_000
 
 
-class LedgerError(ValueError):
-    def __init__(self, problems: dict[str, str] | str) -> None:
-        self.problems = problems if isinstance(problems, dict) else {"": problems}
-        super().__init__(
-            "；".join(
-                f"{FIELD_LABELS.get(k, k)}：{v}" if k else v for k, v in self.problems.items()
-            )
-        )
+class LedgerError(FieldProblems):
+    labels = FIELD_LABELS
 
 
 # --- configuration ----------------------------------------------------------------------------
@@ -378,16 +373,18 @@ def activity_rows(
         .where(Activity.deleted_at.is_(None))
         .order_by(Activity.activity_date.desc(), Activity.title)
     )
-    for condition, value in (
-        (Activity.activity_date >= start, start) if start else (None, None),
-        (Activity.activity_date <= end, end) if end else (None, None),
-        (Activity.station_id == station_id, station_id) if station_id else (None, None),
-        (Activity.activity_type == activity_type, activity_type) if activity_type else (None, None),
-        (Activity.group_id == group_id, group_id) if group_id else (None, None),
-        (Activity.confirmation == confirmation, confirmation) if confirmation else (None, None),
-    ):
-        if value is not None:
-            query = query.where(condition)
+    if start:
+        query = query.where(Activity.activity_date >= start)
+    if end:
+        query = query.where(Activity.activity_date <= end)
+    if station_id:
+        query = query.where(Activity.station_id == station_id)
+    if activity_type:
+        query = query.where(Activity.activity_type == activity_type)
+    if group_id:
+        query = query.where(Activity.group_id == group_id)
+    if confirmation:
+        query = query.where(Activity.confirmation == confirmation)
     if person_id:
         query = query.where(
             Activity.id.in_(

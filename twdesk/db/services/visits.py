@@ -38,6 +38,7 @@ from twdesk.db.models import (
     Visit,
 )
 from twdesk.db.services.duty import ensure_holidays, work_calendar
+from twdesk.db.services.errors import FieldProblems
 
 DEFAULT_DEADLINE_WORKDAYS = 7
 OPEN = (str(OpinionStatus.ASSIGNED), str(OpinionStatus.IN_PROGRESS))
@@ -59,16 +60,10 @@ FIELD_LABELS = {
 }
 
 
-class VisitError(ValueError):
+class VisitError(FieldProblems):
     """A change that cannot be made; `problems` maps field → message (all shown at once)."""
 
-    def __init__(self, problems: dict[str, str] | str) -> None:
-        self.problems = problems if isinstance(problems, dict) else {"": problems}
-        super().__init__(
-            "；".join(
-                f"{FIELD_LABELS.get(k, k)}：{v}" if k else v for k, v in self.problems.items()
-            )
-        )
+    labels = FIELD_LABELS
 
 
 # --- lists the office edits -------------------------------------------------------------------

@@ -35,7 +35,7 @@ from twdesk.db.services.ledger import LedgerError
 from twdesk.db.services.links import branch_choices
 from twdesk.db.services.people import group_choices, station_choices
 from twdesk.db.services.people_search import PeopleIndex
-from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, PersonPickerDialog
+from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, people_picker
 from twdesk.ui.photo import downscaled, jpeg_bytes
 
 ERROR_STYLE = "border: 2px solid #b3261e; border-radius: 3px;"
@@ -111,13 +111,10 @@ class ActivityDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(60)
 
-        def pick(exclude: set[str]) -> list[tuple[str, str]]:
-            dialog = PersonPickerDialog(
-                index, self.tr("选择参与代表"), role="团代表", exclude=exclude, parent=self
-            )
-            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
-
-        self.participants = LinkList(self.tr("参与代表（每人都记入本次活动的人次）"), pick)
+        self.participants = LinkList(
+            self.tr("参与代表（每人都记入本次活动的人次）"),
+            people_picker(self, index, self.tr("选择参与代表"), role="团代表"),
+        )
         self.participants.set_items([(pid, name) for pid, name in participants])
         self.files = QListWidget()
         self.files.setMaximumHeight(80)

@@ -54,7 +54,7 @@ from twdesk.ui.dialogs.pickers import (
     ID_ROLE,
     BranchPickerDialog,
     LinkList,
-    PersonPickerDialog,
+    people_picker,
 )
 from twdesk.ui.photo import PhotoCropDialog, jpeg_bytes, photo_pixmap
 
@@ -264,18 +264,10 @@ class PersonDialog(QDialog):
         branch_names: dict[str, str],
         linked: dict[tuple[LinkKind, str], list[str]],
     ) -> QWidget:
-        def pick_people(title: str, role: str | None) -> Any:
-            def pick(exclude: set[str]) -> list[tuple[str, str]]:
-                dialog = PersonPickerDialog(
-                    self.index,
-                    title,
-                    role=role,
-                    exclude=exclude | ({self.person_id} if self.person_id else set()),
-                    parent=self,
-                )
-                return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
+        never = {self.person_id} if self.person_id else set()
 
-            return pick
+        def pick_people(title: str, role: str) -> Any:
+            return people_picker(self, self.index, title, role=role, never=never)
 
         def pick_branches(exclude: set[str]) -> list[tuple[str, str]]:
             dialog = BranchPickerDialog(self.branches, exclude, self)

@@ -77,6 +77,26 @@ class PersonPickerDialog(QDialog):
         ]
 
 
+def people_picker(
+    parent: QWidget,
+    index: PeopleIndex,
+    title: str,
+    *,
+    role: str | None = None,
+    never: set[str] | None = None,
+) -> Callable[[set[str]], list[tuple[str, str]]]:
+    """The `pick` a LinkList calls: a PersonPickerDialog without those already listed (and
+    without `never`, e.g. the person being edited)."""
+
+    def pick(exclude: set[str]) -> list[tuple[str, str]]:
+        dialog = PersonPickerDialog(
+            index, title, role=role, exclude=exclude | (never or set()), parent=parent
+        )
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
+
+    return pick
+
+
 class LinkList(QGroupBox):
     """A titled list of linked people or branches with 添加… and 移除."""
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,7 @@ from twdesk.ui.dialogs.duty_dialogs import (
 )
 from twdesk.ui.dialogs.pickers import ID_ROLE
 from twdesk.ui.tabs.lazy import LazyLoad
+from twdesk.ui.widgets.tables import fill_table, make_table
 
 STATE_COLORS = {
     str(Attendance.PRESENT): "#1b5e20",
@@ -256,23 +257,12 @@ class DutyTab(LazyLoad, QWidget):
         else:
             self.reload_stations()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.lazy_show(event)
-
     @property
     def today(self) -> date:
         return self._today or date.today()
 
     def _table(self, headers: tuple[str, ...]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels([self.tr(h) for h in headers])
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setAlternatingRowColors(True)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().setDefaultSectionSize(24)
-        return table
+        return make_table([self.tr(h) for h in headers])
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -457,14 +447,11 @@ class DutyTab(LazyLoad, QWidget):
     # --- other views --------------------------------------------------------------------------
 
     def _set_rows(self, table: QTableWidget, rows: list[tuple[str, ...]], state_col: int) -> None:
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                item = QTableWidgetItem(value)
-                if c == state_col:
-                    item.setForeground(QBrush(QColor(STATE_COLORS.get(value, "#000"))))
-                table.setItem(r, c, item)
-        table.resizeColumnsToContents()
+        fill_table(table, rows)
+        if state_col >= 0:
+            for r, row in enumerate(rows):
+                color = QColor(STATE_COLORS.get(row[state_col], "#000"))
+                table.item(r, state_col).setForeground(QBrush(color))
 
     def _fill_year(self) -> None:
         rows = []

@@ -66,6 +66,7 @@ class LazyLoad:
             self._stale = False
             self.full_reload()
 
-    def lazy_show(self, event: QShowEvent) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
         if self._stale and isinstance(self, QWidget):
             after_first_paint(self, self._load_if_stale)

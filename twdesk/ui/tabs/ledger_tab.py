@@ -7,9 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,39 +37,15 @@ from twdesk.db.services.ledger import ActivityRow, LedgerError, Targets
 from twdesk.db.services.people import group_choices, station_choices
 from twdesk.db.services.people_search import PeopleIndex
 from twdesk.ui.dialogs.activity_dialog import ActivityDialog
-from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, PersonPickerDialog
+from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, people_picker
 from twdesk.ui.tabs.lazy import LazyLoad
+from twdesk.ui.widgets.tables import fill_table, make_table
 
 REGISTER_LIMIT = 2000  # rows on screen; a table widget with tens of thousands is sluggish
 STATE_COLORS = {
     str(Confirmation.PENDING): QColor("#fff3e0"),
     str(Confirmation.RETURNED): QColor("#fdecea"),
 }
-
-
-def _table(headers: tuple[str, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setDefaultSectionSize(24)
-    return table
-
-
-def _fill(
-    table: QTableWidget, rows: list[tuple[object, ...]], ids: list[str] | None = None
-) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
-            if ids is not None:
-                item.setData(ID_ROLE, ids[r])
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
 
 
 class ProjectDialog(QDialog):
@@ -88,13 +61,9 @@ class ProjectDialog(QDialog):
             if "团代表" in e.roles:
                 self.leader.addItem(e.name, e.id)
 
-        def pick(exclude: set[str]) -> list[tuple[str, str]]:
-            dialog = PersonPickerDialog(
-                index, self.tr("选择参与代表"), role="团代表", exclude=exclude, parent=self
-            )
-            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
-
-        self.members = LinkList(self.tr("参与代表"), pick)
+        self.members = LinkList(
+            self.tr("参与代表"), people_picker(self, index, self.tr("选择参与代表"), role="团代表")
+        )
         self.start = QDateEdit(QDate.currentDate())
         self.end = QDateEdit(QDate.currentDate().addMonths(6))
         for edit in (self.start, self.end):
@@ -183,7 +152,7 @@ class LedgerTab(LazyLoad, QWidget):
         bar.addStretch(1)
         for w in (add, edit, self.confirm_button, self.return_button):
             bar.addWidget(w)
-        self.register = _table(
+        self.register = make_table(
             (
                 "日期",
                 "类型",
@@ -224,9 +193,9 @@ class LedgerTab(LazyLoad, QWidget):
             bar_widget.setTextVisible(True)
         self.delegate_summary = QLabel()
         self.delegate_summary.setWordWrap(True)
-        self.type_totals = _table(("活动类型", "次数"))
+        self.type_totals = make_table(("活动类型", "次数"))
         self.type_totals.setMaximumWidth(260)
-        self.delegate_entries = _table(("日期", "类型", "内容", "覆盖人次", "来源", "状态"))
+        self.delegate_entries = make_table(("日期", "类型", "内容", "覆盖人次", "来源", "状态"))
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("团代表")))
         head.addWidget(self.delegate)
@@ -249,7 +218,7 @@ class LedgerTab(LazyLoad, QWidget):
         # 月度 / 季度汇总
         self.quarterly = QCheckBox(self.tr("按季度（一季一总结）"))
         self.quarterly.toggled.connect(lambda _on: self.refresh_summary())
-        self.summary = _table(
+        self.summary = make_table(
             ("期间", "活动次数", "覆盖人次", "主题（人次最多的活动）", "各类活动")
         )
         summary_page = QWidget()
@@ -258,7 +227,7 @@ class LedgerTab(LazyLoad, QWidget):
         summary_layout.addWidget(self.summary)
 
         # 未达标
-        self.behind = _table(
+        self.behind = make_table(
             ("代表", "联络站", "联系青年人次", "团支部", "坐班到岗/安排", "待确认")
         )
         self.behind_label = QLabel()
@@ -313,10 +282,6 @@ class LedgerTab(LazyLoad, QWidget):
     @property
     def today(self) -> date:
         return self._today or date.today()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.lazy_show(event)
 
     def set_database(self, db: Database) -> None:
         self.db = db
@@ -404,7 +369,7 @@ class LedgerTab(LazyLoad, QWidget):
             else ""
         )
         self.rows = self.rows[:REGISTER_LIMIT]
-        _fill(
+        fill_table(
             self.register,
             [
                 (
@@ -524,8 +489,8 @@ class LedgerTab(LazyLoad, QWidget):
         pid = self.delegate.currentData()
         row = self.ledger_rows.get(pid) if pid else None
         if row is None:
-            _fill(self.type_totals, [])
-            _fill(self.delegate_entries, [])
+            fill_table(self.type_totals, [])
+            fill_table(self.delegate_entries, [])
             self.delegate_summary.setText(self.tr("没有团代表"))
             return
         with self.db.session() as s:
@@ -561,7 +526,7 @@ class LedgerTab(LazyLoad, QWidget):
         totals = dict(row.by_type)
         if row.duty_attended:
             totals[self.tr("坐班接待（坐班日历）")] = row.duty_attended
-        _fill(self.type_totals, sorted(totals.items(), key=lambda kv: -kv[1]))
+        fill_table(self.type_totals, sorted(totals.items(), key=lambda kv: -kv[1]))
         lines = [
             (
                 a.activity_date.isoformat(),
@@ -593,7 +558,7 @@ class LedgerTab(LazyLoad, QWidget):
                         )
                     )
         lines.sort(key=lambda r: str(r[0]), reverse=True)
-        _fill(self.delegate_entries, lines)
+        fill_table(self.delegate_entries, lines)
 
     # --- summaries ----------------------------------------------------------------------------
 
@@ -605,7 +570,7 @@ class LedgerTab(LazyLoad, QWidget):
                 station_id=self.station.currentData(),
                 quarterly=self.quarterly.isChecked(),
             )
-        _fill(
+        fill_table(
             self.summary,
             [
                 (
@@ -628,7 +593,7 @@ class LedgerTab(LazyLoad, QWidget):
                 self.year.value(), goal.youth, goal.branches, len(rows)
             )
         )
-        _fill(
+        fill_table(
             self.behind,
             [
                 (

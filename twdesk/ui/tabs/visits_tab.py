@@ -4,11 +4,11 @@ with overdue items in red, and statistics with charts, PDF and Excel."""
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,6 +58,13 @@ PERIODS = (
 )
 
 
+@dataclass(frozen=True)
+class FilterChoices:
+    stations: list[tuple[str, str]]
+    people: list[tuple[str, str]]
+    categories: list[str]
+
+
 class FilterBar(QWidget):
     """Station, delegate, category, status, period, overdue, text: builds a VisitFilter."""
 
@@ -103,15 +110,25 @@ class FilterBar(QWidget):
             layout.addWidget(w)
         layout.addWidget(self.text, 1)
 
-    def fill(self, db: Database) -> None:
+    @staticmethod
+    def load_choices(db: Database) -> FilterChoices:
+        """What the filter lists offer, read once for all the bars of a tab."""
         with db.session() as s:
-            stations = station_choices(s)
-            people = s.execute(
-                select(Person.id, Person.name)
-                .where(Person.deleted_at.is_(None), Person.is_delegate.is_(True))
-                .order_by(Person.name_pinyin)
-            ).all()
-            names = visits.categories(s)
+            return FilterChoices(
+                station_choices(s),
+                [
+                    (pid, name)
+                    for pid, name in s.execute(
+                        select(Person.id, Person.name)
+                        .where(Person.deleted_at.is_(None), Person.is_delegate.is_(True))
+                        .order_by(Person.name_pinyin)
+                    )
+                ],
+                visits.categories(s),
+            )
+
+    def fill(self, choices: FilterChoices) -> None:
+        stations, people, names = choices.stations, choices.people, choices.categories
         for combo, first, items in (
             (self.station, self.tr("全部联络站"), stations),
             (self.person, self.tr("全部接待代表"), people),
@@ -369,10 +386,6 @@ class VisitsTab(LazyLoad, QWidget):
             view.setColumnWidth(i, width)
         return view
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.lazy_show(event)
-
     # --- loading ------------------------------------------------------------------------------
 
     def set_database(self, db: Database) -> None:
@@ -382,14 +395,13 @@ class VisitsTab(LazyLoad, QWidget):
 
     def full_reload(self) -> None:
         self.intake.reload()
-        self.visit_filter.fill(self.db)
-        self.item_filter.fill(self.db)
-        with self.db.session() as s:
-            stations = station_choices(s)
+        choices = FilterBar.load_choices(self.db)
+        self.visit_filter.fill(choices)
+        self.item_filter.fill(choices)
         self.stats_station.blockSignals(True)
         self.stats_station.clear()
         self.stats_station.addItem(self.tr("全部联络站"), None)
-        for sid, name in stations:
+        for sid, name in choices.stations:
             self.stats_station.addItem(name, sid)
         self.stats_station.blockSignals(False)
         self.refresh_visits()

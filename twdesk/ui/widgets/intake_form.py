@@ -203,13 +203,13 @@ class IntakeForm(QWidget):
         self.station.clear()
         for sid, name in stations:
             self.station.addItem(name, sid)
+        station = defaults.station_id or self.settings.value("intake/station_id")
+        self.station.setCurrentIndex(max(self.station.findData(station), 0))
         self.station.blockSignals(False)
+        self._fill_receivers(defaults.received_by_id)
         self.date.setDate(QDate(self.today.year, self.today.month, self.today.day))
         now = datetime.now().time()
         self.time.setTime(QTime(now.hour, now.minute))
-        station = defaults.station_id or self.settings.value("intake/station_id")
-        self.station.setCurrentIndex(max(self.station.findData(station), 0))
-        self._fill_receivers(defaults.received_by_id)
         for key in REMEMBERED:
             value = self.settings.value(f"intake/{key}")
             combo = self.widgets[key]
@@ -328,7 +328,9 @@ class IntakeForm(QWidget):
         self.date.setDate(QDate(d.year, d.month, d.day))
         if visit.visit_time:
             self.time.setTime(QTime(visit.visit_time.hour, visit.visit_time.minute))
+        self.station.blockSignals(True)
         self.station.setCurrentIndex(max(self.station.findData(visit.station_id), 0))
+        self.station.blockSignals(False)
         self._fill_receivers(visit.received_by_id)
         for combo, value in (
             (self.channel, visit.channel),
