@@ -12,8 +12,8 @@ from openpyxl import Workbook
 
 from twdesk.core.idcard import make_id_number
 from twdesk.db.dbfile import create_database, open_database
-from twdesk.db.services.people_search import PeopleIndex
-from twdesk.db.services.roster_import import import_roster
+from twdesk.services.people_search import PeopleIndex
+from twdesk.services.roster_import import import_roster
 
 Row = tuple[str, float, str, str]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗曾单区仇"

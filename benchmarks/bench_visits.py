@@ -23,10 +23,11 @@ def _best(fn, runs: int = 3) -> float:
 def bench_visits(path: Path) -> list[Row]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from twdesk.db.dbfile import open_database
-    from twdesk.db.services import visits
-    from twdesk.db.services.visit_io import COLUMNS, export_rows
-    from twdesk.db.services.visits import VisitFilter
     from twdesk.excel.fast_xlsx import write_table
+    from twdesk.excel.visit_columns import COLUMNS
+    from twdesk.services import visits
+    from twdesk.services.visit_export import export_rows
+    from twdesk.services.visits import VisitFilter
     from twdesk.ui.app import make_application
     from twdesk.ui.tabs.visits_tab import VisitsTab
 

@@ -55,7 +55,7 @@ def bench_open(path: Path) -> Row:
 
 def bench_counts(path: Path) -> Row:
     from twdesk.db.dbfile import open_database
-    from twdesk.db.services.overview import record_counts
+    from twdesk.services.overview import record_counts
 
     db = open_database(path)
     try:

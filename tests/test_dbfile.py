@@ -281,8 +281,8 @@ def test_failed_transaction_writes_nothing(db_path: Path) -> None:
 
 
 def test_recycle_bin_hides_restores_and_audits(db_path: Path) -> None:
-    from twdesk.db.services.overview import record_counts
-    from twdesk.db.services.recycle_bin import list_bin, move_to_bin, restore
+    from twdesk.services.overview import record_counts
+    from twdesk.services.recycle_bin import list_bin, move_to_bin, restore
 
     db = open_database(db_path, user="管理员")
     try:

@@ -14,13 +14,13 @@ from tests.helpers import digest, run_twdesk
 from twdesk.core.duty_rules import parse_rule
 from twdesk.core.idcard import make_id_number
 from twdesk.db.dbfile import Database, create_database, open_database
-from twdesk.db.services import duty, people, stations
-from twdesk.db.services.duty import RuleSettings
-from twdesk.db.services.duty_outputs import export_rows, poster_data, reminder_rows
 from twdesk.excel.duty_export import export_duty
 from twdesk.reports.duty_poster import draw_poster
 from twdesk.reports.duty_reminders import draw_reminders
 from twdesk.reports.fonts import uncovered
+from twdesk.services import duty, people, stations
+from twdesk.services.duty import RuleSettings
+from twdesk.services.duty_outputs import export_rows, poster_data, reminder_rows
 
 NAMES = ["曾䶮", "王㛃", "单雪", "李晓梅"]
 

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from twdesk.core.duty_rules import parse_rule
 from twdesk.db.dbfile import Database
 from twdesk.db.models import DutyAssignment, DutyDay, DutySwap
-from twdesk.db.services import duty, people, stations
-from twdesk.db.services.duty import DutyError, HolidayDataMissing, RuleSettings
+from twdesk.services import duty, people, stations
+from twdesk.services.duty import DutyError, HolidayDataMissing, RuleSettings
 
 WEEKLY_WED = RuleSettings(parse_rule("weekly:wed"))
 TODAY = date(2026, 6, 10)

@@ -15,10 +15,10 @@ from tests.helpers import digest, run_twdesk
 from twdesk.core.duty_rules import parse_rule
 from twdesk.db.dbfile import Database
 from twdesk.db.models import Activity, Project
-from twdesk.db.services import duty, ledger, links, people, stations
-from twdesk.db.services.duty import RuleSettings
-from twdesk.db.services.ledger import LedgerError, Targets
-from twdesk.db.services.roster_import import ImportProblems
+from twdesk.services import duty, ledger, links, people, stations
+from twdesk.services.duty import RuleSettings
+from twdesk.services.ledger import LedgerError, Targets
+from twdesk.services.roster_import import ImportProblems
 
 TODAY = date(2026, 6, 30)
 
@@ -254,7 +254,7 @@ def test_import_export_and_the_ledger_command(setup, tmp_path: Path) -> None:
 
     again = open_database(db_path)
     with again.transaction() as s:
-        from twdesk.db.services.activity_io import import_activities
+        from twdesk.services.activity_import import import_activities
 
         assert import_activities(s, tmp_path / "out.xlsx").activities == 2
         assert s.scalar(select(func.count()).select_from(Project)) == 1
@@ -263,7 +263,7 @@ def test_import_export_and_the_ledger_command(setup, tmp_path: Path) -> None:
         reopened = open_database(db_path)
         try:
             with reopened.transaction() as s:
-                from twdesk.db.services.activity_io import import_activities
+                from twdesk.services.activity_import import import_activities
 
                 import_activities(s, bad)
         finally:

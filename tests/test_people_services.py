@@ -15,8 +15,8 @@ from twdesk.db.models import (
     StationMembership,
     StatusChange,
 )
-from twdesk.db.services import links, people, stations
-from twdesk.db.services.people import PersonError
+from twdesk.services import links, people, stations
+from twdesk.services.people import PersonError
 
 ID_A = make_id_number("511825", date(1995, 3, 7), 1, "男")
 ID_B = make_id_number("511825", date(1998, 11, 20), 2, "女")

@@ -11,10 +11,10 @@ import pytest
 from twdesk.core.idcard import make_id_number
 from twdesk.db.dbfile import Database, create_database, open_database
 from twdesk.db.models import Person, Station, StationMembership
-from twdesk.db.services.people_search import PeopleIndex
-from twdesk.db.services.roster_import import Problem
 from twdesk.excel.problems_export import write_problems
 from twdesk.excel.roster_template import write_roster_template
+from twdesk.services.people_search import PeopleIndex
+from twdesk.services.roster_import import Problem
 
 
 @pytest.fixture

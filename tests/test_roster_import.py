@@ -20,8 +20,8 @@ from twdesk.db.models import (
     StationMembership,
     StatusChange,
 )
-from twdesk.db.services.roster_import import ImportCancelled, ImportProblems, import_roster
 from twdesk.excel.roster_export import export_roster
+from twdesk.services.roster_import import ImportCancelled, ImportProblems, import_roster
 
 ID_A = make_id_number("511825", date(1995, 3, 7), 1, "男")
 ID_B = make_id_number("511825", date(1998, 11, 20), 2, "女")

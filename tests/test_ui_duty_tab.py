@@ -14,8 +14,8 @@ from tests.helpers import digest
 from twdesk.core.duty_rules import parse_rule
 from twdesk.db.dbfile import Database
 from twdesk.db.models import DutyAssignment
-from twdesk.db.services import duty, people, stations
-from twdesk.db.services.duty import RuleSettings
+from twdesk.services import duty, people, stations
+from twdesk.services.duty import RuleSettings
 from twdesk.ui.tabs.duty_tab import HOLIDAY_BG, WARN_BG, DutyTab
 
 TODAY = date(2026, 6, 10)

@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from twdesk.core.duty_rules import parse_rule
 from twdesk.db.dbfile import Database
 from twdesk.db.models import Activity, Attachment
-from twdesk.db.services import duty, ledger, people, stations
-from twdesk.db.services.duty import RuleSettings
+from twdesk.services import duty, ledger, people, stations
+from twdesk.services.duty import RuleSettings
 from twdesk.ui.tabs.ledger_tab import LedgerTab
 
 TODAY = date(2026, 6, 30)

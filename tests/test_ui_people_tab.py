@@ -17,8 +17,8 @@ from twdesk.core.idcard import make_id_number
 from twdesk.db.dbfile import Database, open_database
 from twdesk.db.demo_file import create_demo_database
 from twdesk.db.models import CommitteeLink, Person, PersonPhoto, Station, StatusChange
-from twdesk.db.services import people, stations
-from twdesk.db.services.people_search import PeopleIndex
+from twdesk.services import people, stations
+from twdesk.services.people_search import PeopleIndex
 from twdesk.ui.dialogs.import_dialog import RosterImportDialog
 from twdesk.ui.dialogs.person_dialog import PendingStatus, PersonDialog
 from twdesk.ui.models.people_model import PeopleModel

@@ -17,9 +17,9 @@ from tests.helpers import digest
 from twdesk.core.duty_rules import parse_rule
 from twdesk.db.dbfile import Database
 from twdesk.db.models import OpinionItem, OpinionStep, Visit
-from twdesk.db.services import duty, people, stations, visits
-from twdesk.db.services.duty import RuleSettings
-from twdesk.db.services.visits import ItemInput
+from twdesk.services import duty, people, stations, visits
+from twdesk.services.duty import RuleSettings
+from twdesk.services.visits import ItemInput
 from twdesk.ui.tabs.visits_tab import VisitsTab
 
 TODAY = date(2026, 3, 4)  # a Wednesday: a duty day

@@ -15,11 +15,13 @@ from sqlalchemy import func, select
 from tests.helpers import digest, run_twdesk
 from twdesk.db.dbfile import Database, create_database, open_database
 from twdesk.db.models import OpinionItem, OpinionStep, Visit
-from twdesk.db.services import people, stations, visits
-from twdesk.db.services.roster_import import ImportProblems
-from twdesk.db.services.visit_io import COLUMNS, export_rows, import_visits
-from twdesk.db.services.visits import ItemInput
 from twdesk.excel.fast_xlsx import column_letter, write_table
+from twdesk.excel.visit_columns import COLUMNS
+from twdesk.services import people, stations, visits
+from twdesk.services.roster_import import ImportProblems
+from twdesk.services.visit_export import export_rows
+from twdesk.services.visit_import import import_visits
+from twdesk.services.visits import ItemInput
 
 HEADERS = [h for _f, h, _w, _a in COLUMNS]
 

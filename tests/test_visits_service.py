@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from twdesk.core.duty_rules import parse_rule
 from twdesk.db.dbfile import Database
 from twdesk.db.models import OpinionItem, OpinionStep, Visit
-from twdesk.db.services import duty, people, stations, visits
-from twdesk.db.services.duty import RuleSettings
-from twdesk.db.services.visits import ItemInput, VisitError, VisitFilter
+from twdesk.services import duty, people, stations, visits
+from twdesk.services.duty import RuleSettings
+from twdesk.services.visits import ItemInput, VisitError, VisitFilter
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ EXIT_NO_HOLIDAYS = 3
 
 
 def _hours(text: str | None) -> tuple[time | None, time | None]:
-    from twdesk.db.services.duty import DutyError
+    from twdesk.services.duty import DutyError
 
     if not text:
         return time(9, 0), time(12, 0)
@@ -28,9 +28,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from twdesk.core.duty_rules import RuleError, parse_rule
     from twdesk.core.normalize import parse_date
     from twdesk.db.dbfile import open_database
-    from twdesk.db.services import duty
-    from twdesk.db.services.duty import DutyError, HolidayDataMissing, RuleSettings
-    from twdesk.db.services.duty_outputs import station_by_name
+    from twdesk.services import duty
+    from twdesk.services.duty import DutyError, HolidayDataMissing, RuleSettings
+    from twdesk.services.duty_outputs import station_by_name
 
     try:
         spec = parse_rule(args.rule)
@@ -75,9 +75,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_poster(args: argparse.Namespace) -> int:
     from twdesk.db.dbfile import open_database
-    from twdesk.db.services.duty import DutyError
-    from twdesk.db.services.duty_outputs import poster_data, station_by_name
     from twdesk.reports.duty_poster import draw_poster
+    from twdesk.services.duty import DutyError
+    from twdesk.services.duty_outputs import poster_data, station_by_name
 
     db = open_database(Path(args.db))
     try:
@@ -98,9 +98,9 @@ def cmd_poster(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from twdesk.db.dbfile import open_database
-    from twdesk.db.services.duty import DutyError
-    from twdesk.db.services.duty_outputs import export_rows, station_by_name
     from twdesk.excel.duty_export import export_duty
+    from twdesk.services.duty import DutyError
+    from twdesk.services.duty_outputs import export_rows, station_by_name
 
     db = open_database(Path(args.db))
     try:
@@ -120,8 +120,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_holidays(args: argparse.Namespace) -> int:
     from twdesk.core.normalize import parse_date
     from twdesk.db.dbfile import open_database
-    from twdesk.db.services import duty
-    from twdesk.db.services.duty import DutyError
+    from twdesk.services import duty
+    from twdesk.services.duty import DutyError
 
     db = open_database(Path(args.db))
     try:

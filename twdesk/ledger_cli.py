@@ -9,16 +9,17 @@ from pathlib import Path
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from twdesk.db.services.activity_io import import_activities
     from twdesk.roster_cli import run_import
+    from twdesk.services.activity_import import import_activities
 
     return run_import(Path(args.db), Path(args.file), import_activities)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from twdesk.db.dbfile import open_database
-    from twdesk.db.services.activity_io import COLUMNS, export_rows
+    from twdesk.excel.activity_columns import COLUMNS
     from twdesk.excel.fast_xlsx import write_table
+    from twdesk.services.activity_export import export_rows
 
     db = open_database(Path(args.db))
     try:
@@ -37,7 +38,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_ledger(args: argparse.Namespace) -> int:
     from twdesk.db.dbfile import open_database
-    from twdesk.db.services.ledger import ledger, targets
+    from twdesk.services.ledger import ledger, targets
 
     db = open_database(Path(args.db))
     try:

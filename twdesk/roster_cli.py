@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from twdesk.db.dbfile import open_database
-from twdesk.db.services.roster_import import ImportProblems, OnDuplicate, import_roster
 from twdesk.excel.roster_export import export_roster
+from twdesk.services.roster_import import ImportProblems, OnDuplicate, import_roster
 
 
 def run_import(

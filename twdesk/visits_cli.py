@@ -12,23 +12,24 @@ from pathlib import Path
 def _station_id(session, name: str | None) -> str | None:
     if not name:
         return None
-    from twdesk.db.services.duty_outputs import station_by_name
+    from twdesk.services.duty_outputs import station_by_name
 
     return station_by_name(session, name).id
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from twdesk.db.services.visit_io import import_visits
     from twdesk.roster_cli import run_import
+    from twdesk.services.visit_import import import_visits
 
     return run_import(Path(args.db), Path(args.file), import_visits)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from twdesk.db.dbfile import open_database
-    from twdesk.db.services.duty import DutyError
-    from twdesk.db.services.visit_io import COLUMNS, export_rows
     from twdesk.excel.fast_xlsx import write_table
+    from twdesk.excel.visit_columns import COLUMNS
+    from twdesk.services.duty import DutyError
+    from twdesk.services.visit_export import export_rows
 
     db = open_database(Path(args.db))
     try:
@@ -60,8 +61,8 @@ def _pad(text: str, width: int) -> str:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from twdesk.db.dbfile import open_database
-    from twdesk.db.services.duty import DutyError
-    from twdesk.db.services.visits import visit_stats, year_range
+    from twdesk.services.duty import DutyError
+    from twdesk.services.visits import visit_stats, year_range
 
     db = open_database(Path(args.db))
     try:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from twdesk.db.dbfile import SCHEMA_VERSION, DbFileError, check_integrity, read_header
 from twdesk.db.engine import make_engine
-from twdesk.db.services.overview import table_counts
+from twdesk.db.models import Base
 
 
 @dataclass
@@ -62,3 +63,13 @@ def check_file(path: Path) -> CheckReport:
         width = max(len(name) for name in counts)
         report.lines += [f"  {name:<{width}}  {n:>9,}" for name, n in counts.items()]
     return report
+
+
+def table_counts(session: Session) -> dict[str, int]:
+    """Rows per table of the model that exists in the file (for `twdesk check`)."""
+    present = set(inspect(session.get_bind()).get_table_names())
+    return {
+        name: session.scalar(select(func.count()).select_from(table)) or 0
+        for name, table in sorted(Base.metadata.tables.items())
+        if name in present
+    }

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from twdesk import __version__
+from twdesk.core.errors import UserError
 from twdesk.db import lock as filelock
 from twdesk.db.base import new_id, now
 from twdesk.db.engine import connect_raw, make_engine
@@ -33,7 +34,7 @@ APPLICATION_ID = 0x5457444B
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class DbFileError(Exception):
+class DbFileError(UserError):
     """A file twdesk will not open or write; `str(e)` is the full message for the user."""
 
 
@@ -324,7 +325,7 @@ def create_database(
                 )
                 session.flush()
                 if seed:
-                    from twdesk.db.services.seed import seed_defaults
+                    from twdesk.db.seed import seed_defaults
 
                     seed_defaults(conn, office_id)
         engine.dispose()

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from twdesk.core.errors import UserError
 from twdesk.core.normalize import clean_text, to_halfwidth
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -20,7 +21,7 @@ CSV_SUFFIXES = {".csv", ".txt"}
 TOTAL_WORDS = ("合计", "总计", "小计", "共计")
 
 
-class SpreadsheetError(Exception):
+class SpreadsheetError(UserError):
     """The file cannot be read as a table; the message says what to do."""
 
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWi
 
 from twdesk import APP_TITLE, __version__
 from twdesk.db.dbfile import Database, DbFileError, create_database
-from twdesk.db.services.overview import record_counts
 from twdesk.paths import data_dir
+from twdesk.services.overview import record_counts
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
 from twdesk.ui.opening import open_with_messages
 from twdesk.ui.settings import app_settings, recent_files, remember_recent

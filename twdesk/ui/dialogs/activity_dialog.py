@@ -30,11 +30,11 @@ from sqlalchemy import select
 from twdesk.core.vocab import ActivitySource
 from twdesk.db.dbfile import Database
 from twdesk.db.models import Activity, ActivityParticipant, Attachment, Person
-from twdesk.db.services import ledger
-from twdesk.db.services.ledger import LedgerError
-from twdesk.db.services.links import branch_choices
-from twdesk.db.services.people import group_choices, station_choices
-from twdesk.db.services.people_search import PeopleIndex
+from twdesk.services import ledger
+from twdesk.services.ledger import LedgerError
+from twdesk.services.links import branch_choices
+from twdesk.services.people import group_choices, station_choices
+from twdesk.services.people_search import PeopleIndex
 from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, people_picker
 from twdesk.ui.photo import downscaled, jpeg_bytes
 

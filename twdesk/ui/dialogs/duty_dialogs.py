@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from twdesk.core.duty_rules import NTH_ZH, WEEKDAY_ZH, DutyRuleSpec
 from twdesk.core.vocab import DutyRuleKind, OnHoliday
 from twdesk.db.dbfile import Database
-from twdesk.db.services import duty
-from twdesk.db.services.duty import DutyError, RuleSettings
+from twdesk.services import duty
+from twdesk.services.duty import DutyError, RuleSettings
 from twdesk.ui.dialogs.pickers import ID_ROLE
 
 RULE_KINDS = (

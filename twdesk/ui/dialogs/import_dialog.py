@@ -34,7 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.db.dbfile import Database
-from twdesk.db.services.roster_import import (
+from twdesk.excel.problems_export import write_problems
+from twdesk.excel.reader import SpreadsheetError
+from twdesk.excel.roster_columns import ROSTER_COLUMNS
+from twdesk.services.roster_import import (
     ImportCancelled,
     ImportProblems,
     ImportSummary,
@@ -44,9 +47,6 @@ from twdesk.db.services.roster_import import (
     import_roster,
     preview_roster,
 )
-from twdesk.excel.problems_export import write_problems
-from twdesk.excel.reader import SpreadsheetError
-from twdesk.excel.roster_columns import ROSTER_COLUMNS
 from twdesk.ui.workers import Worker
 
 Index = QModelIndex | QPersistentModelIndex

@@ -46,10 +46,10 @@ from twdesk.core.idcard import (
 from twdesk.core.normalize import parse_date
 from twdesk.core.vocab import PersonStatus
 from twdesk.db.dbfile import Database
-from twdesk.db.services import links, people
-from twdesk.db.services.links import LinkKind
-from twdesk.db.services.people import FIELD_LABELS, PersonDetail, PersonError
-from twdesk.db.services.people_search import PeopleIndex
+from twdesk.services import links, people
+from twdesk.services.links import LinkKind
+from twdesk.services.people import FIELD_LABELS, PersonDetail, PersonError
+from twdesk.services.people_search import PeopleIndex
 from twdesk.ui.dialogs.pickers import (
     ID_ROLE,
     BranchPickerDialog,

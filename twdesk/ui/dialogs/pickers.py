@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twdesk.db.services.people_search import PeopleIndex
+from twdesk.services.people_search import PeopleIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

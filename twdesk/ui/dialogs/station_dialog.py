@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from twdesk.core.vocab import StationKind
 from twdesk.db.dbfile import Database
-from twdesk.db.services import stations
-from twdesk.db.services.stations import StationError
+from twdesk.services import stations
+from twdesk.services.stations import StationError
 
 LINE_FIELDS = (
     ("name", "名称"),

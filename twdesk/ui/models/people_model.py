@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from twdesk.db.services.people_search import PersonEntry
+from twdesk.services.people_search import PersonEntry
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from twdesk.core.duty_rules import WEEKDAY_SHORT_ZH
 from twdesk.core.vocab import Attendance, HolidayKind
 from twdesk.db.dbfile import Database
-from twdesk.db.services import duty
-from twdesk.db.services.duty import NOT_YET, DutyDayView, DutyError
-from twdesk.db.services.people import station_choices
+from twdesk.services import duty
+from twdesk.services.duty import NOT_YET, DutyDayView, DutyError
+from twdesk.services.people import station_choices
 from twdesk.ui.dialogs.duty_dialogs import (
     HolidayDialog,
     PlanDialog,
@@ -712,8 +712,8 @@ class DutyTab(LazyLoad, QWidget):
         if path is None:
             return 0
         # output libraries load on first use, so the window opens fast
-        from twdesk.db.services.duty_outputs import export_rows
         from twdesk.excel.duty_export import export_duty
+        from twdesk.services.duty_outputs import export_rows
 
         with self.db.session() as s:
             rows = export_rows(s, year, station_id=self.station_id, today=self.today)
@@ -730,8 +730,8 @@ class DutyTab(LazyLoad, QWidget):
             )
             if not ok:
                 return 0
-        from twdesk.db.services.duty_outputs import poster_data
         from twdesk.reports.duty_poster import draw_poster
+        from twdesk.services.duty_outputs import poster_data
 
         year = self.year.value()
         try:
@@ -752,8 +752,8 @@ class DutyTab(LazyLoad, QWidget):
         return pages
 
     def print_reminders(self, path: Path | None = None, days: int = 14) -> int:
-        from twdesk.db.services.duty_outputs import reminder_rows
         from twdesk.reports.duty_reminders import draw_reminders
+        from twdesk.services.duty_outputs import reminder_rows
 
         with self.db.session() as s:
             rows = reminder_rows(s, self.today, days)

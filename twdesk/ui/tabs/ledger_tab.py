@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from twdesk.core.vocab import ActivitySource, Confirmation
 from twdesk.db.dbfile import Database
-from twdesk.db.services import duty, ledger
-from twdesk.db.services.ledger import ActivityRow, LedgerError, Targets
-from twdesk.db.services.people import group_choices, station_choices
-from twdesk.db.services.people_search import PeopleIndex
+from twdesk.services import duty, ledger
+from twdesk.services.ledger import ActivityRow, LedgerError, Targets
+from twdesk.services.people import group_choices, station_choices
+from twdesk.services.people_search import PeopleIndex
 from twdesk.ui.dialogs.activity_dialog import ActivityDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, people_picker
 from twdesk.ui.tabs.lazy import LazyLoad

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.db.dbfile import Database
-from twdesk.db.services import stations
-from twdesk.db.services.people_search import PeopleIndex, PersonEntry
-from twdesk.db.services.stations import StationError
+from twdesk.services import stations
+from twdesk.services.people_search import PeopleIndex, PersonEntry
+from twdesk.services.stations import StationError
 from twdesk.ui.dialogs.person_dialog import PersonDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
 from twdesk.ui.dialogs.station_dialog import StationDialog

@@ -39,9 +39,9 @@ from twdesk.core.idcard import mask_phone
 from twdesk.core.vocab import OpinionStatus, Satisfaction
 from twdesk.db.dbfile import Database
 from twdesk.db.models import OpinionItem, Person
-from twdesk.db.services import visits
-from twdesk.db.services.people import station_choices
-from twdesk.db.services.visits import ItemRow, VisitError, VisitFilter, VisitRow
+from twdesk.services import visits
+from twdesk.services.people import station_choices
+from twdesk.services.visits import ItemRow, VisitError, VisitFilter, VisitRow
 from twdesk.ui.models.paged_model import Column, PagedModel
 from twdesk.ui.tabs.lazy import LazyLoad
 from twdesk.ui.widgets.bar_chart import BarChart
@@ -673,8 +673,8 @@ class VisitsTab(LazyLoad, QWidget):
         )
         if path is None:
             return 0
-        from twdesk.db.services.visit_outputs import slip_data
         from twdesk.reports.referral_slip import draw_slips
+        from twdesk.services.visit_outputs import slip_data
 
         with self.db.session() as s:
             slips = slip_data(s, [row.id])
@@ -688,8 +688,9 @@ class VisitsTab(LazyLoad, QWidget):
         )
         if path is None:
             return 0
-        from twdesk.db.services.visit_io import COLUMNS, export_rows
         from twdesk.excel.fast_xlsx import write_table
+        from twdesk.excel.visit_columns import COLUMNS
+        from twdesk.services.visit_export import export_rows
 
         flt = self.visit_filter.value()
         with self.db.session() as s:

@@ -30,9 +30,9 @@ from sqlalchemy import select
 from twdesk.core.vocab import AgeGroup, Channel, VisitorIdentity
 from twdesk.db.dbfile import Database
 from twdesk.db.models import Person, StationMembership
-from twdesk.db.services import visits
-from twdesk.db.services.people import station_choices
-from twdesk.db.services.visits import FIELD_LABELS, ItemInput, VisitError
+from twdesk.services import visits
+from twdesk.services.people import station_choices
+from twdesk.services.visits import FIELD_LABELS, ItemInput, VisitError
 from twdesk.ui.settings import app_settings
 
 ERROR_STYLE = "border: 2px solid #b3261e; border-radius: 3px;"

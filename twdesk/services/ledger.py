@@ -34,8 +34,8 @@ from twdesk.db.models import (
     Station,
     StationMembership,
 )
-from twdesk.db.services import duty
-from twdesk.db.services.errors import FieldProblems
+from twdesk.services import duty
+from twdesk.services.errors import FieldProblems
 
 FIELD_LABELS = {
     "activity_date": "日期",

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from twdesk.core.errors import UserError
 from twdesk.core.idcard import (
     birth_date_from_id,
     gender_from_id,
@@ -73,7 +74,7 @@ ROLE_FIELDS = ("is_delegate", "is_committee", "is_past_delegate", "is_cadre")
 MAX_PHOTO_BYTES = 400_000
 
 
-class PersonError(ValueError):
+class PersonError(UserError, ValueError):
     """A change that cannot be saved; `problems` maps field → message, all shown at once."""
 
     def __init__(self, problems: dict[str, str]) -> None:

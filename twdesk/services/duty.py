@@ -19,6 +19,7 @@ from twdesk.core.duty_rules import (
     candidate_days,
     place_days,
 )
+from twdesk.core.errors import UserError
 from twdesk.core.holidays import WorkCalendar, library_holidays
 from twdesk.core.normalize import clean_prose, clean_text
 from twdesk.core.rotation import Candidate, plan_rotation
@@ -41,7 +42,7 @@ from twdesk.db.models import (
 NOT_YET = "待坐班"  # shown for a future day with nothing recorded (stored as 未登记)
 
 
-class DutyError(ValueError):
+class DutyError(UserError, ValueError):
     """A duty change that cannot be made; the message is for the user."""
 
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from twdesk.core.vocab import Attendance
 from twdesk.db.models import PersonPhoto, Station
-from twdesk.db.services.duty import DutyError, current_rule, duty_days, rule_spec
 from twdesk.reports.duty_poster import PosterData, PosterSeat
+from twdesk.services.duty import DutyError, current_rule, duty_days, rule_spec
 
 
 def station_by_name(session: Session, name: str) -> Station:

@@ -1,14 +1,14 @@
-"""Counts shown in the status bar and by `twdesk check`. Portable SQL only."""
+"""Counts shown in the status bar. Portable SQL only."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from twdesk.core.vocab import OpinionStatus
-from twdesk.db.models import Activity, Base, OpinionItem, Person, Station, Visit
+from twdesk.db.models import Activity, OpinionItem, Person, Station, Visit
 
 OPEN_STATUSES = (OpinionStatus.ASSIGNED, OpinionStatus.IN_PROGRESS)
 
@@ -37,14 +37,4 @@ def record_counts(session: Session, *, today: date | None = None) -> dict[str, i
             OpinionItem.status.in_([str(s) for s in OPEN_STATUSES]),
             OpinionItem.deadline < today,
         ),
-    }
-
-
-def table_counts(session: Session) -> dict[str, int]:
-    """Rows per table of the model that exists in the file (for `twdesk check`)."""
-    present = set(inspect(session.get_bind()).get_table_names())
-    return {
-        name: session.scalar(select(func.count()).select_from(table)) or 0
-        for name, table in sorted(Base.metadata.tables.items())
-        if name in present
     }

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from twdesk.core.errors import UserError
 from twdesk.core.idcard import (
     birth_date_from_id,
     gender_from_id,
@@ -92,7 +93,7 @@ class Problem:
         return f"{where}{column}{value}：{self.message} —— {self.hint}"
 
 
-class ImportProblems(Exception):
+class ImportProblems(UserError):
     """Nothing was imported; `problems` lists everything to fix."""
 
     def __init__(self, problems: list[Problem]) -> None:

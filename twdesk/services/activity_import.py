@@ -4,7 +4,6 @@ do not exist yet are created, as stations are by the roster import)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,51 +14,16 @@ from sqlalchemy.orm import Session
 
 from twdesk.core.normalize import clean_name, clean_prose, clean_text, parse_date
 from twdesk.db.models import Person, Project, Station
-from twdesk.db.services.ledger import activity_rows, activity_types, save_activity, save_project
-from twdesk.db.services.roster_import import ImportProblems, Problem
+from twdesk.excel.activity_columns import ALIASES, HEADER_OF, SEPARATORS
 from twdesk.excel.reader import data_rows, find_header, read_rows
-
-COLUMNS: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
-    ("activity_date", "日期", 12, ("活动日期", "时间")),
-    ("activity_type", "活动类型", 12, ("类型", "类别")),
-    ("title", "活动名称", 28, ("活动主题", "名称", "主题")),
-    ("place", "地点", 16, ("活动地点",)),
-    ("participants", "参与代表", 24, ("参加代表", "参与人员", "代表")),
-    ("youth_count", "覆盖人次", 10, ("人次", "服务人次", "覆盖青年")),
-    ("project", "所属项目", 18, ("项目", "领办项目")),
-    ("station", "联络站", 18, ("所属联络站",)),
-    ("source", "来源", 8, ()),
-    ("confirmation", "确认状态", 8, ()),
-    ("notes", "备注", 24, ()),
-)
-ALIASES = {f: (h, *more) for f, h, _w, more in COLUMNS}
-HEADER_OF = {f: h for f, h, _w, _m in COLUMNS}
-SEPARATORS = "、，,;；/"
+from twdesk.services.ledger import activity_types, save_activity, save_project
+from twdesk.services.roster_import import ImportProblems, Problem
 
 
 def split_names(text: str) -> list[str]:
     for sep in SEPARATORS:
         text = text.replace(sep, "、")
     return [clean_name(n) for n in text.split("、") if clean_name(n)]
-
-
-def export_rows(session: Session, *, year: int | None = None) -> Iterator[tuple[object, ...]]:
-    start = date(year, 1, 1) if year else None
-    end = date(year, 12, 31) if year else None
-    for a in reversed(activity_rows(session, start=start, end=end)):
-        yield (
-            a.activity_date.isoformat(),
-            a.activity_type,
-            a.title,
-            a.place,
-            "、".join(a.participants),
-            a.youth_count,
-            a.project,
-            a.station,
-            a.source,
-            a.confirmation,
-            "",
-        )
 
 
 @dataclass

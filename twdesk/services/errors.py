@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from twdesk.core.errors import UserError
 
-class FieldProblems(ValueError):
+
+class FieldProblems(UserError, ValueError):
     """`problems` maps field → message, all shown at once; a plain message has the key ""."""
 
     labels: ClassVar[dict[str, str]] = {}  # field → the label the user sees

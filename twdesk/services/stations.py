@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from twdesk.core.errors import UserError
 from twdesk.core.vocab import StationKind
 from twdesk.db.base import now
 from twdesk.db.models import (
@@ -35,7 +36,7 @@ EDITABLE_FIELDS = (
 )
 
 
-class StationError(ValueError):
+class StationError(UserError, ValueError):
     """A station change that cannot be made; the message is for the user."""
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from twdesk.core.errors import UserError
 from twdesk.core.normalize import clean_text
 from twdesk.db.models import BranchContact, CommitteeLink, Mentorship, Person, YouthBranch
 
@@ -42,7 +43,7 @@ _SPECS = {
 }
 
 
-class LinkError(ValueError):
+class LinkError(UserError, ValueError):
     pass
 
 

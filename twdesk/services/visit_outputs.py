@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session, aliased
 
 from twdesk.core.idcard import mask_phone
 from twdesk.db.models import OpinionItem, Person, Station, Visit
-from twdesk.db.services.visit_io import mask_name
 from twdesk.reports.referral_slip import SlipData
+from twdesk.services.visit_export import mask_name
 
 
 def slip_data(session: Session, item_ids: list[str]) -> list[SlipData]:

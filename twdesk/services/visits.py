@@ -37,8 +37,8 @@ from twdesk.db.models import (
     Station,
     Visit,
 )
-from twdesk.db.services.duty import ensure_holidays, work_calendar
-from twdesk.db.services.errors import FieldProblems
+from twdesk.services.duty import ensure_holidays, work_calendar
+from twdesk.services.errors import FieldProblems
 
 DEFAULT_DEADLINE_WORKDAYS = 7
 OPEN = (str(OpinionStatus.ASSIGNED), str(OpinionStatus.IN_PROGRESS))

@@ -1,160 +1,30 @@
-"""Visit registers to and from spreadsheets.
-
-Export: one row per opinion item (a visit without items is one row), streamed, the same column
-names the importer reads, so export → import round-trips. `mask` hides visitors' phones and
-names for sharing outside the office.
-
-Import: the registers offices kept in Excel. Same rules as the roster: header found below title
-rows, columns matched by their usual names, everything normalised and checked before anything
-is written; any problem → nothing imported, every problem listed with its row and column.
-Consecutive rows describing the same visit (date, station, visitor, content) become one visit
-with several items.
-"""
+"""Importing the visit registers offices kept in Excel. Same rules as the roster: header found
+below title rows, columns matched by their usual names, everything normalised and checked before
+anything is written; any problem → nothing imported, every problem listed with its row and
+column. Consecutive rows describing the same visit (date, station, visitor, content) become one
+visit with several items."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from twdesk.core.idcard import mask_phone
 from twdesk.core.normalize import clean_name, clean_prose, clean_text, parse_date
 from twdesk.core.phone import normalize_phone, validate_phone
 from twdesk.core.vocab import AgeGroup, Channel, OpinionStatus, Satisfaction, VisitorIdentity
 from twdesk.db.base import now
 from twdesk.db.models import OpinionItem, OpinionStep, Person, Station, Visit
-from twdesk.db.services.roster_import import ImportCancelled, ImportProblems, Problem
-from twdesk.db.services.visits import RANK, categories, default_deadline, next_numbers
 from twdesk.excel.reader import data_rows, find_header, guess_header, read_rows
-
-COLUMNS: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
-    # field, header written, width, other names accepted on import
-    ("visit_date", "日期", 12, ("来访日期", "接待日期", "登记日期")),
-    ("visit_time", "时间", 8, ("来访时间",)),
-    ("station", "联络站", 20, ("所属联络站", "接待联络站")),
-    ("receiver", "接待代表", 10, ("坐班代表", "接待人", "值班代表")),
-    ("visitor_name", "来访人", 10, ("姓名", "来访人姓名", "来访青年")),
-    ("gender", "性别", 6, ()),
-    ("age_group", "年龄段", 10, ("年龄",)),
-    ("identity", "身份", 8, ("来访人身份",)),
-    ("phone", "联系电话", 14, ("电话", "手机", "手机号码")),
-    ("unit_or_village", "单位或村", 16, ("单位", "村（社区）", "工作单位")),
-    ("channel", "渠道", 6, ("来访方式", "方式")),
-    ("category", "类别", 10, ("诉求类别", "问题类别")),
-    ("content", "来访事由", 30, ("诉求内容", "反映问题", "事由")),
-    ("people_count", "人数", 6, ("来访人数",)),
-    ("number", "意见编号", 12, ("编号",)),
-    ("item", "意见建议", 30, ("意见", "建议")),
-    ("status", "办理状态", 8, ("状态",)),
-    ("department", "交办部门", 14, ("承办部门", "交办单位")),
-    ("responsible", "责任人", 8, ()),
-    ("deadline", "办理期限", 12, ("期限",)),
-    ("handled_on", "办结日期", 12, ()),
-    ("result", "办理结果", 24, ("办理情况",)),
-    ("feedback", "反馈情况", 14, ("反馈方式",)),
-    ("satisfaction", "满意度", 8, ("满意情况",)),
-)
-ALIASES = {f: (h, *more) for f, h, _w, more in COLUMNS}
-HEADER_OF = {f: h for f, h, _w, _m in COLUMNS}
-Progress = Callable[[int, int], None]
-
-
-def mask_name(name: str) -> str:
-    return f"{name[0]}某" if name and name != "匿名" else name
-
-
-def export_rows(
-    session: Session,
-    *,
-    start: date | None = None,
-    end: date | None = None,
-    station_id: str | None = None,
-    mask: bool = False,
-) -> Iterator[tuple[object, ...]]:
-    """Rows in COLUMNS order, streamed from the database in chunks."""
-    receiver = aliased(Person)
-    query = (
-        select(
-            Visit.visit_date,
-            Visit.visit_time,
-            Station.name,
-            receiver.name,
-            Visit.visitor_name,
-            Visit.anonymous,
-            Visit.gender,
-            Visit.age_group,
-            Visit.identity,
-            Visit.phone,
-            Visit.unit_or_village,
-            Visit.channel,
-            Visit.category,
-            Visit.content,
-            Visit.people_count,
-            OpinionItem.number,
-            OpinionItem.content,
-            OpinionItem.status,
-            OpinionItem.department,
-            OpinionItem.responsible,
-            OpinionItem.deadline,
-            OpinionItem.handled_on,
-            OpinionItem.result,
-            OpinionItem.feedback_method,
-            OpinionItem.satisfaction,
-        )
-        .join(Station, Station.id == Visit.station_id)
-        .outerjoin(receiver, receiver.id == Visit.received_by_id)
-        .outerjoin(
-            OpinionItem, (OpinionItem.visit_id == Visit.id) & OpinionItem.deleted_at.is_(None)
-        )
-        .where(Visit.deleted_at.is_(None))
-        .order_by(Visit.visit_date, Visit.id, OpinionItem.number)
-        .execution_options(yield_per=5000)
-    )
-    if start:
-        query = query.where(Visit.visit_date >= start)
-    if end:
-        query = query.where(Visit.visit_date <= end)
-    if station_id:
-        query = query.where(Visit.station_id == station_id)
-    for r in session.execute(query):
-        name = "匿名" if r[5] else r[4]
-        phone = r[9]
-        if mask:
-            name, phone = mask_name(name), mask_phone(phone)
-        yield (
-            r[0].isoformat(),
-            r[1].strftime("%H:%M") if r[1] else "",
-            r[2],
-            r[3] or "",
-            name,
-            r[6],
-            r[7],
-            r[8],
-            phone,
-            r[10],
-            r[11],
-            r[12],
-            r[13],
-            r[14],
-            r[15] or "",
-            r[16] or "",
-            r[17] or "",
-            r[18] or "",
-            r[19] or "",
-            r[20].isoformat() if r[20] else "",
-            r[21].isoformat() if r[21] else "",
-            r[22] or "",
-            r[23] or "",
-            r[24] or "",
-        )
-
-
-# --- import -----------------------------------------------------------------------------------
+from twdesk.excel.visit_columns import ALIASES, HEADER_OF
+from twdesk.services.roster_import import ImportCancelled, ImportProblems, Problem
+from twdesk.services.visit_export import Progress
+from twdesk.services.visits import RANK, categories, default_deadline, next_numbers
 
 
 @dataclass

@@ -1,1 +1,0 @@
-"""Services: read and write through a Session, one transaction per user action. No Qt."""
