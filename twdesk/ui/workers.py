@@ -32,6 +32,9 @@ class Worker(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
     def _run(self) -> None:
         try:
             result = self._job(self.progress.emit, self._cancel.is_set)

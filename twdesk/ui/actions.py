@@ -1,0 +1,240 @@
+"""The one way the GUI runs a user's action (after Anki's CollectionOp / QueryOp).
+
+`run_action` runs a service call in one transaction with a wait cursor, shows a `UserError` in
+one kind of message box, and announces which areas of the data changed on the `changes()` bus
+so every tab that shows them reloads itself — no hand-wired reloads between tabs.
+`run_long` does the same for slow work in a worker thread with a progress dialog and Cancel.
+`save_output` asks where to save (remembering the last folder per kind of output), asks before
+replacing a file, writes through `twdesk.output` and then shows where the file went.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from twdesk.core.errors import UserError
+from twdesk.output import OutputExists, check_target
+
+T = TypeVar("T")
+
+# Areas of the data an action can change; tabs reload when one they show is announced.
+PEOPLE = "people"
+STATIONS = "stations"
+DUTY = "duty"
+VISITS = "visits"
+LEDGER = "ledger"
+SETTINGS = "settings"
+EVERYTHING = frozenset({PEOPLE, STATIONS, DUTY, VISITS, LEDGER, SETTINGS})
+
+
+class ChangeBus(QObject):
+    """`changed(frozenset[str])` after every action that wrote something."""
+
+    changed = Signal(object)
+
+
+_BUS: ChangeBus | None = None
+
+
+def changes() -> ChangeBus:
+    global _BUS
+    if _BUS is None:
+        _BUS = ChangeBus()
+    return _BUS
+
+
+def announce(areas: Iterable[str]) -> None:
+    areas = frozenset(areas)
+    if areas:
+        changes().changed.emit(areas)
+
+
+def show_error(parent: QWidget | None, exc: UserError, title: str | None = None) -> None:
+    QMessageBox.warning(parent, title or exc.title, str(exc))
+
+
+class _WaitCursor:
+    def __enter__(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *_exc: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def run_action(
+    parent: QWidget | None,
+    db: Any,
+    fn: Callable[[Any], T],
+    *,
+    changes: Iterable[str] = (),
+    error_title: str | None = None,
+) -> T | None:
+    """`fn(session)` in one transaction; a UserError is shown and None returned (nothing saved)."""
+    try:
+        with _WaitCursor(), db.transaction() as session:
+            result = fn(session)
+    except UserError as exc:
+        show_error(parent, exc, error_title)
+        return None
+    announce(changes)
+    return result
+
+
+def run_read(parent: QWidget | None, db: Any, fn: Callable[[Any], T]) -> T | None:
+    """`fn(session)` reading only; a UserError is shown and None returned."""
+    try:
+        with _WaitCursor(), db.session() as session:
+            return fn(session)
+    except UserError as exc:
+        show_error(parent, exc)
+        return None
+
+
+def run_long(
+    parent: QWidget | None,
+    label: str,
+    job: Callable[[Callable[[int, int], None], Callable[[], bool]], T],
+    on_done: Callable[[T], None],
+    *,
+    changes: Iterable[str] = (),
+    on_failed: Callable[[BaseException], None] | None = None,
+) -> Any:
+    """`job(progress, cancelled)` in a worker thread behind a progress dialog with Cancel.
+
+    `on_done(result)` runs on the GUI thread. A UserError is shown; a cancelled job
+    (it raised `Cancelled` or returned after Cancel) shows nothing. Returns the worker.
+    """
+    from twdesk.ui.workers import Worker
+
+    dialog = QProgressDialog(label, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    worker = Worker(job)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def finished(result: object) -> None:
+        dialog.close()
+        worker.wait()
+        if not worker.cancelled():
+            on_done(result)  # type: ignore[arg-type]
+            announce(changes)
+
+    def failed(exc: object) -> None:
+        dialog.close()
+        worker.wait()
+        if worker.cancelled() or type(exc).__name__ in ("Cancelled", "ImportCancelled"):
+            return
+        if on_failed is not None:
+            on_failed(exc)  # type: ignore[arg-type]
+        elif isinstance(exc, UserError):
+            show_error(parent, exc)
+        else:
+            raise exc  # type: ignore[misc]  # a bug: the crash dialog takes it
+
+    worker.progress.connect(progress)
+    worker.finished.connect(finished)
+    worker.failed.connect(failed)
+    dialog.canceled.connect(worker.cancel)
+    worker.start()
+    dialog.show()
+    _RUNNING.add(worker)
+    worker.thread.finished.connect(lambda: _RUNNING.discard(worker))
+    return worker
+
+
+_RUNNING: set[Any] = set()  # workers stay referenced until their thread ends
+
+
+# --- saving outputs -------------------------------------------------------------------------
+
+
+def _settings() -> Any:
+    from twdesk.ui.settings import app_settings
+
+    return app_settings()
+
+
+def last_folder(kind: str) -> Path:
+    """The folder the user last saved this kind of output in (their Documents folder at first)."""
+    value = _settings().value(f"folders/{kind}")
+    if value and Path(str(value)).is_dir():
+        return Path(str(value))
+    from PySide6.QtCore import QStandardPaths
+
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def remember_folder(kind: str, folder: Path) -> None:
+    settings = _settings()
+    settings.setValue(f"folders/{kind}", str(folder))
+    settings.sync()
+
+
+def ask_save_path(
+    parent: QWidget | None, kind: str, title: str, suggested: str, file_filter: str
+) -> Path | None:
+    """The file dialog, opened in the last folder of this kind; asks before replacing a file.
+
+    Returns None when the user cancels or declines to replace; shows why a target is refused.
+    """
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        title,
+        str(last_folder(kind) / suggested),
+        file_filter,
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    if not name:
+        return None
+    path = Path(name)
+    wanted = Path(suggested).suffix
+    if wanted and path.suffix.lower() != wanted.lower():
+        path = path.with_name(path.name + wanted)
+    try:
+        check_target(path)
+    except OutputExists:
+        answer = QMessageBox.question(
+            parent,
+            title,
+            parent.tr("「{0}」已经存在，要替换它吗？").format(path.name)
+            if parent
+            else f"「{path.name}」已经存在，要替换它吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+    except UserError as exc:
+        show_error(parent, exc)
+        return None
+    remember_folder(kind, path.parent)
+    return path
+
+
+def show_saved(parent: QWidget | None, path: Path, text: str) -> None:
+    """Where the file went, with 打开 and 打开所在文件夹."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("已保存")
+    box.setText(text)
+    box.setInformativeText(str(path))
+    open_file = box.addButton("打开", QMessageBox.ButtonRole.ActionRole)
+    open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is open_file:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    elif box.clickedButton() is open_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
