@@ -114,7 +114,7 @@ def save_project(
     youth_served: int = 0,
     description: str = "",
     project_id: str | None = None,
-) -> Project:
+) -> ProjectSummary:
     name = clean_text(name)
     if not name:
         raise LedgerError({"name": "请填写项目名称"})
@@ -148,7 +148,7 @@ def save_project(
     for pid, role in wanted.items():
         session.add(ProjectMember(project_id=project.id, person_id=pid, role=role))
     session.flush()
-    return project
+    return project_summaries(session, project_id=project.id)[0]
 
 
 @dataclass(frozen=True)
@@ -163,12 +163,16 @@ class ProjectSummary:
     activities: int
 
 
-def project_summaries(session: Session) -> list[ProjectSummary]:
+def project_summaries(session: Session, *, project_id: str | None = None) -> list[ProjectSummary]:
+    """Every project (or the one `project_id`) with its leader, members and activity count."""
     names = dict(session.execute(select(Person.id, Person.name)).all())
     members: dict[str, list[str]] = defaultdict(list)
-    for pid, person, role in session.execute(
-        select(ProjectMember.project_id, ProjectMember.person_id, ProjectMember.role)
-    ):
+    member_query = select(ProjectMember.project_id, ProjectMember.person_id, ProjectMember.role)
+    projects = select(Project).where(Project.deleted_at.is_(None)).order_by(Project.name)
+    if project_id:
+        member_query = member_query.where(ProjectMember.project_id == project_id)
+        projects = projects.where(Project.id == project_id)
+    for pid, person, role in session.execute(member_query):
         if role != "领办":
             members[pid].append(names.get(person, "?"))
     counts = dict(
@@ -189,9 +193,7 @@ def project_summaries(session: Session) -> list[ProjectSummary]:
             p.youth_served,
             counts.get(p.id, 0),
         )
-        for p in session.scalars(
-            select(Project).where(Project.deleted_at.is_(None)).order_by(Project.name)
-        )
+        for p in session.scalars(projects)
     ]
 
 
@@ -217,7 +219,7 @@ def save_activity(
     source: str = str(ActivitySource.STATION),
     recorded_by_id: str | None = None,
     activity_id: str | None = None,
-) -> Activity:
+) -> ActivityDetail:
     """总账本 entries are confirmed at once; 分账本 (self-reported) ones wait for the station.
     Editing a returned self-report sends it back for confirmation."""
     problems: dict[str, str] = {}
@@ -281,7 +283,62 @@ def save_activity(
     for pid in sorted(people - set(have)):
         session.add(ActivityParticipant(activity_id=activity.id, person_id=pid))
     session.flush()
-    return activity
+    return activity_detail(session, activity.id)
+
+
+@dataclass(frozen=True)
+class ActivityDetail:
+    """One entry with everything its editor shows: participants and attachments as (id, name)."""
+
+    id: str
+    activity_date: date
+    activity_type: str
+    title: str
+    place: str
+    youth_count: int
+    station_id: str | None
+    project_id: str | None
+    group_id: str | None
+    branch_id: str | None
+    notes: str
+    source: str
+    recorded_by_id: str | None
+    confirmation: str
+    participants: tuple[tuple[str, str], ...]
+    attachments: tuple[tuple[str, str], ...]
+
+
+def activity_detail(session: Session, activity_id: str) -> ActivityDetail:
+    a = _activity(session, activity_id)
+    participants = session.execute(
+        select(Person.id, Person.name)
+        .join(ActivityParticipant, ActivityParticipant.person_id == Person.id)
+        .where(ActivityParticipant.activity_id == activity_id)
+        .order_by(Person.name_pinyin)
+    ).all()
+    files = session.execute(
+        select(Attachment.id, Attachment.filename)
+        .where(Attachment.activity_id == activity_id)
+        .order_by(Attachment.created_at)
+    ).all()
+    return ActivityDetail(
+        a.id,
+        a.activity_date,
+        a.activity_type,
+        a.title,
+        a.place,
+        a.youth_count,
+        a.station_id,
+        a.project_id,
+        a.group_id,
+        a.branch_id,
+        a.notes,
+        a.source,
+        a.recorded_by_id,
+        a.confirmation,
+        tuple((pid, name) for pid, name in participants),
+        tuple((aid, name) for aid, name in files),
+    )
 
 
 def confirm(session: Session, activity_id: str) -> None:
@@ -320,7 +377,7 @@ def add_attachment(
     mime: str,
     data: bytes,
     thumbnail: bytes | None,
-) -> Attachment:
+) -> AttachmentInfo:
     """A photo or scan, already downscaled by the caller, stored inside the file."""
     _activity(session, activity_id)
     if len(data) > MAX_ATTACHMENT_BYTES:
@@ -330,7 +387,21 @@ def add_attachment(
     )
     session.add(row)
     session.flush()
-    return row
+    return AttachmentInfo(row.id, row.filename)
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: str
+    filename: str
+
+
+def attachment_data(session: Session, attachment_id: str) -> bytes:
+    """The stored (downscaled) image of an attachment."""
+    data = session.scalar(select(Attachment.data).where(Attachment.id == attachment_id))
+    if data is None:
+        raise LedgerError("这个附件已不存在。")
+    return bytes(data)
 
 
 # --- views ------------------------------------------------------------------------------------

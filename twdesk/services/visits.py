@@ -8,7 +8,7 @@ list over 200,000 visits never loads them all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -35,6 +35,7 @@ from twdesk.db.models import (
     OpinionStep,
     Person,
     Station,
+    StationMembership,
     Visit,
 )
 from twdesk.services.duty import ensure_holidays, work_calendar
@@ -57,6 +58,14 @@ FIELD_LABELS = {
     "content": "来访事由",
     "people_count": "人数",
     "items": "意见建议",
+    "department": "交办部门",
+    "deadline": "办理期限",
+    "result": "办理结果",
+    "handled_on": "办结日期",
+    "fed_back_on": "反馈日期",
+    "feedback_method": "反馈方式",
+    "satisfaction": "满意度",
+    "reason": "原因",
 }
 
 
@@ -217,12 +226,129 @@ def next_numbers(session: Session, year: int, count: int) -> list[str]:
     return [f"{prefix}{n:05d}" for n in range(start, start + count)]
 
 
+@dataclass(frozen=True)
+class ItemInfo:
+    """One opinion item as stored (what the handling panel and the CLI read)."""
+
+    id: str
+    visit_id: str
+    number: str
+    category: str
+    content: str
+    status: str
+    department: str
+    responsible: str
+    assigned_on: date | None
+    deadline: date | None
+    handled_on: date | None
+    result: str
+    fed_back_on: date | None
+    feedback_method: str
+    satisfaction: str
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    """One stamped workflow step (交办, 办理中, 办结, 反馈, 重新办理)."""
+
+    from_status: str
+    to_status: str
+    done_on: date
+    done_at: datetime
+    done_by: str
+    note: str
+
+
+@dataclass(frozen=True)
+class VisitInfo:
+    """A visit with its (not deleted) opinion items, for correcting it in the intake form."""
+
+    id: str
+    visit_date: date
+    visit_time: time | None
+    station_id: str
+    received_by_id: str | None
+    visitor_name: str
+    anonymous: bool
+    gender: str
+    age_group: str
+    identity: str
+    phone: str
+    unit_or_village: str
+    channel: str
+    category: str
+    content: str
+    people_count: int
+    items: tuple[ItemInfo, ...]
+
+
+def _item_info(item: OpinionItem) -> ItemInfo:
+    return ItemInfo(
+        item.id,
+        item.visit_id,
+        item.number,
+        item.category,
+        item.content,
+        item.status,
+        item.department,
+        item.responsible,
+        item.assigned_on,
+        item.deadline,
+        item.handled_on,
+        item.result,
+        item.fed_back_on,
+        item.feedback_method,
+        item.satisfaction,
+    )
+
+
+def _visit_info(session: Session, visit: Visit) -> VisitInfo:
+    items = session.scalars(
+        select(OpinionItem)
+        .where(OpinionItem.visit_id == visit.id, OpinionItem.deleted_at.is_(None))
+        .order_by(OpinionItem.number)
+    )
+    return VisitInfo(
+        visit.id,
+        visit.visit_date,
+        visit.visit_time,
+        visit.station_id,
+        visit.received_by_id,
+        visit.visitor_name,
+        visit.anonymous,
+        visit.gender,
+        visit.age_group,
+        visit.identity,
+        visit.phone,
+        visit.unit_or_village,
+        visit.channel,
+        visit.category,
+        visit.content,
+        visit.people_count,
+        tuple(_item_info(i) for i in items),
+    )
+
+
+def receiver_choices(session: Session, station_id: str | None = None) -> list[tuple[str, str]]:
+    """(id, name) of the delegates who can receive visitors (of `station_id` when given)."""
+    query = (
+        select(Person.id, Person.name)
+        .where(Person.deleted_at.is_(None), Person.is_delegate.is_(True))
+        .order_by(Person.name_pinyin)
+    )
+    if station_id:
+        query = query.join(StationMembership, StationMembership.person_id == Person.id).where(
+            StationMembership.station_id == station_id, StationMembership.end_date.is_(None)
+        )
+    return [(pid, name) for pid, name in session.execute(query)]
+
+
 def save_visit(
     session: Session,
     values: dict[str, Any],
     items: list[ItemInput] | None = None,
     visit_id: str | None = None,
-) -> Visit:
+) -> VisitInfo:
     """Record (or correct) a visit and add its new opinion items, numbered for the year."""
     items = [ItemInput(clean_prose(i.content), clean_text(i.category)) for i in items or []]
     items = [i for i in items if i.content]
@@ -256,7 +382,7 @@ def save_visit(
             )
         )
     session.flush()
-    return visit
+    return _visit_info(session, visit)
 
 
 # --- handling ---------------------------------------------------------------------------------
@@ -309,7 +435,7 @@ def assign(
     on: date | None = None,
     deadline: date | None = None,
     note: str = "",
-) -> OpinionItem:
+) -> ItemInfo:
     """交办: to a department, with a deadline (default 7 working days)."""
     item = _item(session, item_id)
     _expect(item, (str(OpinionStatus.REGISTERED),), "交办")
@@ -330,22 +456,22 @@ def assign(
         note or f"交办{department}，期限{deadline:%Y-%m-%d}",
     )
     session.flush()
-    return item
+    return _item_info(item)
 
 
 def start_handling(
     session: Session, item_id: str, *, on: date | None = None, note: str = ""
-) -> OpinionItem:
+) -> ItemInfo:
     item = _item(session, item_id)
     _expect(item, (str(OpinionStatus.ASSIGNED),), "标记为办理中")
     _step(
         session, item, OpinionStatus.IN_PROGRESS, on or date.today(), note or "部门已接收，正在办理"
     )
     session.flush()
-    return item
+    return _item_info(item)
 
 
-def handle(session: Session, item_id: str, result: str, *, on: date | None = None) -> OpinionItem:
+def handle(session: Session, item_id: str, result: str, *, on: date | None = None) -> ItemInfo:
     """办结, with the result."""
     item = _item(session, item_id)
     _expect(item, OPEN, "办结（需先交办）")
@@ -358,12 +484,12 @@ def handle(session: Session, item_id: str, result: str, *, on: date | None = Non
     item.handled_on, item.result = on, result
     _step(session, item, OpinionStatus.HANDLED, on, result)
     session.flush()
-    return item
+    return _item_info(item)
 
 
 def feed_back(
     session: Session, item_id: str, method: str, satisfaction: str, *, on: date | None = None
-) -> OpinionItem:
+) -> ItemInfo:
     """反馈: how the young person was told, and how satisfied they are."""
     item = _item(session, item_id)
     _expect(item, (str(OpinionStatus.HANDLED),), "反馈（需先办结）")
@@ -373,13 +499,15 @@ def feed_back(
     if satisfaction not in {str(s) for s in Satisfaction}:
         raise VisitError({"satisfaction": "请选择满意、基本满意或不满意"})
     on = on or date.today()
+    if item.handled_on and on < item.handled_on:
+        raise VisitError({"fed_back_on": "反馈日期不能早于办结日期"})
     item.fed_back_on, item.feedback_method, item.satisfaction = on, method, satisfaction
     _step(session, item, OpinionStatus.FED_BACK, on, f"{method}，{satisfaction}")
     session.flush()
-    return item
+    return _item_info(item)
 
 
-def reopen(session: Session, item_id: str, reason: str, *, on: date | None = None) -> OpinionItem:
+def reopen(session: Session, item_id: str, reason: str, *, on: date | None = None) -> ItemInfo:
     """An item closed too early goes back to 办理中 with a new deadline; its history stays."""
     item = _item(session, item_id)
     _expect(item, (str(OpinionStatus.HANDLED), str(OpinionStatus.FED_BACK)), "重新打开")
@@ -392,13 +520,36 @@ def reopen(session: Session, item_id: str, reason: str, *, on: date | None = Non
     item.deadline = default_deadline(session, on)
     _step(session, item, OpinionStatus.IN_PROGRESS, on, f"重新办理：{reason}")
     session.flush()
-    return item
+    return _item_info(item)
 
 
-def item_steps(session: Session, item_id: str) -> list[OpinionStep]:
+def item_steps(session: Session, item_id: str) -> list[StepInfo]:
+    return [
+        StepInfo(st.from_status, st.to_status, st.done_on, st.done_at, st.done_by, st.note)
+        for st in session.scalars(
+            select(OpinionStep).where(OpinionStep.item_id == item_id).order_by(OpinionStep.done_at)
+        )
+    ]
+
+
+def item_info(session: Session, item_id: str) -> ItemInfo:
+    return _item_info(_item(session, item_id))
+
+
+def departments_used(session: Session, limit: int = 50) -> list[str]:
+    """Departments items were assigned to before, the most recently used first, then the most
+    often used (what the 交办 dialog offers)."""
     return list(
         session.scalars(
-            select(OpinionStep).where(OpinionStep.item_id == item_id).order_by(OpinionStep.done_at)
+            select(OpinionItem.department)
+            .where(OpinionItem.department != "", OpinionItem.deleted_at.is_(None))
+            .group_by(OpinionItem.department)
+            .order_by(
+                func.max(OpinionItem.assigned_on).desc(),
+                func.count().desc(),
+                OpinionItem.department,
+            )
+            .limit(limit)
         )
     )
 
@@ -640,12 +791,11 @@ def item_page(
     ]
 
 
-def visit_detail(session: Session, visit_id: str) -> tuple[Visit, list[OpinionItem]]:
+def visit_detail(session: Session, visit_id: str) -> VisitInfo:
     visit = session.get(Visit, visit_id)
     if visit is None or visit.deleted_at is not None:
         raise VisitError("这条来访登记已不存在。")
-    items = [i for i in visit.items if i.deleted_at is None]
-    return visit, items
+    return _visit_info(session, visit)
 
 
 @dataclass
