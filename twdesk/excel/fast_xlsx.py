@@ -124,6 +124,8 @@ def write_table(
                         if cancel and cancel():
                             raise Cancelled
                 sheet.write("".join(buffer).encode("utf-8"))
+                if cancel and cancel():  # asked once more: a short table is never mid-chunk
+                    raise Cancelled
                 sheet.write(
                     f'</sheetData><autoFilter ref="A1:{last_col}{count + 1}"/></worksheet>'.encode()
                 )
