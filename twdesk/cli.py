@@ -218,16 +218,16 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from twdesk.core.errors import UserError
     from twdesk.crashlog import log_exception, setup_logging
-    from twdesk.db.dbfile import DbFileError
 
     try:
         if os.environ.get("TWDESK_TEST_CRASH"):  # lets tests prove crashes are logged, masked
             raise RuntimeError(f"forced crash: {os.environ['TWDESK_TEST_CRASH']}")
         return _dispatch(args)
-    except (DbFileError, CliError) as exc:
+    except (UserError, CliError) as exc:
         sys.stderr.write(f"错误：{exc}\n")
-        return getattr(exc, "code", EXIT_ERROR)
+        return getattr(exc, "code", getattr(exc, "exit_code", EXIT_ERROR))
     except KeyboardInterrupt:
         sys.stderr.write("已取消。\n")
         return 130

@@ -75,44 +75,41 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_poster(args: argparse.Namespace) -> int:
     from twdesk.db.dbfile import open_database
-    from twdesk.reports.duty_poster import draw_poster
-    from twdesk.services.duty import DutyError
-    from twdesk.services.duty_outputs import poster_data, station_by_name
+    from twdesk.services.duty import DutyError, duty_days
+    from twdesk.services.duty_outputs import print_poster, station_by_name
 
     db = open_database(Path(args.db))
     try:
         with db.session() as s:
             station = station_by_name(s, args.station)
-            data = poster_data(s, station.id, args.year)
+            pages = print_poster(s, Path(args.out), station.id, args.year, size=args.size)
+            seats = sum(len(d.seats) for d in duty_days(s, station_id=station.id, year=args.year))
     except DutyError as exc:
         sys.stderr.write(f"错误：{exc}\n")
         return 1
     finally:
         db.close()
-    pages = draw_poster(data, Path(args.out), size=args.size)
     sys.stdout.write(
-        f"已生成坐班公示 {args.out}（{args.size.upper()} 横向，{pages} 页，{len(data.seats)} 个坐班安排）\n"
+        f"已生成坐班公示 {args.out}（{args.size.upper()} 横向，{pages} 页，{seats} 个坐班安排）\n"
     )
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from twdesk.db.dbfile import open_database
-    from twdesk.excel.duty_export import export_duty
     from twdesk.services.duty import DutyError
-    from twdesk.services.duty_outputs import export_rows, station_by_name
+    from twdesk.services.duty_outputs import export_duty, station_by_name
 
     db = open_database(Path(args.db))
     try:
         with db.session() as s:
             station_id = station_by_name(s, args.station).id if args.station else None
-            rows = export_rows(s, args.year, station_id=station_id)
+            count = export_duty(s, Path(args.out), args.year, station_id=station_id)
     except DutyError as exc:
         sys.stderr.write(f"错误：{exc}\n")
         return 1
     finally:
         db.close()
-    count = export_duty(rows, Path(args.out), title=f"{args.year}年坐班安排")
     sys.stdout.write(f"已导出 {count} 条坐班安排到 {args.out}\n")
     return 0
 

@@ -17,19 +17,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from twdesk.db.dbfile import open_database
-    from twdesk.excel.activity_columns import COLUMNS
-    from twdesk.excel.fast_xlsx import write_table
-    from twdesk.services.activity_export import export_rows
+    from twdesk.services.activity_export import export_activities
 
     db = open_database(Path(args.db))
     try:
         with db.session() as s:
-            count = write_table(
-                Path(args.out),
-                "履职记录",
-                [(h, w) for _f, h, w, _a in COLUMNS],
-                export_rows(s, year=args.year),
-            )
+            count = export_activities(s, Path(args.out), year=args.year)
     finally:
         db.close()
     sys.stdout.write(f"已导出 {count} 条履职记录到 {args.out}\n")

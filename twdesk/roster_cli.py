@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from twdesk.db.dbfile import open_database
-from twdesk.excel.roster_export import export_roster
+from twdesk.services.roster_export import export_roster
 from twdesk.services.roster_import import ImportProblems, OnDuplicate, import_roster
 
 

@@ -26,10 +26,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from twdesk.db.dbfile import open_database
-    from twdesk.excel.fast_xlsx import write_table
-    from twdesk.excel.visit_columns import COLUMNS
     from twdesk.services.duty import DutyError
-    from twdesk.services.visit_export import export_rows
+    from twdesk.services.visit_export import export_visits
 
     db = open_database(Path(args.db))
     try:
@@ -37,9 +35,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             station_id = _station_id(s, args.station)
             start = date(args.year, 1, 1) if args.year else None
             end = date(args.year, 12, 31) if args.year else None
-            rows = export_rows(s, start=start, end=end, station_id=station_id, mask=args.mask)
-            count = write_table(
-                Path(args.out), "来访登记", [(h, w) for _f, h, w, _a in COLUMNS], rows
+            count = export_visits(
+                s, Path(args.out), start=start, end=end, station_id=station_id, mask=args.mask
             )
     except DutyError as exc:
         sys.stderr.write(f"错误：{exc}\n")

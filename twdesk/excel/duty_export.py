@@ -43,6 +43,5 @@ def export_duty(
                 cell.number_format = "@"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(COLUMNS)).column_letter}{count + 1}"
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)
     return count

@@ -38,6 +38,5 @@ def write_problems(problems: Iterable[ProblemLike], out_path: Path) -> int:
             cell.number_format = "@"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)
     return count

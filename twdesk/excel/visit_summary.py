@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
-from twdesk.services.visits import Stats
+from twdesk.core.visit_stats import Stats
 
 HEADER_FILL = PatternFill("solid", fgColor="C00000")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -63,5 +63,4 @@ def write_summary(stats: Stats, out_path: Path, *, title: str) -> None:
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(names)
         sheet.add_chart(chart, anchor)
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)
