@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -74,13 +74,19 @@ def run_action(
     *,
     changes: Iterable[str] = (),
     error_title: str | None = None,
+    on_error: Callable[[UserError], None] | None = None,
 ) -> T | None:
-    """`fn(session)` in one transaction; a UserError is shown and None returned (nothing saved)."""
+    """`fn(session)` in one transaction; a UserError is shown and None returned (nothing saved).
+
+    `on_error` shows the error another way (a dialog marking the fields at fault)."""
     try:
         with _WaitCursor(), db.transaction() as session:
             result = fn(session)
     except UserError as exc:
-        show_error(parent, exc, error_title)
+        if on_error is not None:
+            on_error(exc)
+        else:
+            show_error(parent, exc, error_title)
         return None
     announce(changes)
     return result
@@ -142,15 +148,44 @@ def run_long(
         else:
             raise exc  # type: ignore[misc]  # a bug: the crash dialog takes it
 
-    worker.progress.connect(progress)
-    worker.finished.connect(finished)
-    worker.failed.connect(failed)
+    # the worker's signals reach these on the GUI thread through a receiver living there
+    # (a plain function would be called on the worker's thread and crash on the dialog)
+    relay = _Relay(dialog, progress, finished, failed)
+    worker.progress.connect(relay.on_progress)
+    worker.finished.connect(relay.on_finished)
+    worker.failed.connect(relay.on_failed)
     dialog.canceled.connect(worker.cancel)
     worker.start()
     dialog.show()
     _RUNNING.add(worker)
     worker.thread.finished.connect(lambda: _RUNNING.discard(worker))
     return worker
+
+
+class _Relay(QObject):
+    """Receives a worker's signals on the GUI thread (queued, as it lives there)."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        progress: Callable[[int, int], None],
+        finished: Callable[[object], None],
+        failed: Callable[[object], None],
+    ) -> None:
+        super().__init__(parent)
+        self._progress, self._finished, self._failed = progress, finished, failed
+
+    @Slot(int, int)
+    def on_progress(self, done: int, total: int) -> None:
+        self._progress(done, total)
+
+    @Slot(object)
+    def on_finished(self, result: object) -> None:
+        self._finished(result)
+
+    @Slot(object)
+    def on_failed(self, exc: object) -> None:
+        self._failed(exc)
 
 
 _RUNNING: set[Any] = set()  # workers stay referenced until their thread ends

@@ -1,13 +1,14 @@
-"""The duty-day intake form: keyboard first (Tab moves on, Enter saves and starts the next;
-Shift+Enter makes a new line), station and on-duty delegate pre-filled from the duty calendar,
-recent choices remembered."""
+"""The duty-day intake form: keyboard first (Tab moves on; Enter in a one-line field saves and
+starts the next; in the two text boxes Enter starts a new line; Ctrl+Enter saves from anywhere),
+station and on-duty delegate pre-filled from the duty calendar, recent choices remembered."""
 
 from __future__ import annotations
 
 import itertools
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,23 +26,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from twdesk.core.errors import UserError
 from twdesk.core.vocab import AgeGroup, Channel, VisitorIdentity
-from twdesk.db.dbfile import Database
-from twdesk.db.models import Person, StationMembership
 from twdesk.services import visits
 from twdesk.services.people import station_choices
 from twdesk.services.visits import FIELD_LABELS, ItemInput, VisitError
+from twdesk.ui.actions import VISITS, run_action, show_error
 from twdesk.ui.settings import app_settings
+
+if TYPE_CHECKING:
+    from twdesk.db.dbfile import Database
 
 ERROR_STYLE = "border: 2px solid #b3261e; border-radius: 3px;"
 REMEMBERED = ("channel", "category", "identity", "age_group")
 
 
 class IntakeForm(QWidget):
-    saved = Signal(str)  # the new visit's id
-
     def __init__(
         self,
         db: Database,
@@ -80,11 +81,11 @@ class IntakeForm(QWidget):
         self.people.setSuffix(self.tr(" 人"))
         self.category = self._combo("category", [])
         self.content = QPlainTextEdit()
-        self.content.setPlaceholderText(self.tr("来访事由（Shift+Enter 换行）"))
+        self.content.setPlaceholderText(self.tr("来访事由（Enter 换行，Ctrl+Enter 保存）"))
         self.content.setTabChangesFocus(True)
         self.items = QPlainTextEdit()
         self.items.setPlaceholderText(
-            self.tr("意见建议：每行一条，会分别编号、交办（Shift+Enter 另起一条）")
+            self.tr("意见建议：每行一条，会分别编号、交办（Enter 另起一条，Ctrl+Enter 保存）")
         )
         self.items.setTabChangesFocus(True)
         for key, widget in (
@@ -110,11 +111,19 @@ class IntakeForm(QWidget):
         self.error.setStyleSheet("color: #b3261e;")
         self.status = QLabel()
         self.status.setStyleSheet("color: #1b5e20;")
-        save = QPushButton(self.tr("保存（Enter）"))
+        self.hint = QLabel(
+            self.tr(
+                "键盘操作：Tab 到下一栏；在单行栏内按 Enter 保存；"
+                "在来访事由、意见建议框内 Enter 换行（意见建议每行一条）；Ctrl+Enter 随处保存。"
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5f6368;")
+        self.save_button = save = QPushButton(self.tr("保存（Ctrl+Enter）"))
         save.setDefault(True)
-        save.clicked.connect(self.save)
+        save.clicked.connect(lambda: self.save())
         clear = QPushButton(self.tr("清空"))
-        clear.clicked.connect(self.start_next)
+        clear.clicked.connect(lambda: self.start_next())
 
         grid = QGridLayout()
         left, right = QFormLayout(), QFormLayout()
@@ -152,6 +161,7 @@ class IntakeForm(QWidget):
         layout.addWidget(QLabel(self.tr("意见建议（每行一条）")))
         layout.addWidget(self.items, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.hint)
         layout.addLayout(buttons)
 
         order = [
@@ -220,18 +230,7 @@ class IntakeForm(QWidget):
     def _fill_receivers(self, select_id: str | None = None) -> None:
         station_id = self.station.currentData()
         with self.db.session() as s:
-            query = (
-                select(Person.id, Person.name)
-                .where(Person.deleted_at.is_(None), Person.is_delegate.is_(True))
-                .order_by(Person.name_pinyin)
-            )
-            if station_id:
-                query = query.join(
-                    StationMembership, StationMembership.person_id == Person.id
-                ).where(
-                    StationMembership.station_id == station_id, StationMembership.end_date.is_(None)
-                )
-            people = s.execute(query).all()
+            people = visits.receiver_choices(s, station_id)
         current = select_id or self.receiver.currentData()
         self.receiver.clear()
         self.receiver.addItem(self.tr("（未指定）"), None)
@@ -249,8 +248,13 @@ class IntakeForm(QWidget):
         )
         if enter:
             assert isinstance(event, QKeyEvent)
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                return False  # a new line in the text boxes
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.save()  # Ctrl+Enter saves from anywhere
+                return True
+            if isinstance(watched, QPlainTextEdit) or (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                return False  # a new line (a new item in the one-per-line box)
             if isinstance(watched, QComboBox) and watched.view().isVisible():
                 return False  # choosing from an open list
             self.save()
@@ -285,24 +289,15 @@ class IntakeForm(QWidget):
     def save(self) -> str | None:
         for widget in self.widgets.values():
             widget.setStyleSheet("")
-        try:
-            with self.db.transaction() as s:
-                visit = visits.save_visit(
-                    s, self.values(), self.item_inputs(), visit_id=self.editing_id
-                )
-                numbers = [i.number for i in visit.items]
-                visit_id = visit.id
-        except VisitError as exc:
-            for key in exc.problems:
-                if key in self.widgets:
-                    self.widgets[key].setStyleSheet(ERROR_STYLE)
-            self.error.setText(
-                self.tr("未保存：")
-                + "；".join(f"{FIELD_LABELS.get(k, k)}{v}" for k, v in exc.problems.items())
-            )
-            first = next((k for k in exc.problems if k in self.widgets), None)
-            if first:
-                self.widgets[first].setFocus()
+        values, items, editing = self.values(), self.item_inputs(), self.editing_id
+        visit = run_action(
+            self,
+            self.db,
+            lambda s: visits.save_visit(s, values, items, visit_id=editing),
+            changes=[VISITS],
+            on_error=self._show_problems,
+        )
+        if visit is None:
             return None
         for key in REMEMBERED:
             combo = self.widgets[key]
@@ -311,18 +306,33 @@ class IntakeForm(QWidget):
         self.settings.setValue("intake/station_id", self.station.currentData())
         who = self.tr("匿名") if self.anonymous.isChecked() else self.visitor.text().strip()
         text = self.tr("已保存：{0}").format(who)
-        if numbers:
-            text += self.tr("，意见建议编号 {0}").format("、".join(numbers))
+        if visit.items:
+            text += self.tr("，意见建议编号 {0}").format("、".join(i.number for i in visit.items))
         self.status.setText(text)
         self.error.setText("")
         self.start_next()
-        self.saved.emit(visit_id)
-        return visit_id
+        return visit.id
+
+    def _show_problems(self, exc: UserError) -> None:
+        """Mark the fields to fix and say why, next to the form (no message box)."""
+        if not isinstance(exc, VisitError):
+            show_error(self, exc)
+            return
+        for key in exc.problems:
+            if key in self.widgets:
+                self.widgets[key].setStyleSheet(ERROR_STYLE)
+        self.error.setText(
+            self.tr("未保存：")
+            + "；".join(f"{FIELD_LABELS.get(k, k)}{v}" for k, v in exc.problems.items())
+        )
+        first = next((k for k in exc.problems if k in self.widgets), None)
+        if first:
+            self.widgets[first].setFocus()
 
     def load_visit(self, visit_id: str) -> None:
         """Correct a recorded visit: its values in the form; new item lines are added to it."""
         with self.db.session() as s:
-            visit, items = visits.visit_detail(s, visit_id)
+            visit = visits.visit_detail(s, visit_id)
         self.editing_id = visit_id
         d = visit.visit_date
         self.date.setDate(QDate(d.year, d.month, d.day))
@@ -347,7 +357,7 @@ class IntakeForm(QWidget):
         self.people.setValue(visit.people_count)
         self.content.setPlainText(visit.content)
         self.items.clear()
-        numbers = "、".join(f"{i.number}（{i.status}）" for i in items) or self.tr("无")
+        numbers = "、".join(f"{i.number}（{i.status}）" for i in visit.items) or self.tr("无")
         self.editing_label.setText(
             self.tr(
                 "正在修改 {0} 的来访登记。已有意见建议：{1}；在下面新写的每一行会作为新的意见建议加入。"
