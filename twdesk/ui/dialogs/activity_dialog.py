@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QImage, QPixmap
@@ -25,18 +25,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from twdesk.core.errors import UserError
 from twdesk.core.vocab import ActivitySource
-from twdesk.db.dbfile import Database
-from twdesk.db.models import Activity, ActivityParticipant, Attachment, Person
 from twdesk.services import ledger
-from twdesk.services.ledger import LedgerError
+from twdesk.services.ledger import ActivityDetail, LedgerError
 from twdesk.services.links import branch_choices
 from twdesk.services.people import group_choices, station_choices
 from twdesk.services.people_search import PeopleIndex
+from twdesk.ui.actions import LEDGER, run_action, run_read, show_error
 from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, people_picker
 from twdesk.ui.photo import downscaled, jpeg_bytes
+
+if TYPE_CHECKING:
+    from twdesk.db.dbfile import Database
 
 ERROR_STYLE = "border: 2px solid #b3261e; border-radius: 3px;"
 
@@ -64,30 +66,15 @@ class ActivityDialog(QDialog):
             projects = ledger.project_choices(s)
             groups = group_choices(s)
             branches = branch_choices(s)
-            activity = s.get(Activity, activity_id) if activity_id else None
-            participants = (
-                s.execute(
-                    select(Person.id, Person.name)
-                    .join(ActivityParticipant, ActivityParticipant.person_id == Person.id)
-                    .where(ActivityParticipant.activity_id == activity_id)
-                ).all()
-                if activity_id
-                else []
-            )
-            files = (
-                s.execute(
-                    select(Attachment.id, Attachment.filename).where(
-                        Attachment.activity_id == activity_id
-                    )
-                ).all()
-                if activity_id
-                else []
-            )
-            if activity is not None:
-                self.source, self.recorded_by_id = activity.source, activity.recorded_by_id
-            if not participants and recorded_by_id:
-                name = s.scalar(select(Person.name).where(Person.id == recorded_by_id))
-                participants = [(recorded_by_id, name or "")]
+            activity = ledger.activity_detail(s, activity_id) if activity_id else None
+        participants: list[tuple[str, str]] = []
+        files: list[tuple[str, str]] = []
+        if activity is not None:
+            self.source, self.recorded_by_id = activity.source, activity.recorded_by_id
+            participants, files = list(activity.participants), list(activity.attachments)
+        elif recorded_by_id:
+            name = next((e.name for e in index.entries if e.id == recorded_by_id), "")
+            participants = [(recorded_by_id, name)]
         title = (
             self.tr("本人填报履职记录（分账本）")
             if self.source == ActivitySource.SELF
@@ -115,7 +102,7 @@ class ActivityDialog(QDialog):
             self.tr("参与代表（每人都记入本次活动的人次）"),
             people_picker(self, index, self.tr("选择参与代表"), role="团代表"),
         )
-        self.participants.set_items([(pid, name) for pid, name in participants])
+        self.participants.set_items(participants)
         self.files = QListWidget()
         self.files.setMaximumHeight(80)
         for aid, name in files:
@@ -124,7 +111,7 @@ class ActivityDialog(QDialog):
             self.files.addItem(item)
         self.files.itemDoubleClicked.connect(self.show_attachment)
         add_file = QPushButton(self.tr("添加照片或扫描件…"))
-        add_file.clicked.connect(self.choose_files)
+        add_file.clicked.connect(lambda: self.choose_files())
         if activity is not None:
             d = activity.activity_date
             self.day.setDate(QDate(d.year, d.month, d.day))
@@ -171,8 +158,8 @@ class ActivityDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(lambda: self.save())
+        buttons.rejected.connect(lambda: self.reject())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.participants)
@@ -225,12 +212,13 @@ class ActivityDialog(QDialog):
         aid = item.data(ID_ROLE)
         if not aid:
             return
-        with self.db.session() as s:
-            data = s.scalar(select(Attachment.data).where(Attachment.id == aid))
+        data = run_read(self, self.db, lambda s: ledger.attachment_data(s, aid))
+        if data is None:
+            return
         viewer = QDialog(self)
         viewer.setWindowTitle(item.text())
         label = QLabel()
-        pixmap = QPixmap.fromImage(QImage.fromData(data or b""))
+        pixmap = QPixmap.fromImage(QImage.fromData(data))
         label.setPixmap(pixmap.scaled(900, 700, Qt.AspectRatioMode.KeepAspectRatio))
         QVBoxLayout(viewer).addWidget(label)
         viewer.open()
@@ -238,29 +226,34 @@ class ActivityDialog(QDialog):
     def save(self) -> bool:
         for widget in self.widgets.values():
             widget.setStyleSheet("")
-        try:
-            with self.db.transaction() as s:
-                activity = ledger.save_activity(
-                    s,
-                    self.values(),
-                    self.participants.ids(),
-                    source=self.source,
-                    recorded_by_id=self.recorded_by_id,
-                    activity_id=self.activity_id,
-                )
-                for name, data, thumb in self.new_files:
-                    ledger.add_attachment(s, activity.id, name, "image/jpeg", data, thumb)
-                saved = activity.id
-        except LedgerError as exc:
-            for key in exc.problems:
-                if key in self.widgets:
-                    self.widgets[key].setStyleSheet(ERROR_STYLE)
-            self.error.setText(self.tr("未保存：") + str(exc))
+        values, people, files = self.values(), self.participants.ids(), list(self.new_files)
+        source, recorded_by, activity_id = self.source, self.recorded_by_id, self.activity_id
+
+        def write(s) -> ActivityDetail:  # type: ignore[no-untyped-def]
+            saved = ledger.save_activity(
+                s,
+                values,
+                people,
+                source=source,
+                recorded_by_id=recorded_by,
+                activity_id=activity_id,
+            )
+            for name, data, thumb in files:
+                ledger.add_attachment(s, saved.id, name, "image/jpeg", data, thumb)
+            return saved
+
+        saved = run_action(self, self.db, write, changes=[LEDGER], on_error=self._show_problems)
+        if saved is None:
             return False
-        self.saved_id = saved
+        self.saved_id = saved.id
         self.accept()
         return True
 
-
-def today_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+    def _show_problems(self, exc: UserError) -> None:
+        if not isinstance(exc, LedgerError):
+            show_error(self, exc)
+            return
+        for key in exc.problems:
+            if key in self.widgets:
+                self.widgets[key].setStyleSheet(ERROR_STYLE)
+        self.error.setText(self.tr("未保存：") + str(exc))

@@ -1,0 +1,89 @@
+"""目标设置: the 1+100 targets and which activity types count towards 联系青年人次."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from twdesk.services import ledger
+from twdesk.services.ledger import Targets
+from twdesk.ui.actions import LEDGER, run_action
+from twdesk.ui.tabs.ledger.common import LedgerContext, counted_types_text
+
+
+class TargetsPage(QWidget):
+    def __init__(self, ctx: LedgerContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.youth = QSpinBox()
+        self.youth.setRange(0, 100000)
+        self.branches = QSpinBox()
+        self.branches.setRange(0, 100)
+        self.counted = QLabel()
+        self.counted.setWordWrap(True)
+        self.counted.setStyleSheet("font-weight: bold;")
+        explain = QLabel(
+            self.tr(
+                "勾选的活动类型，其覆盖人次计入代表的“联系青年”人次；未勾选的类型只计活动次数。"
+                "每位参与代表都计入该次活动的全部人次。"
+            )
+        )
+        explain.setWordWrap(True)
+        self.types = QListWidget()
+        self.save_button = QPushButton(self.tr("保存目标"))
+        self.save_button.clicked.connect(lambda: self.save())
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("每年联系青年（人次）"), self.youth)
+        form.addRow(self.tr("每年联系团支部（个）"), self.branches)
+        form.addRow("", self.counted)
+        form.addRow("", explain)
+        form.addRow(self.tr("计入联系青年人次的活动类型"), self.types)
+        form.addRow("", self.save_button)
+        form.addRow("", self.error)
+
+    def fill(self, types: list[str]) -> None:
+        """The saved targets, with every activity type ticked when it counts."""
+        goal = self.ctx.goal
+        self.youth.setValue(goal.youth)
+        self.branches.setValue(goal.branches)
+        self.counted.setText(self.tr("目前") + counted_types_text(goal))
+        self.types.clear()
+        for t in types:
+            item = QListWidgetItem(t)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if t in goal.youth_types else Qt.CheckState.Unchecked
+            )
+            self.types.addItem(item)
+
+    def ticked(self) -> tuple[str, ...]:
+        return tuple(
+            self.types.item(i).text()
+            for i in range(self.types.count())
+            if self.types.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def save(self) -> bool:
+        goal = Targets(self.youth.value(), self.branches.value(), self.ticked())
+        done = run_action(
+            self,
+            self.ctx.db,
+            lambda s: ledger.set_targets(s, goal) or True,
+            changes=[LEDGER],
+            on_error=lambda exc: self.error.setText(str(exc)),
+        )
+        if done is None:
+            return False
+        self.error.setText("")
+        self.counted.setText(self.tr("目前") + counted_types_text(goal))
+        return True
