@@ -4,6 +4,7 @@ the file dialog answered."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
+    QProgressDialog,
+    QPushButton,
 )
 from sqlalchemy import func, select
 
@@ -540,3 +543,68 @@ def test_categories_are_edited_in_a_dialog(qtbot, tab: VisitsTab, db: Database) 
     ]
     bar = tab.items_page.filter
     assert bar.category.findText("新类别") >= 0
+
+
+def test_export_runs_in_the_background_and_cancel_leaves_no_file(
+    qtbot, tab: VisitsTab, tmp_path: Path, monkeypatch, saved
+) -> None:
+    """A long export (200,000 visits take a while) shows progress, keeps the window
+    responsive and stops on Cancel without a file or a "saved" message."""
+    from twdesk.output import Cancelled
+    from twdesk.services import visit_export
+
+    reached: list[int] = []
+
+    def slow_export(_session, out, *, progress, cancel, **_kw) -> int:
+        for i in range(2000):
+            progress(i, 2000)
+            reached.append(i)
+            if cancel():
+                raise Cancelled
+            time.sleep(0.005)
+        Path(out).write_bytes(b"finished")
+        return 2000
+
+    monkeypatch.setattr(visit_export, "export_visits", slow_export)
+    out = tmp_path / "big.xlsx"
+    answer_save_dialog(monkeypatch, out)
+    page = tab.register_page
+    qtbot.mouseClick(page.export_button, LEFT)
+    worker = next(iter(actions._RUNNING))
+    dialog = page.findChild(QProgressDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.value() > 10, timeout=5000)  # the GUI thread keeps going
+    assert dialog.maximum() == 2000
+    qtbot.mouseClick(dialog.findChild(QPushButton), LEFT)  # 取消
+    qtbot.waitUntil(lambda: worker.thread.isFinished(), timeout=5000)  # the worker stopped
+    assert not dialog.isVisible() and len(reached) < 2000
+    assert saved == [] and not out.exists()
+
+
+def test_hidden_tab_reloads_when_shown_and_follows_other_tabs(
+    qtbot, tab: VisitsTab, db: Database
+) -> None:
+    tab.hide()
+    with db.session() as s:
+        sid = stations.station_tree(s)[0].id
+    values = {
+        "visit_date": date(2026, 3, 2),
+        "station_id": sid,
+        "visitor_name": "张三",
+        "category": "就业创业",
+        "content": "咨询",
+    }
+    actions.run_action(None, db, lambda s: visits.save_visit(s, values), changes=[actions.VISITS])
+    assert tab.register_page.model.rowCount() == 0  # not read while nobody looks
+    tab.show()
+    qtbot.waitUntil(lambda: tab.register_page.model.rowCount() == 1, timeout=5000)
+    # a delegate added on 联络站与代表 can receive visitors at once
+    actions.run_action(
+        None,
+        db,
+        lambda s: people.save_person(s, {"name": "王㛃", "is_delegate": True}, station_id=sid),
+        changes=[actions.PEOPLE],
+    )
+    receivers = tab.intake.receiver
+    assert receivers.findText("王㛃") >= 0
+    assert tab.register_page.filter.person.findText("王㛃") >= 0

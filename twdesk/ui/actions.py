@@ -154,7 +154,9 @@ def run_long(
     worker.progress.connect(relay.on_progress)
     worker.finished.connect(relay.on_finished)
     worker.failed.connect(relay.on_failed)
-    dialog.canceled.connect(worker.cancel)
+    # called here on the GUI thread: the worker object lives on its busy thread, so a queued
+    # call to its slot would only arrive once the job had finished
+    dialog.canceled.connect(lambda: worker.cancel())
     worker.start()
     dialog.show()
     _RUNNING.add(worker)
