@@ -10,7 +10,7 @@ calendar, never typed twice. Callers own the transaction.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -506,8 +506,10 @@ def activity_rows(
     ]
 
 
-@dataclass
+@dataclass(frozen=True)
 class DelegateYear:
+    """One delegate's year in numbers and whether each target is met."""
+
     person_id: str
     name: str
     station: str
@@ -565,17 +567,17 @@ def ledger(
                 )
             )
         )
-    result = {
-        pid: DelegateYear(pid, name, station_of.get(pid, ""))
-        for pid, name in session.execute(people_query.order_by(Person.name_pinyin))
-    }
-    for pid, kind, youth, state, _branch in session.execute(
+    people = dict(session.execute(people_query.order_by(Person.name_pinyin)).all())
+    by_type: dict[str, Counter[str]] = defaultdict(Counter)
+    youth_contacts: Counter[str] = Counter()
+    pending: Counter[str] = Counter()
+    returned: Counter[str] = Counter()
+    for pid, kind, youth, state in session.execute(
         select(
             ActivityParticipant.person_id,
             Activity.activity_type,
             Activity.youth_count,
             Activity.confirmation,
-            Activity.branch_id,
         )
         .join(Activity, Activity.id == ActivityParticipant.activity_id)
         .where(
@@ -584,18 +586,16 @@ def ledger(
             Activity.activity_date <= end,
         )
     ):
-        row = result.get(pid)
-        if row is None:
+        if pid not in people:
             continue
         if state == Confirmation.PENDING:
-            row.pending += 1
-            continue
-        if state == Confirmation.RETURNED:
-            row.returned += 1
-            continue
-        row.by_type[kind] = row.by_type.get(kind, 0) + 1
-        if kind in goal.youth_types:
-            row.youth_contacts += youth
+            pending[pid] += 1
+        elif state == Confirmation.RETURNED:
+            returned[pid] += 1
+        else:
+            by_type[pid][kind] += 1
+            if kind in goal.youth_types:
+                youth_contacts[pid] += youth
     branches: dict[str, set[str]] = defaultdict(set)
     for pid, bid in session.execute(
         select(BranchContact.delegate_id, BranchContact.branch_id).where(
@@ -616,27 +616,40 @@ def ledger(
         )
     ):
         branches[pid].add(bid)
-    for c in duty.attendance_counts(session, year, today=today):
-        row = result.get(c.person_id)
-        if row is not None:
-            row.duty_assigned = c.assigned
-            row.duty_attended = c.attended + c.sat_for_others
-    for row in result.values():
-        row.branches = len(branches.get(row.person_id, ()))
-        row.by_type = dict(sorted(row.by_type.items()))
-        row.targets_met = {
-            "youth": row.youth_contacts >= goal.youth,
-            "branches": row.branches >= goal.branches,
-        }
-    return list(result.values())
+    seats = {c.person_id: c for c in duty.attendance_counts(session, year, today=today)}
+    result = []
+    for pid, name in people.items():
+        seat = seats.get(pid)
+        youth, branch_count = youth_contacts[pid], len(branches.get(pid, ()))
+        result.append(
+            DelegateYear(
+                pid,
+                name,
+                station_of.get(pid, ""),
+                by_type=dict(sorted(by_type[pid].items())),
+                youth_contacts=youth,
+                branches=branch_count,
+                duty_assigned=seat.assigned if seat else 0,
+                duty_attended=seat.attended + seat.sat_for_others if seat else 0,
+                pending=pending[pid],
+                returned=returned[pid],
+                targets_met={
+                    "youth": youth >= goal.youth,
+                    "branches": branch_count >= goal.branches,
+                },
+            )
+        )
+    return result
 
 
 def behind_target(rows: list[DelegateYear]) -> list[DelegateYear]:
     return [r for r in rows if not all(r.targets_met.values())]
 
 
-@dataclass
+@dataclass(frozen=True)
 class PeriodSummary:
+    """A month's (or quarter's) confirmed activities."""
+
     label: str
     activities: int = 0
     youth: int = 0
@@ -648,11 +661,11 @@ def period_summary(
     session: Session, year: int, *, station_id: str | None = None, quarterly: bool = False
 ) -> list[PeriodSummary]:
     """一月一主题、一季一总结: confirmed activities per month (or quarter)."""
-    periods = (
-        [PeriodSummary(f"第{q}季度") for q in range(1, 5)]
-        if quarterly
-        else [PeriodSummary(f"{m}月") for m in range(1, 13)]
-    )
+    labels = [f"第{q}季度" for q in range(1, 5)] if quarterly else [f"{m}月" for m in range(1, 13)]
+    activities: Counter[int] = Counter()
+    youth_total: Counter[int] = Counter()
+    by_type: dict[int, Counter[str]] = defaultdict(Counter)
+    theme: dict[int, str] = {}
     biggest: dict[int, int] = {}
     query = select(
         Activity.activity_date, Activity.activity_type, Activity.youth_count, Activity.title
@@ -666,11 +679,19 @@ def period_summary(
         query = query.where(Activity.station_id == station_id)
     for day, kind, youth, title in session.execute(query.order_by(Activity.activity_date)):
         index = (day.month - 1) // 3 if quarterly else day.month - 1
-        p = periods[index]
-        p.activities += 1
-        p.youth += youth
-        p.by_type[kind] = p.by_type.get(kind, 0) + 1
+        activities[index] += 1
+        youth_total[index] += youth
+        by_type[index][kind] += 1
         if youth > biggest.get(index, -1):
             biggest[index] = youth
-            p.theme = title
-    return periods
+            theme[index] = title
+    return [
+        PeriodSummary(
+            label,
+            activities[i],
+            youth_total[i],
+            dict(by_type[i]),
+            theme.get(i, ""),
+        )
+        for i, label in enumerate(labels)
+    ]
