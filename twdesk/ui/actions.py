@@ -129,17 +129,21 @@ def run_long(
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
 
-    def finished(result: object) -> None:
+    def close() -> bool:
+        """Close the dialog; whether the user had cancelled (closing it emits `canceled`)."""
+        cancelled = worker.cancelled()
+        dialog.canceled.disconnect()
         dialog.close()
         worker.wait()
-        if not worker.cancelled():
+        return cancelled
+
+    def finished(result: object) -> None:
+        if not close():
             on_done(result)  # type: ignore[arg-type]
             announce(changes)
 
     def failed(exc: object) -> None:
-        dialog.close()
-        worker.wait()
-        if worker.cancelled() or type(exc).__name__ in ("Cancelled", "ImportCancelled"):
+        if close() or type(exc).__name__ in ("Cancelled", "ImportCancelled"):
             return
         if on_failed is not None:
             on_failed(exc)  # type: ignore[arg-type]

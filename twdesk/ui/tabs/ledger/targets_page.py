@@ -27,6 +27,8 @@ class TargetsPage(QWidget):
         self.youth.setRange(0, 100000)
         self.branches = QSpinBox()
         self.branches.setRange(0, 100)
+        for box in (self.youth, self.branches):
+            box.setMaximumWidth(160)
         self.counted = QLabel()
         self.counted.setWordWrap(True)
         self.counted.setStyleSheet("font-weight: bold;")
@@ -39,6 +41,7 @@ class TargetsPage(QWidget):
         explain.setWordWrap(True)
         self.types = QListWidget()
         self.save_button = QPushButton(self.tr("保存目标"))
+        self.save_button.setMaximumWidth(160)
         self.save_button.clicked.connect(lambda: self.save())
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")

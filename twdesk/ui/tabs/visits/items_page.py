@@ -30,6 +30,7 @@ from twdesk.ui.models.paged_model import Column, PagedModel
 from twdesk.ui.tabs.visits.common import PageContext, StepDialog, date_edit, paged_view
 from twdesk.ui.tabs.visits.filters import FilterBar, FilterChoices
 
+STATUS_COLUMN = 4
 DEADLINE_COLUMN = 6
 ENABLED_STEPS = {
     str(OpinionStatus.REGISTERED): ("assign",),
@@ -78,7 +79,7 @@ class ItemsPage(QSplitter):
         self.model.rowsInserted.connect(lambda *_: self._show_count())
         self.view = paged_view(self.model)
         header = self.view.horizontalHeader()
-        for column in (0, 1, DEADLINE_COLUMN):  # dates and numbers are never cut off
+        for column in (0, 1, STATUS_COLUMN, DEADLINE_COLUMN):  # never cut off
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
         self.title = QLabel()
