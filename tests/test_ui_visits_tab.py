@@ -208,7 +208,11 @@ def test_workflow_buttons_dialogs_and_dates(
     department = dialog.fields["交办部门"]
     assert department.isEditable()
     assert [department.itemText(i) for i in range(department.count())] == ["县团委", "县人社局"]
-    department.setCurrentIndex(department.findText("县人社局"))
+    department.setFocus()
+    qtbot.keyClick(department, Qt.Key.Key_Down)  # the most recent first
+    assert department.currentText() == "县团委"
+    qtbot.keyClick(department, Qt.Key.Key_Down)
+    assert department.currentText() == "县人社局"
     type_text(dialog.fields["责任人"], "王科长")
     click_ok(qtbot, dialog)
     assert not dialog.isVisible()
