@@ -172,3 +172,25 @@ def test_register_filters_by_delegate_and_group(tab: LedgerTab, db: Database) ->
     assert tab.register.rowCount() == 2
     tab.type_filter.setCurrentIndex(tab.type_filter.findText("宣讲"))
     assert [r[2] for r in row_texts(tab.register)] == ["青年讲习所"]
+    # a special group's entries only: one group has an entry, the other none
+    with db.transaction() as s:
+        [(sid, _name)] = people.station_choices(s)
+        river = stations.save_group(s, sid, "志愿服务小组").id
+        idle = stations.save_group(s, sid, "创新创业小组").id
+        wang = next(e.id for e in tab.index.entries if e.name == "王㛃")
+        values = {
+            "activity_date": date(2026, 5, 9),
+            "activity_type": "专项小组活动",
+            "title": "小组河道清洁",
+            "station_id": sid,
+            "group_id": river,
+        }
+        ledger.save_activity(s, values, [wang])
+    tab.full_reload()
+    assert tab.register.rowCount() == 3  # the new entry is in the unfiltered register
+    tab.group_filter.setCurrentIndex(tab.group_filter.findData(river))
+    assert [r[2] for r in row_texts(tab.register)] == ["小组河道清洁"]
+    tab.group_filter.setCurrentIndex(tab.group_filter.findData(idle))
+    assert tab.register.rowCount() == 0
+    tab.group_filter.setCurrentIndex(0)
+    assert tab.register.rowCount() == 3
