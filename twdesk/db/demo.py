@@ -900,7 +900,7 @@ class _DemoBuilder:
                             role="领办" if person == leader else "参与",
                         )
                 self._youth_contacts(sid, people, year)
-                n = max(4, len(people) * 2)
+                n = max(4, len(people) * 3 // 2)
                 for _ in range(n):
                     day = date(year, rng.randint(1, 12), rng.randint(1, 28))
                     if day > self.today:
@@ -966,7 +966,7 @@ class _DemoBuilder:
         for person in people:
             low, high = share[self.engagement[person]]
             total = round(100 * rng.uniform(low, high))
-            visits = rng.choice((2, 3, 3, 4))
+            visits = rng.choice((2, 2, 3, 3))
             weights = [rng.uniform(0.5, 1.5) for _ in range(visits)]
             counts = [max(1, round(total * w / sum(weights))) for w in weights]
             for youth in counts:
