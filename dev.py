@@ -2,7 +2,8 @@
 """Set up and run twdesk from a checkout, the same way on Debian and Windows.
 
     python3 dev.py start   create .venv, install twdesk, start it on the demo database
-    python3 dev.py test    create .venv, install the test extras, run the whole test suite
+    python3 dev.py test    create .venv, install the test extras, run ruff (lint and format
+                           check), then the whole test suite
     python3 dev.py bench   create .venv, install, run the benchmarks and print their table
 
 Extra arguments after the command go to twdesk / pytest / the benchmark runner.
@@ -56,6 +57,11 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(PYTHON), "-m", "twdesk", *args], cwd=ROOT)
     if command == "test":
         _ensure_venv("test")
+        for check in (["check", "."], ["format", "--check", "."]):
+            code = subprocess.call([str(PYTHON), "-m", "ruff", *check], cwd=ROOT)
+            if code:
+                print(f"ruff {' '.join(check)} 未通过（退出码 {code}），测试未运行。", flush=True)
+                return code
         return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT)
     if command == "bench":
         _ensure_venv("test")

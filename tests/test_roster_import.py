@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -319,4 +320,12 @@ def test_cli_import_and_export(tmp_path: Path) -> None:
     out = tmp_path / "out.xlsx"
     result = run_twdesk("export", "roster", "--db", str(db_path), "--out", str(out), "--mask")
     assert result.returncode == 0 and "已导出 3 名" in result.stdout
-    assert out.exists()
+    sheet = openpyxl.load_workbook(out).active
+    cells = {str(c) for row in sheet.iter_rows(values_only=True) for c in row if c}
+    for number in (ID_A, ID_B, ID_C):
+        assert number[:6] + "********" + number[-4:] in cells
+    assert {"138****5678", "199****5678", "0839-*****01"} <= cells
+    with zipfile.ZipFile(out) as package:  # no full number anywhere in the file
+        xml = "".join(package.read(n).decode() for n in package.namelist() if n.endswith(".xml"))
+    for secret in (ID_A, ID_B, ID_C, "13812345678", "19912345678", "7202201"):
+        assert secret not in xml, secret

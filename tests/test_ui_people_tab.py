@@ -105,22 +105,35 @@ def test_list_masks_id_numbers_and_shows_everyone(tab: PeopleTab, demo_db: Datab
 
 def test_search_as_you_type_by_pinyin_name_phone_and_id_tail(qtbot, tab: PeopleTab) -> None:
     target = tab.index.entries[5]
+    everyone = tab.index.entries
+
+    def shown_ids() -> set[str]:
+        return {r.id for r in tab.model._rows}
+
+    def only(match) -> set[str]:
+        """Exactly these people, the target among them, and not everyone."""
+        wanted = {e.id for e in everyone if match(e)}
+        assert target.id in wanted and len(wanted) < len(everyone)
+        return wanted
+
     qtbot.keyClicks(tab.search, target.initials)
-    assert all(r.initials.startswith(target.initials) for r in tab.model._rows)
-    assert target.id in {r.id for r in tab.model._rows}
+    assert shown_ids() == only(
+        lambda e: e.initials.startswith(target.initials) or e.pinyin.startswith(target.initials)
+    )
     tab.search.clear()
     qtbot.keyClicks(tab.search, target.pinyin)
-    assert target.id in {r.id for r in tab.model._rows}
+    assert shown_ids() == only(lambda e: e.pinyin.startswith(target.pinyin))
     tab.search.clear()
     type_chinese(tab.search, target.name)
     assert tab.search.text() == target.name
-    assert [r[0] for r in shown_rows(tab)] and all(target.name in r[0] for r in shown_rows(tab))
+    assert shown_ids() == only(lambda e: target.name in e.name)
     tab.search.clear()
     qtbot.keyClicks(tab.search, target.phone[-8:])
     assert [r.id for r in tab.model._rows] == [target.id]
     tab.search.clear()
     qtbot.keyClicks(tab.search, target.id_tail)
-    assert target.id in [r.id for r in tab.model._rows]
+    assert shown_ids() == only(lambda e: e.id_tail == target.id_tail or target.id_tail in e.phone)
+    assert tab.count_label.text() == f"共 {len(shown_ids())} 人"
     tab.search.clear()
     qtbot.keyClicks(tab.search, "qqqqzzzz")
     assert tab.model.rowCount() == 0 and tab.count_label.text() == "共 0 人"
@@ -366,13 +379,15 @@ def test_import_with_mapping_correction_new_station_question_and_progress(
     wait_idle(qtbot, dialog)
     assert dialog.preview.ok, dialog.preview.problems
     assert "新建镇联络站" in dialog.summary_label.text()
-    progress: list[int] = []
-    dialog.progress.valueChanged.connect(progress.append)
+    progress: list[tuple[int, int]] = []
+    bar = dialog.progress
+    bar.valueChanged.connect(lambda value: progress.append((value, bar.maximum())))
     dialog.import_button.click()
     wait_idle(qtbot, dialog)
     assert asked and "新建镇联络站" in asked[0]
     assert dialog.summary is not None and dialog.summary.added == 2
-    assert progress  # the bar moved
+    assert progress and progress[-1] == (2, 2)  # the bar reached the end: both rows
+    assert [v for v, _m in progress] == sorted(v for v, _m in progress)  # and never went back
     with demo_db.session() as s:
         names = set(s.scalars(select(Person.name).where(Person.id_number.in_([ID_A, ID_B]))))
         assert names == {"王小明", "赵小红"}
@@ -434,7 +449,30 @@ def test_tab_export_and_template_buttons_write_real_files(tab: PeopleTab, tmp_pa
     sheet = openpyxl.load_workbook(tmp_path / "站名册.xlsx").active
     values = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
     assert any("********" in v for v in values)
-    assert tab.save_template(tmp_path / "模板.xlsx").exists()
+    template = openpyxl.load_workbook(tab.save_template(tmp_path / "模板.xlsx"))
+    ws, lists = template["团代表名册"], template["下拉选项"]
+    header = [c.value for c in ws[2]]
+    assert header[:4] == ["姓名", "性别", "出生年月", "身份证号"] and "所属联络站" in header
+    for column in ("身份证号", "手机号码"):  # typed numbers stay text: no 5.11825E+17
+        col = header.index(column) + 1
+        cells = ws.iter_rows(min_row=3, max_row=2002, min_col=col, max_col=col)
+        assert {c.number_format for (c,) in cells} == {"@"}, column
+    drop_downs = {}
+    for dv in ws.data_validations.dataValidation:
+        first, last = (ws[ref] for ref in str(dv.sqref).split(":"))
+        assert dv.type == "list" and (first.row, last.row) == (3, 2002)  # 2,000 rows to fill
+        assert first.column == last.column
+        column = header[first.column - 1]
+        source = dv.formula1.split("!")[1].replace("$", "")
+        drop_downs[column] = [c.value for (c,) in lists[source]]
+    with tab.db.session() as s:
+        station_names = [name for _sid, name in people.station_choices(s)]
+    assert drop_downs["性别"] == ["男", "女"]
+    assert drop_downs["代表层级"] == ["市", "县", "乡镇"]
+    assert drop_downs["状态"] == ["在任", "免职", "辞职", "届满"]
+    assert sorted(drop_downs["所属联络站"]) == sorted(station_names)
+    assert "志愿服务小组" in drop_downs["专项小组"]
+    assert lists.sheet_state == "hidden"
 
 
 def test_main_window_counts_follow_edits(qtbot, tmp_path: Path, no_popups) -> None:
@@ -450,7 +488,10 @@ def test_main_window_counts_follow_edits(qtbot, tmp_path: Path, no_popups) -> No
     with window.db.transaction() as s:
         people.save_person(s, {"name": "新代表", "is_delegate": True})
     window.people_tab.after_person_saved(None)
-    assert window.counts_label.text() != before
+    delegates = int(before.split("在任团代表 ")[1].split(" ")[0])
+    assert window.counts_label.text() == before.replace(
+        f"在任团代表 {delegates} ", f"在任团代表 {delegates + 1} "
+    )  # one more delegate, every other count the same
     window.close()
 
 

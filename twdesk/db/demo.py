@@ -174,6 +174,8 @@ ACTIVITY_TITLES: dict[str, tuple[str, ...]] = {
     "开放日": ("联络站开放日",),
     "其他": ("青年联谊活动", "主题团日活动"),
 }
+# 联系青年 entries are made per delegate (_youth_contacts) so that the 1+100 targets look real
+OTHER_ACTIVITY_TYPES = tuple(t for t in DEFAULT_ACTIVITY_TYPES if t != "联系青年")
 PROJECT_NAMES = (
     "青苗助学",
     "电商助农直播间",
@@ -231,6 +233,8 @@ class _DemoBuilder:
         stamp = datetime.combine(today, time(9, 0))
         self.common = {"origin_office_id": office_id, "created_at": stamp, "updated_at": stamp}
         self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.engagement: dict[str, str] = {}  # active delegate id → "met" / "near" / "far"
+        self.branches: dict[str, list[str]] = defaultdict(list)  # station id → its branches
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -552,11 +556,14 @@ class _DemoBuilder:
                     start_date=term_start,
                     end_date=None,
                 )
+        # how hard each delegate works at 1+100: most reach it, a few lag, a few hardly start
+        for pid in all_delegates:
+            r = rng.random()
+            self.engagement[pid] = "far" if r < 0.07 else ("near" if r < 0.17 else "met")
         # youth branches and who contacts them
-        branches = []
         for sid, name in stations:
             for k in range(rng.randint(2, 5)):
-                branches.append(
+                self.branches[sid].append(
                     self.add(
                         "youth_branch",
                         name=f"{name.removesuffix('团代表联络站')}{rng.choice(('中心村', '中学', '卫生院', '企业', '社区'))}团支部{k + 1}",
@@ -569,16 +576,21 @@ class _DemoBuilder:
                         deleted_by=None,
                     )
                 )
-        for pid in all_delegates:
-            for branch in rng.sample(branches, rng.choice((0, 1, 1, 1, 2))):
-                self.add(
-                    "branch_contact",
-                    delegate_id=pid,
-                    branch_id=branch,
-                    start_date=term_start,
-                    end_date=None,
-                    notes="",
-                )
+        no_branch = {"met": 0.03, "near": 0.1, "far": 0.5}
+        for sid, people in members.items():
+            for pid, _level in people:
+                if rng.random() < no_branch[self.engagement[pid]]:
+                    continue
+                own = self.branches[sid]
+                for branch in rng.sample(own, min(len(own), rng.choice((1, 1, 1, 2)))):
+                    self.add(
+                        "branch_contact",
+                        delegate_id=pid,
+                        branch_id=branch,
+                        start_date=term_start,
+                        end_date=None,
+                        notes="",
+                    )
         for pid in rng.sample(all_delegates, max(1, len(all_delegates) // 15)):
             level = rng.choice(("县", "县", "市", "省"))
             self.add(
@@ -878,7 +890,8 @@ class _DemoBuilder:
                         deleted_by=None,
                     )
                     projects.append((year, pid))
-                    team = {leader, *rng.sample(people, min(len(people), rng.randint(1, 4)))}
+                    picked = rng.sample(people, min(len(people), rng.randint(1, 4)))
+                    team = dict.fromkeys([leader, *picked])  # a set would order by UUID hash
                     for person in team:
                         self.add(
                             "project_member",
@@ -886,12 +899,13 @@ class _DemoBuilder:
                             person_id=person,
                             role="领办" if person == leader else "参与",
                         )
-                n = max(4, len(people) * 4)
+                self._youth_contacts(sid, people, year)
+                n = max(4, len(people) * 3 // 2)
                 for _ in range(n):
                     day = date(year, rng.randint(1, 12), rng.randint(1, 28))
                     if day > self.today:
                         continue
-                    kind = rng.choice(DEFAULT_ACTIVITY_TYPES)
+                    kind = rng.choice(OTHER_ACTIVITY_TYPES)
                     self_reported = rng.random() < 0.4
                     confirmation = "已确认"
                     note = ""
@@ -919,7 +933,9 @@ class _DemoBuilder:
                         group_id=rng.choice(groups[sid])
                         if kind == "专项小组活动" and groups[sid]
                         else None,
-                        branch_id=None,
+                        branch_id=rng.choice(self.branches[sid])
+                        if kind == "联系团支部" and self.branches[sid]
+                        else None,
                         notes="",
                         source="分账本" if self_reported else "总账本",
                         recorded_by_id=participants[0] if self_reported else None,
@@ -933,6 +949,53 @@ class _DemoBuilder:
                     )
                     for person in participants:
                         self.add("activity_participant", activity_id=aid, person_id=person)
+
+    def _youth_contacts(self, sid: str, people: list[str], year: int) -> None:
+        """联系青年 entries for each delegate: a year's worth of 人次 around their 1+100 target
+        (most past it, some just short, a few far behind). In the current year the year's work
+        falls between 1 January and today, so the targets page looks like a working office
+        whatever the date."""
+        rng = self.rng
+        first = date(year, 1, 1)
+        span = (min(self.today, date(year, 12, 31)) - first).days + 1
+        if span <= 0:
+            return
+        share = {"met": (1.0, 1.8), "near": (0.7, 0.97), "far": (0.05, 0.45)}
+        titles = ACTIVITY_TITLES["联系青年"]
+        places = ("村委会", "社区", "学校", "企业", "青年之家", "田间地头")
+        for person in people:
+            low, high = share[self.engagement[person]]
+            total = round(100 * rng.uniform(low, high))
+            visits = rng.choice((2, 2, 3, 3))
+            weights = [rng.uniform(0.5, 1.5) for _ in range(visits)]
+            counts = [max(1, round(total * w / sum(weights))) for w in weights]
+            for youth in counts:
+                day = first + timedelta(days=rng.randrange(span))
+                self_reported = rng.random() < 0.3
+                pending = self_reported and (self.today - day).days < 20 and rng.random() < 0.5
+                aid = self.add(
+                    "activity",
+                    station_id=sid,
+                    activity_type="联系青年",
+                    activity_date=day,
+                    title=rng.choice(titles),
+                    place=rng.choice(places),
+                    youth_count=youth,
+                    project_id=None,
+                    group_id=None,
+                    branch_id=None,
+                    notes="",
+                    source="分账本" if self_reported else "总账本",
+                    recorded_by_id=person if self_reported else None,
+                    confirmation="待确认" if pending else "已确认",
+                    confirmation_note="",
+                    confirmed_at=None
+                    if pending
+                    else datetime.combine(min(self.today, day + timedelta(days=2)), time(10, 0)),
+                    deleted_at=None,
+                    deleted_by=None,
+                )
+                self.add("activity_participant", activity_id=aid, person_id=person)
 
     def _evaluations(
         self,
