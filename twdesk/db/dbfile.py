@@ -76,7 +76,12 @@ class DiskFullError(DbFileError):
 class LockedError(DbFileError):
     def __init__(self, path: Path, holder: filelock.LockHolder) -> None:
         self.holder = holder
-        if holder.stale:
+        if holder.incomplete:
+            msg = (
+                f"数据库「{path.name}」旁边的{filelock.INCOMPLETE}，没有程序在使用这个文件。\n"
+                "确认没有 twdesk 正打开它后，可以接管这个文件（命令行：加 --take-over）。"
+            )
+        elif holder.stale:
             msg = (
                 f"数据库「{path.name}」上次由{holder.describe()}打开，但那个程序已经不在运行"
                 "（可能是异常退出或拔出了U盘）。\n确认那台电脑上的 twdesk 已关闭后，可以接管这个文件"
