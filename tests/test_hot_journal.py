@@ -173,3 +173,20 @@ def test_a_file_with_a_hot_journal_is_never_copied(crashed, tmp_path: Path) -> N
     assert check_integrity(dest) == []
     assert people_in(dest) == ["已保存"]
     os.remove(saved)
+
+
+def test_a_copy_never_replaces_a_database_another_twdesk_has_open(tmp_path: Path) -> None:
+    source, other = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    create_database(source)
+    create_database(other)
+    db, held = open_database(source), open_database(other)
+    before = digest(other)
+    try:
+        with pytest.raises(DbFileError, match="正由"):
+            db.save_copy(other)
+        with pytest.raises(DbFileError, match="文件夹"):
+            db.save_copy(tmp_path)
+    finally:
+        held.close()
+        db.close()
+    assert digest(other) == before

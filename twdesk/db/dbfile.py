@@ -396,6 +396,13 @@ class Database:
         dest = Path(dest)
         if dest.resolve() == self.path.resolve():
             raise DbFileError("副本不能保存到当前打开的文件本身，请换一个文件名或位置。")
+        if dest.is_dir():
+            raise DbFileError(f"「{dest}」是一个文件夹，请在其中给出副本的文件名。")
+        holder = filelock.read_holder(filelock.lock_path_for(dest.resolve()))
+        if holder is not None and not holder.stale:
+            raise DbFileError(
+                f"「{dest.name}」正由{holder.describe()}打开，副本不能覆盖它。请换一个文件名。"
+            )
         if _has_hot_journal(self.path) and not self.read_only:
             _roll_back(self.path)  # we hold the lock: an interrupted write is rolled back first
         try:
