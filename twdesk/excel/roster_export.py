@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from twdesk.excel.cells import put
 from twdesk.excel.roster_columns import ROSTER_COLUMNS
 
 HEADER_FILL = PatternFill("solid", fgColor="C00000")
@@ -39,11 +40,13 @@ def write_roster(
     for r, record in enumerate(records, first + 1):
         for col, column in enumerate(ROSTER_COLUMNS, 1):
             value = record.get(column.field)
-            cell = ws.cell(row=r, column=col, value=value if value not in (None, "") else None)
+            if value in (None, ""):
+                value = None
+            elif column.text:
+                value = str(value)
+            cell = put(ws, r, col, value)
             if column.text:
                 cell.number_format = "@"
-                if cell.value is not None:
-                    cell.value = str(cell.value)
             elif column.field == "birth_date" and value:
                 cell.number_format = "yyyy-mm-dd"
     ws.freeze_panes = ws.cell(row=first + 1, column=2)

@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from twdesk.core.vocab import DelegateLevel
+from twdesk.excel.cells import put
 from twdesk.excel.roster_columns import ROSTER_COLUMNS
 from twdesk.excel.roster_export import HEADER_FILL, HEADER_FONT
 
@@ -62,7 +63,7 @@ def write_roster_template(
         if values:
             list_col = len(lists[1]) + 1 if lists.max_row > 1 or lists["A1"].value else 1
             for i, value in enumerate(values, 1):
-                lists.cell(row=i, column=list_col, value=value)
+                put(lists, i, list_col, value)
             letter = lists.cell(row=1, column=list_col).column_letter
             validation = DataValidation(
                 type="list",

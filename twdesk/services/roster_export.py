@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from twdesk.core.idcard import mask_id_number, mask_phone
+from twdesk.core.masking import mask_text
 from twdesk.core.vocab import DEFAULT_GROUP_KINDS
 from twdesk.db.models import GroupMembership, Person, SpecialGroup, Station, StationMembership
 from twdesk.excel.roster_columns import ROSTER_COLUMNS
@@ -57,12 +58,13 @@ def roster_records(session: Session, *, station: str | None = None) -> list[dict
 
 
 def mask_record(record: dict[str, object]) -> dict[str, object]:
-    """The record for sharing outside the office: ID number and phone masked."""
-    masked = dict(record)
-    if masked.get("id_number"):
-        masked["id_number"] = mask_id_number(str(masked["id_number"]))
-    if masked.get("phone"):
-        masked["phone"] = mask_phone(str(masked["phone"]))
+    """The record for sharing outside the office: ID number and phone masked, and every ID or
+    phone number typed into any other text (工作单位, 备注, 微信号 …) masked too."""
+    masked = {k: mask_text(v) if isinstance(v, str) else v for k, v in record.items()}
+    if record.get("id_number"):
+        masked["id_number"] = mask_id_number(str(record["id_number"]))
+    if record.get("phone"):
+        masked["phone"] = mask_phone(str(record["phone"]))
     return masked
 
 

@@ -1,7 +1,7 @@
 """The visit register to a spreadsheet: one row per opinion item (a visit without items is one
 row), streamed, with the importer's column names so export → import round-trips. The rows are
 the visits the register list shows for the same filter. `mask` hides visitors' phones and names
-for sharing outside the office."""
+for sharing outside the office, and every ID or phone number typed into the free-text columns."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from twdesk.core.idcard import mask_phone
+from twdesk.core.masking import mask_text
 from twdesk.db.models import OpinionItem, Person, Station, Visit
 from twdesk.excel.fast_xlsx import write_table
 from twdesk.excel.visit_columns import COLUMNS
@@ -21,6 +22,15 @@ from twdesk.output import write_output
 from twdesk.services.visits import VisitFilter
 
 Progress = Callable[[int, int], None]
+
+# Columns people type into freely (COLUMNS order): with `mask`, any ID or phone number in them
+# is masked too — 接待代表, 单位或村, 来访事由, 意见建议, 交办部门, 责任人, 办理结果.
+FREE_TEXT = frozenset(
+    i
+    for i, (field, *_rest) in enumerate(COLUMNS)
+    if field
+    in ("receiver", "unit_or_village", "content", "item", "department", "responsible", "result")
+)
 
 
 def mask_name(name: str) -> str:
@@ -125,7 +135,7 @@ def export_rows(
         phone = r[9]
         if mask:
             name, phone = mask_name(name), mask_phone(phone)
-        yield (
+        row = (
             r[0].isoformat(),
             r[1].strftime("%H:%M") if r[1] else "",
             r[2],
@@ -151,6 +161,9 @@ def export_rows(
             r[23] or "",
             r[24] or "",
         )
+        if mask:
+            row = tuple(mask_text(v) if i in FREE_TEXT else v for i, v in enumerate(row))
+        yield row
 
 
 def export_visits(
