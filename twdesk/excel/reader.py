@@ -53,8 +53,8 @@ def header_key(text: object) -> str:
 
 
 SAVE_AS_XLSX = (
-    "请用 Excel 或 WPS 打开原来的表格，点“文件 → 另存为”，"
-    "保存类型选“Excel 工作簿（*.xlsx）”，再导入保存的文件。"
+    "请用 Excel 或 WPS 打开原来的表格，另存为 .xlsx"
+    "（文件 → 另存为 → 保存类型选“Excel 工作簿”）后再导入。"
 )
 _SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
@@ -64,7 +64,7 @@ _ARCHIVE_MAGIC = (b"Rar!", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b")
 
 def unreadable(path: Path, what: str) -> SpreadsheetError:
     """The message for a file that is not a table: what it is and how to save it as .xlsx."""
-    return SpreadsheetError(f"无法导入「{path.name}」：{what}，不是可以导入的表格。{SAVE_AS_XLSX}")
+    return SpreadsheetError(f"无法读取「{path.name}」：{what}，不是可以导入的表格。{SAVE_AS_XLSX}")
 
 
 def read_rows(path: Path) -> SheetData:
@@ -85,7 +85,7 @@ def read_rows(path: Path) -> SheetData:
         ) from exc
     if not head:
         raise unreadable(path, "这是一个空文件（0 字节）")
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith((b"PK", b"\xd0\xcf\x11\xe0")):
         return _read_workbook(path, head)
     if head.startswith(b"%PDF"):
         raise unreadable(path, "这是一个 PDF 文件")
@@ -174,7 +174,9 @@ def _decode(raw: bytes, path: Path) -> str:
             return raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise SpreadsheetError(f"无法识别「{path.name}」的文字编码，请另存为 .xlsx。")  # pragma: no cover
+    raise SpreadsheetError(
+        f"无法识别「{path.name}」的文字编码，请另存为 .xlsx。"
+    )  # pragma: no cover
 
 
 def _read_html(path: Path, text: str) -> SheetData:
@@ -296,6 +298,8 @@ def _xml_value(data: object) -> object:
 
 def _read_csv(path: Path, text: str) -> SheetData:
     sample = text[:4096]
+    if not any(sep in sample for sep in ",;\t，"):
+        raise unreadable(path, "这是一个纯文本文件，里面没有表格")
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t，")
     except csv.Error:
@@ -367,8 +371,8 @@ def guess_header(rows: list[list[object]], *, max_scan: int = 20) -> HeaderMatch
 
 
 def _is_total(cells: list[object]) -> bool:
-    texts = [header_key(c) for c in cells if clean_text(c)][:3]
-    return any(t.startswith(TOTAL_WORDS) for t in texts)
+    filled = [c for c in cells if c not in (None, "")][:3]
+    return any(header_key(c).startswith(TOTAL_WORDS) for c in filled)
 
 
 def data_rows(sheet: SheetData, header: HeaderMatch) -> Iterator[tuple[int, list[object]]]:

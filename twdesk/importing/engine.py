@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from twdesk.core.normalize import clean_text
 from twdesk.excel.reader import data_rows, find_header, guess_header, read_rows
 from twdesk.importing.problems import ImportCancelled, ImportProblems, Problem
 
 T = TypeVar("T")
+P = TypeVar("P", bound="Preview")  # type: ignore[type-arg]
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 _UNSET = object()
@@ -82,16 +83,20 @@ class Preview(Generic[T]):
             Problem(row, column, clean_text(value), message, hint or self.spec.hint(name))
         )
 
+    def sort_problems(self) -> None:
+        self.problems.sort(key=lambda p: (p.row, p.column))
+
     def raise_problems(self) -> None:
+        """All or nothing: any problem and the import stops here, before writing."""
         if self.problems:
-            self.problems.sort(key=lambda p: (p.row, p.column))
+            self.sort_problems()
             raise ImportProblems(self.problems)
 
 
 class Row:
     """One data row: its cells by field, and the problems found in it."""
 
-    def __init__(self, preview: Preview[object], number: int, cells: list[object]) -> None:
+    def __init__(self, preview: Preview[Any], number: int, cells: list[object]) -> None:
         self.preview = preview
         self.number = number
         self.cells = cells
@@ -109,9 +114,7 @@ class Row:
     def text(self, name: str) -> str:
         return clean_text(self.raw(name))
 
-    def problem(
-        self, name: str, message: str, hint: str = "", *, value: object = _UNSET
-    ) -> None:
+    def problem(self, name: str, message: str, hint: str = "", *, value: object = _UNSET) -> None:
         shown = self.raw(name) if value is _UNSET else value
         self.preview.add(self.number, name, shown, message, hint)
         self.problem_count += 1
@@ -138,9 +141,11 @@ def check_file(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     every: int = 500,
-) -> Preview[T]:
+    kind: type[P] = Preview,  # type: ignore[assignment]
+) -> P:
     """Read the file and check every row; writes nothing. A row with no problems whose
-    `check_row` returns a value is kept in `preview.rows`."""
+    `check_row` returns a value is kept in `preview.rows`; `kind` is the entity's Preview
+    subclass when it shows more (stations to create …)."""
     path = Path(path)
     sheet = read_rows(path)
     header = find_header(sheet.rows, spec.aliases)
@@ -148,7 +153,7 @@ def check_file(
         header = guess_header(sheet.rows)
     if header is None:
         guessed = guess_header(sheet.rows) if spec.allow_mapping else None
-        preview: Preview[T] = Preview(path, spec, guessed.headers if guessed else [], {})
+        preview = kind(path, spec, guessed.headers if guessed else [], {})
         if guessed:
             preview.unknown_headers = guessed.unknown
         names = "”“".join(spec.header(f) for f in spec.required)
@@ -162,7 +167,7 @@ def check_file(
         )
         return preview
     columns = dict(mapping if mapping is not None else header.columns)
-    preview = Preview(path, spec, header.headers, columns, header.unknown)
+    preview = kind(path, spec, header.headers, columns, header.unknown)
     missing = [f for f in spec.required if f not in columns]
     if missing:
         names = "”“".join(spec.header(f) for f in missing)
@@ -184,10 +189,11 @@ def check_file(
                 raise ImportCancelled
             if progress:
                 progress(i, total)
-        row = Row(preview, number, cells)  # type: ignore[arg-type]
+        row = Row(preview, number, cells)
         checked = check_row(row)
         if row.ok and checked is not None:
             preview.rows.append(checked)
     if progress:
         progress(total, total)
+    preview.sort_problems()
     return preview

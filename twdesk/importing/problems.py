@@ -39,4 +39,3 @@ class ImportProblems(UserError):
 
 class ImportCancelled(Exception):
     """The user pressed Cancel; the caller's transaction rolls everything back."""
-
