@@ -101,6 +101,7 @@ class Row:
         self.number = number
         self.cells = cells
         self.problem_count = 0
+        self.reported: set[str] = set()  # fields with a problem already
 
     def has(self, name: str) -> bool:
         return name in self.preview.mapping
@@ -118,13 +119,17 @@ class Row:
         shown = self.raw(name) if value is _UNSET else value
         self.preview.add(self.number, name, shown, message, hint)
         self.problem_count += 1
+        self.reported.add(name)
 
     def report(self, exc: FieldErrors, fields: Mapping[str, str] | None = None) -> None:
-        """A service check's field problems, each put on the file's column for that field."""
+        """A service check's field problems, each put on the file's column for that field
+        (a cell the row function has already reported — a name not found — is not repeated)."""
         for key, message in exc.problems.items():
             name = (fields or {}).get(key, key)
             if name not in self.preview.spec.aliases:
                 name = ""
+            if name and name in self.reported:
+                continue
             self.problem(name, message, value=self.raw(name) if name else "")
 
     @property
