@@ -7,7 +7,7 @@ a longer limit for the few long documents below. The session refuses anything lo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -36,6 +36,21 @@ def too_long(value: object, limit: int) -> str | None:
     if isinstance(value, str) and len(value) > limit:
         return f"太长了：最多 {limit} 个字，现在有 {len(value)} 个字，请删减"
     return None
+
+
+def refuse_long(
+    values: Mapping[str, object],
+    model: Any,
+    labels: Mapping[str, str],
+    error: Callable[[str], Exception],
+    *,
+    columns: Mapping[str, str] | None = None,
+) -> None:
+    """For services whose errors are one message: raise `error` naming every field too long."""
+    problems: dict[str, str] = {}
+    check_lengths(problems, values, model, columns=columns)
+    if problems:
+        raise error("；".join(f"{labels.get(k, k)}{v}" for k, v in problems.items()) + "。")
 
 
 def check_lengths(
