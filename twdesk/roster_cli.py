@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from twdesk.core.errors import UserError
 from twdesk.db.dbfile import open_database
 from twdesk.excel.roster_export import export_roster
 from twdesk.services.roster_import import ImportProblems, OnDuplicate, import_roster
@@ -31,6 +32,9 @@ def run_import(
         )
         for problem in exc.problems:
             sys.stderr.write(f"  {problem.text()}\n")
+        return 1
+    except UserError as exc:  # a file that is not a table, a text too long …: nothing written
+        sys.stderr.write(f"错误：{exc}\n")
         return 1
     finally:
         db.close()
