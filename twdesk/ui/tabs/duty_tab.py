@@ -712,12 +712,12 @@ class DutyTab(LazyLoad, QWidget):
         if path is None:
             return 0
         # output libraries load on first use, so the window opens fast
-        from twdesk.excel.duty_export import export_duty
-        from twdesk.services.duty_outputs import export_rows
+        from twdesk.services.duty_outputs import export_duty
 
         with self.db.session() as s:
-            rows = export_rows(s, year, station_id=self.station_id, today=self.today)
-        count = export_duty(rows, path, title=f"{year}年坐班安排")
+            count = export_duty(
+                s, path, year, station_id=self.station_id, today=self.today, overwrite=True
+            )
         self.last_message = self.tr("已导出 {0} 条坐班安排").format(count)
         return count
 
@@ -730,8 +730,7 @@ class DutyTab(LazyLoad, QWidget):
             )
             if not ok:
                 return 0
-        from twdesk.reports.duty_poster import draw_poster
-        from twdesk.services.duty_outputs import poster_data
+        from twdesk.services.duty_outputs import poster_data, print_poster
 
         year = self.year.value()
         try:
@@ -747,16 +746,14 @@ class DutyTab(LazyLoad, QWidget):
         )
         if path is None:
             return 0
-        pages = draw_poster(data, path, size=size)
+        with self.db.session() as s:
+            pages = print_poster(s, path, self.station_id, year, size=size, overwrite=True)
         self.last_message = self.tr("坐班公示已保存：{0}（{1} 页）").format(path.name, pages)
         return pages
 
     def print_reminders(self, path: Path | None = None, days: int = 14) -> int:
-        from twdesk.reports.duty_reminders import draw_reminders
-        from twdesk.services.duty_outputs import reminder_rows
+        from twdesk.services.duty_outputs import print_reminders
 
-        with self.db.session() as s:
-            rows = reminder_rows(s, self.today, days)
         path = path or self._save_path(
             self.tr("保存提醒名单"),
             f"坐班提醒名单-{self.today:%Y%m%d}.pdf",
@@ -764,8 +761,7 @@ class DutyTab(LazyLoad, QWidget):
         )
         if path is None:
             return 0
-        count = draw_reminders(
-            rows, path, start=self.today, end=self.today + timedelta(days=days - 1)
-        )
+        with self.db.session() as s:
+            count = print_reminders(s, path, self.today, days, overwrite=True)
         self.last_message = self.tr("提醒名单已保存：{0}").format(path.name)
         return count

@@ -474,12 +474,12 @@ class PeopleTab(LazyLoad, QWidget):
             if not name:
                 return 0
             path = Path(name)
-        from twdesk.excel.roster_export import export_roster
+        from twdesk.services.roster_export import export_roster
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             with self.db.session() as s:
-                count = export_roster(s, path, station=station, mask=mask)
+                count = export_roster(s, path, station=station, mask=mask, overwrite=True)
         except OSError as exc:
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(
@@ -505,11 +505,11 @@ class PeopleTab(LazyLoad, QWidget):
             if not name:
                 return None
             path = Path(name)
-        from twdesk.excel.roster_template import write_roster_template
+        from twdesk.services.roster_export import save_roster_template
 
         try:
             with self.db.session() as s:
-                write_roster_template(path, s)
+                save_roster_template(s, path, overwrite=True)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("保存失败"), str(exc.strerror))
             return None
