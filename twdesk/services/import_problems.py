@@ -8,7 +8,7 @@ from pathlib import Path
 
 from twdesk.excel.problems_export import write_problems
 from twdesk.output import write_output
-from twdesk.services.roster_import import Problem
+from twdesk.importing.problems import Problem
 
 
 def save_problem_list(problems: Iterable[Problem], out: Path, *, overwrite: bool = False) -> Path:
