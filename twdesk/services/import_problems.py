@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from twdesk.excel.problems_export import write_problems
-from twdesk.output import write_output
 from twdesk.importing.problems import Problem
+from twdesk.output import write_output
 
 
 def save_problem_list(problems: Iterable[Problem], out: Path, *, overwrite: bool = False) -> Path:
