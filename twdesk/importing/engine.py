@@ -21,11 +21,12 @@ from twdesk.excel.reader import data_rows, find_header, guess_header, read_rows
 from twdesk.importing.problems import ImportCancelled, ImportProblems, Problem
 
 T = TypeVar("T")
-P = TypeVar("P", bound="Preview")  # type: ignore[type-arg]
+P = TypeVar("P", bound="Preview[Any]")
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 _UNSET = object()
 DEFAULT_HINT = "改正后重新导入"
+MAX_SHOWN = 60  # characters of a cell kept in a problem
 
 
 class FieldErrors(Protocol):
@@ -79,9 +80,10 @@ class Preview(Generic[T]):
     def add(self, row: int, name: str, value: object, message: str, hint: str = "") -> None:
         """A problem found after the row loop (a duplicate in the database, a missing station)."""
         column = self.column(name) if name else ""
-        self.problems.append(
-            Problem(row, column, clean_text(value), message, hint or self.spec.hint(name))
-        )
+        text = clean_text(value)
+        if len(text) > MAX_SHOWN:  # a 32,767-character cell is named, not copied around
+            text = f"{text[:MAX_SHOWN]}…（共 {len(text)} 个字）"
+        self.problems.append(Problem(row, column, text, message, hint or self.spec.hint(name)))
 
     def sort_problems(self) -> None:
         self.problems.sort(key=lambda p: (p.row, p.column))
@@ -146,7 +148,7 @@ def check_file(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     every: int = 500,
-    kind: type[P] = Preview,  # type: ignore[assignment]
+    kind: type[P] = Preview,  # type: ignore[assignment]  # the default is the base class
 ) -> P:
     """Read the file and check every row; writes nothing. A row with no problems whose
     `check_row` returns a value is kept in `preview.rows`; `kind` is the entity's Preview

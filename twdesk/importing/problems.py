@@ -18,13 +18,8 @@ class Problem:
     def text(self) -> str:
         where = f"第{self.row}行" if self.row else "文件"
         column = f"［{self.column}］" if self.column else ""
-        value = f"「{_short(self.value)}」" if self.value else ""
+        value = f"「{self.value}」" if self.value else ""
         return f"{where}{column}{value}：{self.message} —— {self.hint}"
-
-
-def _short(value: str, limit: int = 60) -> str:
-    """A 32,767-character cell is named, not printed."""
-    return value if len(value) <= limit else f"{value[:limit]}…（共 {len(value)} 个字）"
 
 
 class ImportProblems(UserError):

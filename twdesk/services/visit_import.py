@@ -51,7 +51,7 @@ SPEC = Spec(
         "content": "填写来访事由或意见建议；多余的行请删除",
         "item": "填写意见建议，或留空",
     },
-    what="来访登记表（表头应包含“日期”“联络站”等列名）",
+    what="来访登记表",
 )
 # check_visit's and check_item_record's fields → the register's columns
 VISIT_COLUMNS = {"station_id": "station", "received_by_id": "receiver", "items": "item"}
