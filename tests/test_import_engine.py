@@ -334,3 +334,25 @@ def test_missing_header_is_one_problem_for_the_whole_file(db: Database, tmp_path
         import_visits(s, path)
     [problem] = info.value.problems
     assert problem.row == 0 and "找不到表头行" in problem.message and "来访登记表" in problem.hint
+
+
+def test_the_engine_knows_neither_the_database_nor_the_services_nor_qt() -> None:
+    """twdesk.importing takes plain sheets and the entity's own check: it imports only core,
+    excel and itself, so the same engine serves every entity without reaching past them."""
+    import ast
+
+    import twdesk.importing
+
+    folder = Path(twdesk.importing.__file__).parent
+    for source in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                if name.startswith(("twdesk", "PySide6", "sqlalchemy")):
+                    assert name.startswith(("twdesk.core", "twdesk.excel", "twdesk.importing")), (
+                        f"{source.name} imports {name}"
+                    )

@@ -374,6 +374,9 @@ def add_attachment(
     _activity(session, activity_id)
     if len(data) > MAX_ATTACHMENT_BYTES:
         raise LedgerError("附件太大，请先缩小（照片会自动缩小）。")
+    limit = max_length(Attachment, "filename")
+    if len(filename) > limit:  # keep the end: the extension tells what the file is
+        filename = "…" + filename[-(limit - 1) :]
     row = Attachment(
         activity_id=activity_id, filename=filename, mime=mime, data=data, thumbnail=thumbnail
     )

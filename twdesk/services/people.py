@@ -73,6 +73,16 @@ TEXT_FIELDS = (
 PROSE_FIELDS = ("notes", "address", "unit", "position")
 ROLE_FIELDS = ("is_delegate", "is_committee", "is_past_delegate", "is_cadre")
 MAX_PHOTO_BYTES = 400_000
+# every field a PersonError may name: the editor's fields and those of the other person actions
+_LABELS = {
+    **FIELD_LABELS,
+    "station": "联络站",
+    "groups": "专项小组",
+    "status": "状态",
+    "reason": "原因",
+    "changed_on": "日期",
+    "photo": "照片",
+}
 
 
 class PersonError(UserError, ValueError):
@@ -80,7 +90,7 @@ class PersonError(UserError, ValueError):
 
     def __init__(self, problems: dict[str, str]) -> None:
         self.problems = problems
-        super().__init__("；".join(f"{FIELD_LABELS.get(k, k)}：{v}" for k, v in problems.items()))
+        super().__init__("；".join(f"{_LABELS.get(k, k)}：{v}" for k, v in problems.items()))
 
 
 @dataclass
