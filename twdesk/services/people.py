@@ -73,6 +73,8 @@ TEXT_FIELDS = (
 PROSE_FIELDS = ("notes", "address", "unit", "position")
 ROLE_FIELDS = ("is_delegate", "is_committee", "is_past_delegate", "is_cadre")
 MAX_PHOTO_BYTES = 400_000
+_GENDERS = frozenset(str(g) for g in Gender)
+_LEVELS = frozenset(str(v) for v in DelegateLevel)
 # every field a PersonError may name: the editor's fields and those of the other person actions
 _LABELS = {
     **FIELD_LABELS,
@@ -158,11 +160,11 @@ def check_person(
         problems["is_delegate"] = "至少勾选一个身份（团代表、委员、往届团代表或团干部）"
 
     gender = clean_text(values.get("gender"))
-    if gender and gender not in {str(g) for g in Gender}:
+    if gender and gender not in _GENDERS:
         problems["gender"] = "性别无法识别，请选择“男”或“女”"
     clean["gender"] = gender
     level = clean_text(values.get("level"))
-    if level and level not in {str(v) for v in DelegateLevel}:
+    if level and level not in _LEVELS:
         problems["level"] = "代表层级无法识别，请选择“市”“县”或“乡镇”"
     clean["level"] = level
     birth = values.get("birth_date")
