@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from twdesk.core.idcard import normalize_id_number
@@ -452,7 +452,7 @@ def write_roster(
         for start in range(0, len(rows), 5000):
             if cancel and cancel():
                 raise ImportCancelled
-            session.execute(insert(model), rows[start : start + 5000])
+            session.execute(model.__table__.insert(), rows[start : start + 5000])
     if progress:
         progress(total, total)
     return summary
