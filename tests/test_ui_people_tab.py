@@ -386,7 +386,7 @@ def test_import_with_mapping_correction_new_station_question_and_progress(
     wait_idle(qtbot, dialog)
     assert asked and "新建镇联络站" in asked[0]
     assert dialog.summary is not None and dialog.summary.added == 2
-    assert progress and progress[-1] == (2, 2)  # the bar reached the end: both rows
+    assert progress and progress[-1] == (4, 4)  # the bar reached the end: 2 rows checked, 2 written
     assert [v for v, _m in progress] == sorted(v for v, _m in progress)  # and never went back
     with demo_db.session() as s:
         names = set(s.scalars(select(Person.name).where(Person.id_number.in_([ID_A, ID_B]))))

@@ -153,7 +153,7 @@ def run_import(args: argparse.Namespace, importer: Callable[[Session, Path], Any
 
 def report(exc: UserError, args: argparse.Namespace) -> int:
     """THE place a user-facing error becomes text on stderr and an exit code."""
-    from twdesk.services.roster_import import ImportProblems
+    from twdesk.importing.problems import ImportProblems
 
     if isinstance(exc, ImportProblems):
         name = Path(getattr(args, "file", "")).name

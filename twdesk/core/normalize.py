@@ -26,6 +26,8 @@ def clean_text(value: object) -> str:
     """A cell as text: None → "", 13602677354.0 → "13602677354", trimmed, half-width."""
     if value is None:
         return ""
+    if type(value) is str and value.isascii():  # the common case, fast
+        return value.strip()
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float) and value.is_integer():
@@ -62,19 +64,24 @@ def parse_date(value: object) -> date | None:
     Month-only forms (1995.03, 1995年3月) give the first of the month. Raises ValueError with a
     Chinese message naming the value when it cannot be read.
     """
+    return parse_date_precision(value)[0]
+
+
+def parse_date_precision(value: object) -> tuple[date | None, bool]:
+    """`parse_date`, and whether the cell gave the day (False for 1995.03 or 1995年3月)."""
     if value is None or value == "":
-        return None
+        return None, True
     if isinstance(value, datetime):
-        return value.date()
+        return value.date(), True
     if isinstance(value, date):
-        return value
+        return value, True
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 20000 <= value <= 80000:  # an Excel serial number (1954–2119)
-            return _EXCEL_EPOCH + timedelta(days=int(value))
+            return _EXCEL_EPOCH + timedelta(days=int(value)), True
         value = clean_text(value)
     text = re.sub(r"\s", "", clean_text(value))
     if not text:
-        return None
+        return None, True
     patterns = (
         r"(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?",
         r"(\d{4})[.\-/年](\d{1,2})月?",
@@ -87,7 +94,7 @@ def parse_date(value: object) -> date | None:
             parts = [int(g) for g in m.groups()]
             year, month, day = parts[0], parts[1], parts[2] if len(parts) > 2 else 1
             try:
-                return date(year, month, day)
+                return date(year, month, day), len(parts) > 2
             except ValueError:
                 raise ValueError(f"“{text}”不是有效日期") from None
     raise ValueError(f"无法识别日期“{text}”")

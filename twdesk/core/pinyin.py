@@ -47,6 +47,6 @@ def name_syllables(name: str) -> list[str]:
 
 
 def name_keys(name: str) -> tuple[str, str]:
-    """("zeng xiao ming", "zxm") for 曾小明."""
+    """("zeng xiao ming", "zxm") for 曾小明; cut to the columns that store them (200, 50)."""
     syllables = name_syllables(name)
-    return " ".join(syllables), "".join(s[:1] for s in syllables)
+    return " ".join(syllables)[:200], "".join(s[:1] for s in syllables)[:50]

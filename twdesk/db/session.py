@@ -1,13 +1,17 @@
-"""Session hooks: every new row gets this file's office id; every change goes to the audit log."""
+"""Session hooks: every new row gets this file's office id; every change goes to the audit log;
+no text longer than its column is ever stored (SQLite does not enforce VARCHAR(n))."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy import String, Table, event, inspect
+from sqlalchemy.orm import ORMExecuteState, Session
 
+from twdesk.core.errors import UserError
 from twdesk.core.idcard import mask_id_number, mask_phone
 from twdesk.db.base import IdMixin, new_id, now
 from twdesk.db.models import AuditEntry, Setting
@@ -25,6 +29,38 @@ _SILENT_COLUMNS = {
     "leader_photo",
 }
 _NOT_AUDITED = (AuditEntry, Setting)
+
+
+class TextTooLong(UserError):
+    """The last line of defence behind the services' own length checks: a value longer than
+    its column allows, from whatever path, is refused before it reaches the file."""
+
+    def __init__(self, table: str, column: str, limit: int, length: int) -> None:
+        self.table, self.column, self.limit = table, column, limit
+        super().__init__(
+            f"无法保存：表 {table} 的字段 {column} 最多 {limit} 个字，"
+            f"这次要写入 {length} 个字。请删减后再保存，没有保存任何内容。"
+        )
+
+
+@lru_cache(maxsize=256)
+def _limits(table: Table) -> tuple[tuple[str, int], ...]:
+    """(column, length) of every String(n) column of a table."""
+    return tuple(
+        (c.key, c.type.length)
+        for c in table.columns
+        if isinstance(c.type, String) and c.type.length
+    )
+
+
+def check_text_lengths(table: Table, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Raise TextTooLong for the first value longer than its String(n) column."""
+    limits = _limits(table)
+    for row in rows:
+        for column, limit in limits:
+            value = row.get(column)
+            if isinstance(value, str) and len(value) > limit:
+                raise TextTooLong(table.name, column, limit, len(value))
 
 
 def _text(column: str, value: Any) -> str | None:
@@ -93,6 +129,20 @@ def install_session_hooks(session: Session) -> None:
 
     @event.listens_for(session, "before_flush")
     def _before_flush(sess: Session, _ctx: object, _instances: object) -> None:
+        for obj in sess.new:
+            table = getattr(obj, "__table__", None)
+            if isinstance(table, Table):
+                check_text_lengths(table, [obj.__dict__])
+        for obj in sess.dirty:  # only what changes: an old long value never blocks an edit
+            table = getattr(obj, "__table__", None)
+            if isinstance(table, Table):
+                attrs = inspect(obj).attrs
+                changed = {
+                    column: attrs[column].history.added[0]
+                    for column, _limit in _limits(table)
+                    if column in attrs and attrs[column].history.added
+                }
+                check_text_lengths(table, [changed])
         office_id = sess.info.get("office_id")
         for obj in sess.new:
             if isinstance(obj, IdMixin):
@@ -103,3 +153,13 @@ def install_session_hooks(session: Session) -> None:
         if sess.info.get("audit", True):
             for row in _audit_rows(sess):
                 sess.add(row)
+
+    @event.listens_for(session, "do_orm_execute")
+    def _bulk_lengths(state: ORMExecuteState) -> None:
+        """Bulk `session.execute(insert(Model), rows)` skips the flush: check its rows here."""
+        if not (state.is_insert or state.is_update):
+            return
+        table = getattr(state.statement, "table", None)
+        params = state.parameters
+        if isinstance(table, Table) and params:
+            check_text_lengths(table, params if isinstance(params, list) else [params])

@@ -38,6 +38,7 @@ from twdesk.db.models import (
     StatusChange,
     Unavailability,
 )
+from twdesk.services.limits import refuse_long
 
 NOT_YET = "待坐班"  # shown for a future day with nothing recorded (stored as 未登记)
 
@@ -105,6 +106,7 @@ def set_holiday(session: Session, day: date, kind: str, name: str = "") -> Holid
         raise DutyError(
             f"{day:%Y-%m-%d} 是{WEEKDAY_SHORT_ZH[day.weekday()]}，本来就上班，不需要登记为调休上班日。"
         )
+    refuse_long({"name": clean_text(name)}, Holiday, {"name": "节日名称"}, DutyError)
     holiday = session.scalar(select(Holiday).where(Holiday.day == day))
     if holiday is None:
         holiday = Holiday(day=day)
@@ -253,6 +255,7 @@ def add_unavailability(
 ) -> Unavailability:
     if end < start:
         raise DutyError("结束日期不能早于开始日期。")
+    refuse_long({"reason": clean_prose(reason)}, Unavailability, {"reason": "原因"}, DutyError)
     row = Unavailability(
         person_id=person_id, start_date=start, end_date=end, reason=clean_prose(reason)
     )
@@ -411,6 +414,7 @@ def swap_assignments(session: Session, first_id: str, second_id: str, reason: st
     reason = clean_prose(reason)
     if not reason:
         raise DutyError("请写明换班原因。")
+    refuse_long({"reason": reason}, DutySwap, {"reason": "换班原因"}, DutyError)
     a, b = _assignment(session, first_id), _assignment(session, second_id)
     if a.duty_day_id == b.duty_day_id or a.person_id == b.person_id:
         raise DutyError("请选择两位不同代表在不同日期的坐班安排。")
@@ -465,6 +469,12 @@ def record_attendance(
     today = today or date.today()
     if state not in {str(a) for a in Attendance}:
         raise DutyError("请选择到岗、缺席、请假或替班。")
+    refuse_long(
+        {"attendance_note": clean_prose(note)},
+        DutyAssignment,
+        {"attendance_note": "说明"},
+        DutyError,
+    )
     a = _assignment(session, assignment_id)
     day = a.duty_day.day
     if state in (Attendance.PRESENT, Attendance.ABSENT) and day > today:

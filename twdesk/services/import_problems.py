@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from twdesk.excel.problems_export import write_problems
+from twdesk.importing.problems import Problem
 from twdesk.output import write_output
-from twdesk.services.roster_import import Problem
 
 
 def save_problem_list(problems: Iterable[Problem], out: Path, *, overwrite: bool = False) -> Path:

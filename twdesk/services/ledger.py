@@ -36,6 +36,7 @@ from twdesk.db.models import (
 )
 from twdesk.services import duty
 from twdesk.services.errors import FieldProblems
+from twdesk.services.limits import check_lengths, max_length, too_long
 
 FIELD_LABELS = {
     "activity_date": "日期",
@@ -45,6 +46,11 @@ FIELD_LABELS = {
     "participants": "参与代表",
     "project_id": "所属项目",
     "station_id": "联络站",
+    "place": "地点",
+    "notes": "备注",
+    "name": "项目名称",
+    "description": "项目简介",
+    "reason": "退回原因",
 }
 MAX_ATTACHMENT_BYTES = 600_000
 
@@ -118,6 +124,10 @@ def save_project(
     name = clean_text(name)
     if not name:
         raise LedgerError({"name": "请填写项目名称"})
+    problems: dict[str, str] = {}
+    check_lengths(problems, {"name": name, "description": clean_prose(description)}, Project)
+    if problems:
+        raise LedgerError(problems)
     if start and end and end < start:
         raise LedgerError({"end": "结束日期不能早于开始日期"})
     clash = session.scalar(
@@ -211,6 +221,62 @@ def project_choices(session: Session) -> list[tuple[str, str]]:
 # --- entries ----------------------------------------------------------------------------------
 
 
+def check_activity(
+    values: dict[str, Any],
+    participant_ids: set[str],
+    known_types: list[str],
+    *,
+    source: str = str(ActivitySource.STATION),
+    recorded_by_id: str | None = None,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """Clean an entry's values and check them together (the entry dialog and the register
+    import both come here); raise LedgerError naming every field."""
+    problems: dict[str, str] = {}
+    day = values.get("activity_date")
+    if not isinstance(day, date):
+        problems["activity_date"] = "请填写日期"
+    elif day > (today or date.today()):
+        problems["activity_date"] = f"{day:%Y-%m-%d} 在今天之后，请核对日期（记录已开展的活动）"
+    kind = clean_text(values.get("activity_type"))
+    if kind not in known_types:
+        problems["activity_type"] = f"请从活动类型列表中选择（{'、'.join(known_types)}）"
+    title = clean_text(values.get("title"))
+    if not title:
+        problems["title"] = "请填写活动名称"
+    try:
+        text = clean_text(values.get("youth_count")) or "0"
+        number = float(text)
+        if number < 0 or not number.is_integer():
+            raise ValueError
+        youth = int(number)
+    except (TypeError, ValueError):
+        problems["youth_count"] = "覆盖人次应为 0 或正整数，如 35"
+        youth = 0
+    if not participant_ids:
+        problems["participants"] = "请至少选择一位参与代表"
+    if source not in {str(s) for s in ActivitySource}:
+        problems["source"] = "来源应为总账本或分账本"
+    if source == ActivitySource.SELF and recorded_by_id and recorded_by_id not in participant_ids:
+        problems["participants"] = "本人填报的记录，参与代表中应包括本人"
+    clean: dict[str, Any] = {
+        "activity_date": day,
+        "activity_type": kind,
+        "title": title,
+        "place": clean_text(values.get("place")),
+        "youth_count": youth,
+        "station_id": values.get("station_id") or None,
+        "project_id": values.get("project_id") or None,
+        "group_id": values.get("group_id") or None,
+        "branch_id": values.get("branch_id") or None,
+        "notes": clean_prose(values.get("notes")),
+    }
+    check_lengths(problems, clean, Activity)
+    if problems:
+        raise LedgerError(problems)
+    return clean
+
+
 def save_activity(
     session: Session,
     values: dict[str, Any],
@@ -219,37 +285,23 @@ def save_activity(
     source: str = str(ActivitySource.STATION),
     recorded_by_id: str | None = None,
     activity_id: str | None = None,
+    today: date | None = None,
 ) -> ActivityDetail:
     """总账本 entries are confirmed at once; 分账本 (self-reported) ones wait for the station.
     Editing a returned self-report sends it back for confirmation."""
-    problems: dict[str, str] = {}
-    day = values.get("activity_date")
-    if not isinstance(day, date):
-        problems["activity_date"] = "请填写日期"
-    kind = clean_text(values.get("activity_type"))
-    if kind not in activity_types(session):
-        problems["activity_type"] = "请从活动类型列表中选择"
-    title = clean_text(values.get("title"))
-    if not title:
-        problems["title"] = "请填写活动名称"
-    try:
-        youth = int(values.get("youth_count") or 0)
-        if youth < 0:
-            raise ValueError
-    except (TypeError, ValueError):
-        problems["youth_count"] = "覆盖人次应为 0 或正整数"
-        youth = 0
     people = set(participant_ids)
-    if not people:
-        problems["participants"] = "请至少选择一位参与代表"
-    elif len(set(session.scalars(select(Person.id).where(Person.id.in_(people))))) != len(people):
-        problems["participants"] = "所选代表有的已不存在"
-    if source not in {str(s) for s in ActivitySource}:
-        problems["source"] = "来源应为总账本或分账本"
-    if source == ActivitySource.SELF and recorded_by_id and recorded_by_id not in people:
-        problems["participants"] = "本人填报的记录，参与代表中应包括本人"
-    if problems:
-        raise LedgerError(problems)
+    clean = check_activity(
+        values,
+        people,
+        activity_types(session),
+        source=source,
+        recorded_by_id=recorded_by_id,
+        today=today,
+    )
+    if people and len(set(session.scalars(select(Person.id).where(Person.id.in_(people))))) != len(
+        people
+    ):
+        raise LedgerError({"participants": "所选代表有的已不存在"})
     if activity_id:
         activity = session.get(Activity, activity_id)
         if activity is None or activity.deleted_at is not None:
@@ -257,14 +309,8 @@ def save_activity(
     else:
         activity = Activity(source=source, recorded_by_id=recorded_by_id)
         session.add(activity)
-    activity.activity_date, activity.activity_type, activity.title = day, kind, title
-    activity.place = clean_text(values.get("place"))
-    activity.youth_count = youth
-    activity.station_id = values.get("station_id") or None
-    activity.project_id = values.get("project_id") or None
-    activity.group_id = values.get("group_id") or None
-    activity.branch_id = values.get("branch_id") or None
-    activity.notes = clean_prose(values.get("notes"))
+    for key, value in clean.items():
+        setattr(activity, key, value)
     if activity.source == ActivitySource.STATION:
         activity.confirmation = str(Confirmation.CONFIRMED)
         activity.confirmed_at = activity.confirmed_at or now()
@@ -358,6 +404,9 @@ def return_entry(session: Session, activity_id: str, reason: str) -> None:
     reason = clean_prose(reason)
     if not reason:
         raise LedgerError({"reason": "请写明退回原因，如：缺少活动照片"})
+    long = too_long(reason, max_length(Activity, "confirmation_note"))
+    if long:
+        raise LedgerError({"reason": long})
     activity.confirmation, activity.confirmation_note = str(Confirmation.RETURNED), reason
     activity.confirmed_at = None
     session.flush()
@@ -382,6 +431,9 @@ def add_attachment(
     _activity(session, activity_id)
     if len(data) > MAX_ATTACHMENT_BYTES:
         raise LedgerError("附件太大，请先缩小（照片会自动缩小）。")
+    limit = max_length(Attachment, "filename")
+    if len(filename) > limit:  # keep the end: the extension tells what the file is
+        filename = "…" + filename[-(limit - 1) :]
     row = Attachment(
         activity_id=activity_id, filename=filename, mime=mime, data=data, thumbnail=thumbnail
     )

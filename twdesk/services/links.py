@@ -21,6 +21,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from twdesk.core.errors import UserError
 from twdesk.core.normalize import clean_text
 from twdesk.db.models import BranchContact, CommitteeLink, Mentorship, Person, YouthBranch
+from twdesk.services.limits import refuse_long
 
 
 class LinkKind(StrEnum):
@@ -130,6 +131,12 @@ def add_branch(
     name = clean_text(name)
     if not name:
         raise LinkError("请填写团支部名称")
+    refuse_long(
+        {"name": name, "unit": clean_text(unit)},
+        YouthBranch,
+        {"name": "团支部名称", "unit": "所在单位"},
+        LinkError,
+    )
     existing = session.scalar(
         select(YouthBranch).where(YouthBranch.name == name, YouthBranch.deleted_at.is_(None))
     )

@@ -33,6 +33,7 @@ from twdesk.db.models import (
     StationMembership,
     StatusChange,
 )
+from twdesk.services.limits import check_lengths, max_length, too_long
 
 # Fields the editor shows, with the label the user sees (used in every message).
 FIELD_LABELS: dict[str, str] = {
@@ -72,6 +73,18 @@ TEXT_FIELDS = (
 PROSE_FIELDS = ("notes", "address", "unit", "position")
 ROLE_FIELDS = ("is_delegate", "is_committee", "is_past_delegate", "is_cadre")
 MAX_PHOTO_BYTES = 400_000
+_GENDERS = frozenset(str(g) for g in Gender)
+_LEVELS = frozenset(str(v) for v in DelegateLevel)
+# every field a PersonError may name: the editor's fields and those of the other person actions
+_LABELS = {
+    **FIELD_LABELS,
+    "station": "联络站",
+    "groups": "专项小组",
+    "status": "状态",
+    "reason": "原因",
+    "changed_on": "日期",
+    "photo": "照片",
+}
 
 
 class PersonError(UserError, ValueError):
@@ -79,7 +92,7 @@ class PersonError(UserError, ValueError):
 
     def __init__(self, problems: dict[str, str]) -> None:
         self.problems = problems
-        super().__init__("；".join(f"{FIELD_LABELS.get(k, k)}：{v}" for k, v in problems.items()))
+        super().__init__("；".join(f"{_LABELS.get(k, k)}：{v}" for k, v in problems.items()))
 
 
 @dataclass
@@ -126,13 +139,19 @@ def load_person(session: Session, person_id: str) -> PersonDetail:
     return PersonDetail(person.id, values, person.status, station_id, group_ids, history, photo)
 
 
-def check_person(values: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
-    """Clean the values and check them together; raise PersonError listing every problem."""
+def check_person(
+    values: dict[str, Any], *, today: date | None = None, birth_month_only: bool = False
+) -> dict[str, Any]:
+    """Clean the values and check them together; raise PersonError listing every problem.
+
+    `birth_month_only`: the birth date was given to the month (a roster's 1995.03), so it must
+    agree with the ID number to the month and the ID number gives the day.
+    """
     problems: dict[str, str] = {}
     clean: dict[str, Any] = {}
     clean["name"] = clean_name(values.get("name"))
     if not clean["name"]:
-        problems["name"] = "请填写姓名"
+        problems["name"] = "姓名为空，请填写姓名"
     for key in TEXT_FIELDS:
         clean[key] = (clean_prose if key in PROSE_FIELDS else clean_text)(values.get(key))
     for key in ROLE_FIELDS:
@@ -141,12 +160,12 @@ def check_person(values: dict[str, Any], *, today: date | None = None) -> dict[s
         problems["is_delegate"] = "至少勾选一个身份（团代表、委员、往届团代表或团干部）"
 
     gender = clean_text(values.get("gender"))
-    if gender and gender not in {str(g) for g in Gender}:
-        problems["gender"] = "请选择“男”或“女”"
+    if gender and gender not in _GENDERS:
+        problems["gender"] = "性别无法识别，请选择“男”或“女”"
     clean["gender"] = gender
     level = clean_text(values.get("level"))
-    if level and level not in {str(v) for v in DelegateLevel}:
-        problems["level"] = "请选择“市”“县”或“乡镇”"
+    if level and level not in _LEVELS:
+        problems["level"] = "代表层级无法识别，请选择“市”“县”或“乡镇”"
     clean["level"] = level
     birth = values.get("birth_date")
     clean["birth_date"] = birth if isinstance(birth, date) else None
@@ -159,7 +178,10 @@ def check_person(values: dict[str, Any], *, today: date | None = None) -> dict[s
             problems["id_number"] = "；".join(errors) + "。请对照身份证核对"
         else:
             born, sex = birth_date_from_id(number), gender_from_id(number)
-            if clean["birth_date"] and clean["birth_date"] != born:
+            entered = clean["birth_date"]
+            if birth_month_only and entered and entered.replace(day=1) == born.replace(day=1):
+                clean["birth_date"] = born
+            elif entered and entered != born:
                 problems["birth_date"] = (
                     f"与身份证号不一致（身份证号中为 {born:%Y-%m-%d}），请核对出生日期或身份证号"
                 )
@@ -176,6 +198,7 @@ def check_person(values: dict[str, Any], *, today: date | None = None) -> dict[s
             problems["phone"] = (
                 "；".join(errors) + "。请填写 11 位手机号，或带区号的固定电话，如 0839-7202201"
             )
+    check_lengths(problems, clean, Person)
     if problems:
         raise PersonError(problems)
     return clean
@@ -307,6 +330,9 @@ def change_status(
     reason = clean_prose(reason)
     if status != PersonStatus.ACTIVE and not reason:
         raise PersonError({"reason": f"请写明{status}的原因（如：工作调动、本人申请）"})
+    long = too_long(reason, max_length(StatusChange, "reason"))
+    if long:
+        raise PersonError({"reason": long})
     last = person.status_history[-1].changed_on if person.status_history else None
     if last and on < last:
         raise PersonError({"changed_on": f"日期不能早于上一次状态变更（{last:%Y-%m-%d}）"})

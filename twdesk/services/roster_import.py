@@ -1,38 +1,31 @@
 """Importing a delegate roster from the spreadsheets offices already keep.
 
-Everything is read and checked before anything is written: any problem and nothing is
-imported, and the user gets every problem at once, named by the row number the spreadsheet
-shows (第N行), the column header as written in the file, what is wrong and how to fix it.
-The write itself is one transaction owned by the caller (`with db.transaction() as s:`).
+The import engine (twdesk.importing) reads and checks everything before anything is written;
+each row is checked by `check_person`, the person editor's own check. Any problem and nothing
+is imported; every problem is named by the row the spreadsheet shows (第N行) and the column
+header as written. The write is one transaction owned by the caller, with a bulk insert path
+for new people (10,000 rows in about a second).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from twdesk.core.errors import UserError
-from twdesk.core.idcard import (
-    birth_date_from_id,
-    gender_from_id,
-    normalize_id_number,
-    validate_id_number,
-)
+from twdesk.core.idcard import normalize_id_number
 from twdesk.core.normalize import (
     ROUNDED_ID_MESSAGE,
     clean_name,
     clean_text,
     excel_rounded_id,
-    parse_date,
+    parse_date_precision,
 )
-from twdesk.core.phone import normalize_phone, validate_phone
 from twdesk.core.pinyin import name_keys
 from twdesk.core.vocab import StationKind
 from twdesk.db.base import new_id, now
@@ -45,15 +38,19 @@ from twdesk.db.models import (
     StationMembership,
     StatusChange,
 )
-from twdesk.excel.reader import data_rows, find_header, guess_header, read_rows
 from twdesk.excel.roster_columns import (
     ALIASES,
-    COLUMN_BY_FIELD,
     GENDER_WORDS,
     GROUP_SEPARATORS,
     LEVEL_WORDS,
     STATUS_WORDS,
 )
+from twdesk.importing.engine import Preview, Row, Spec, check_file, check_then_write
+from twdesk.importing.problems import ImportCancelled, ImportProblems, Problem
+from twdesk.services.limits import max_length, too_long
+from twdesk.services.people import PersonError, check_person
+
+__all__ = ["ImportCancelled", "ImportProblems", "Problem", "import_roster", "preview_roster"]
 
 OnDuplicate = Literal["fail", "skip", "update"]
 Progress = Callable[[int, int], None]
@@ -76,33 +73,24 @@ PERSON_FIELDS = (
     "wechat",
     "notes",
 )
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int  # as the spreadsheet shows it; 0 for the whole file
-    column: str  # the header as written in the file
-    value: str
-    message: str
-    hint: str
-
-    def text(self) -> str:
-        where = f"第{self.row}行" if self.row else "文件"
-        column = f"［{self.column}］" if self.column else ""
-        value = f"「{self.value}」" if self.value else ""
-        return f"{where}{column}{value}：{self.message} —— {self.hint}"
-
-
-class ImportProblems(UserError):
-    """Nothing was imported; `problems` lists everything to fix."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"发现 {len(problems)} 处问题，未导入任何数据")
-        self.problems = problems
-
-
-class ImportCancelled(Exception):
-    pass
+HINTS = {
+    "name": "填写代表姓名；如果这是多余的行，请删除它",
+    "gender": "填写“男”或“女”",
+    "birth_date": "写成 1995-03-12 或 1995.03 这样的日期，并与身份证号一致",
+    "id_number": "核对原始证件，改正后重新导入",
+    "phone": "填写 11 位手机号，或带区号的固定电话，如 0839-7202201",
+    "level": "填写“市”“县”或“乡镇”",
+    "status": "填写“在任”“免职”“辞职”或“届满”，或留空（默认在任）",
+    "station": "填写联络站的全称",
+    "groups": "填写专项小组名称，多个用顿号分隔",
+}
+SPEC = Spec(
+    ALIASES,
+    required=("name",),
+    hints={**{f: "删减到限定字数以内" for f in ALIASES}, **HINTS},
+    what="团代表名册",
+    allow_mapping=True,
+)
 
 
 @dataclass
@@ -116,22 +104,10 @@ class RosterRow:
 
 
 @dataclass
-class RosterPreview:
-    path: Path
-    headers: list[str]
-    mapping: dict[str, int]
-    unknown_headers: list[str]
-    rows: list[RosterRow]
-    problems: list[Problem]
-    new_stations: list[str]
-    new_groups: list[tuple[str, str]]
+class RosterPreview(Preview[RosterRow]):
+    new_stations: list[str] = field(default_factory=list)
+    new_groups: list[tuple[str, str]] = field(default_factory=list)
     duplicates_in_db: list[RosterRow] = field(default_factory=list)
-    # the data rows as read, (row number as the spreadsheet shows it, cells), for the GUI preview
-    raw_rows: list[tuple[int, list[object]]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 @dataclass
@@ -169,139 +145,63 @@ def _split_groups(text: str) -> list[str]:
 
 
 class _RowChecker:
-    """Turns one spreadsheet row into clean values, collecting problems on the way."""
+    """One roster row → the values `check_person` (the editor's own check) accepts, with the
+    file's words (男性, 乡镇级, 在职) read first; duplicates inside the file are found here."""
 
-    def __init__(
-        self, headers: list[str], mapping: dict[str, int], problems: list[Problem]
-    ) -> None:
-        self.headers = headers
-        self.mapping = mapping
-        self.problems = problems
+    def __init__(self) -> None:
         self.seen_ids: dict[str, tuple[int, str]] = {}  # ID number → (row, name) first seen
+        self.station_limit = max_length(Station, "name")
+        self.group_limit = max_length(SpecialGroup, "name")
 
-    def raw(self, cells: list[object], name: str) -> object:
-        index = self.mapping.get(name)
-        if index is None or index >= len(cells):
-            return None
-        return cells[index]
-
-    def problem(self, row: int, name: str, value: object, message: str, hint: str) -> None:
-        index = self.mapping.get(name)
-        header = self.headers[index] if index is not None else COLUMN_BY_FIELD[name].header
-        self.problems.append(Problem(row, header, clean_text(value), message, hint))
-
-    def check(self, row: int, cells: list[object]) -> RosterRow | None:
-        before = len(self.problems)
-        text = {name: clean_text(self.raw(cells, name)) for name in self.mapping}
-        values: dict[str, Any] = {name: text.get(name, "") for name in PERSON_FIELDS}
-        values["name"] = clean_name(self.raw(cells, "name"))
-        if not values["name"]:
-            self.problem(row, "name", "", "姓名为空", "填写代表姓名；如果这是多余的行，请删除它")
-
-        raw_id = self.raw(cells, "id_number")
-        values["id_number"] = ""
+    def __call__(self, row: Row) -> RosterRow | None:
+        values: dict[str, Any] = {name: row.raw(name) for name in PERSON_FIELDS if row.has(name)}
+        values["is_delegate"] = True
+        gender, level = row.text("gender"), row.text("level")
+        values["gender"] = GENDER_WORDS.get(gender, gender)
+        values["level"] = LEVEL_WORDS.get(level, level)
+        raw_id = row.raw("id_number")
         if raw_id not in (None, "") and excel_rounded_id(raw_id):
-            self.problem(
-                row,
+            row.problem(
+                "id_number", "身份证号被 Excel 当成数字保存，末尾几位已经丢失", ROUNDED_ID_MESSAGE
+            )
+            values["id_number"] = ""
+        month_only = False
+        try:
+            values["birth_date"], has_day = parse_date_precision(row.raw("birth_date"))
+            month_only = not has_day
+        except ValueError as exc:
+            row.problem("birth_date", str(exc))
+            values["birth_date"] = None
+        try:
+            clean: dict[str, Any] | None = check_person(values, birth_month_only=month_only)
+        except PersonError as exc:
+            row.report(exc)
+            clean = None
+        number = normalize_id_number(clean_text(values.get("id_number")))
+        if number in self.seen_ids:
+            other_row, other_name = self.seen_ids[number]
+            row.problem(
                 "id_number",
-                raw_id,
-                "身份证号被 Excel 当成数字保存，末尾几位已经丢失",
-                ROUNDED_ID_MESSAGE,
+                f"与第{other_row}行的身份证号重复（{other_name}）",
+                "同一个人只保留一行",
+                value=number,
             )
-        elif text.get("id_number"):
-            number = normalize_id_number(text["id_number"])
-            errors = validate_id_number(number)
-            for message in errors:
-                self.problem(row, "id_number", raw_id, message, "核对原始证件，改正后重新导入")
-            values["id_number"] = number if not errors else ""
-            if number in self.seen_ids:
-                other_row, other_name = self.seen_ids[number]
-                self.problem(
-                    row,
-                    "id_number",
-                    number,
-                    f"与第{other_row}行的身份证号重复（{other_name}）",
-                    "同一个人只保留一行",
-                )
-            else:
-                self.seen_ids[number] = (row, values["name"])
-
-        gender = text.get("gender", "")
-        values["gender"] = ""
-        if gender:
-            values["gender"] = GENDER_WORDS.get(gender, "")
-            if not values["gender"]:
-                self.problem(row, "gender", gender, "性别无法识别", "填写“男”或“女”")
-
-        values["birth_date"] = None
-        if text.get("birth_date"):
-            try:
-                values["birth_date"] = parse_date(self.raw(cells, "birth_date"))
-            except ValueError as exc:
-                self.problem(
-                    row,
-                    "birth_date",
-                    self.raw(cells, "birth_date"),
-                    str(exc),
-                    "写成 1995-03-12 或 1995.03 这样的日期",
-                )
-
-        if values["id_number"]:
-            born, sex = birth_date_from_id(values["id_number"]), gender_from_id(values["id_number"])
-            entered = values["birth_date"]
-            if entered and (entered.year, entered.month) != (born.year, born.month):
-                self.problem(
-                    row,
-                    "birth_date",
-                    self.raw(cells, "birth_date"),
-                    f"出生年月与身份证号不一致（身份证号中为 {born:%Y-%m-%d}）",
-                    "核对出生年月或身份证号，改成一致",
-                )
-            if values["gender"] and values["gender"] != sex:
-                self.problem(
-                    row,
-                    "gender",
-                    values["gender"],
-                    f"性别与身份证号不一致（身份证号表明为{sex}）",
-                    "核对性别或身份证号",
-                )
-            values["birth_date"] = born  # the number is exact to the day; a mismatch was reported
-            values["gender"] = values["gender"] or sex
-
-        if text.get("phone"):
-            phone = normalize_phone(text["phone"])
-            errors = validate_phone(phone)
-            for message in errors:
-                self.problem(
-                    row,
-                    "phone",
-                    self.raw(cells, "phone"),
-                    message,
-                    "填写 11 位手机号，或带区号的固定电话，如 0839-7202201",
-                )
-            values["phone"] = phone if not errors else ""
-
-        level = text.get("level", "")
-        values["level"] = ""
-        if level:
-            values["level"] = LEVEL_WORDS.get(level, "")
-            if not values["level"]:
-                self.problem(row, "level", level, "代表层级无法识别", "填写“市”“县”或“乡镇”")
-
-        status = text.get("status", "") or "在任"
+        elif number:
+            self.seen_ids[number] = (row.number, clean_name(values.get("name")))
+        status = row.text("status") or "在任"
         if status not in STATUS_WORDS:
-            self.problem(
-                row,
-                "status",
-                status,
-                "状态无法识别",
-                "填写“在任”“免职”“辞职”或“届满”，或留空（默认在任）",
-            )
-        station = clean_name(self.raw(cells, "station")) if "station" in self.mapping else ""
-        groups = _split_groups(text.get("groups", ""))
-        if len(self.problems) > before:
+            row.problem("status", "状态无法识别", value=status)
+        station = clean_name(row.raw("station"))
+        if too_long(station, self.station_limit):
+            row.problem("station", too_long(station, self.station_limit) or "")
+        groups = _split_groups(row.text("groups"))
+        for group in groups:
+            if too_long(group, self.group_limit):
+                row.problem("groups", f"专项小组名称{too_long(group, self.group_limit)}")
+        if clean is None or not row.ok:
             return None
-        return RosterRow(row, values, station, groups, STATUS_WORDS.get(status, "在任"))
+        person = {key: clean[key] for key in PERSON_FIELDS}
+        return RosterRow(row.number, person, station, groups, STATUS_WORDS[status])
 
 
 def preview_roster(
@@ -315,45 +215,16 @@ def preview_roster(
     cancel: Callable[[], bool] | None = None,
 ) -> RosterPreview:
     """Read and check the whole file against the database; writes nothing."""
-    sheet = read_rows(Path(path))
-    header = find_header(sheet.rows, ALIASES)
-    problems: list[Problem] = []
-    if header is None:
-        header = guess_header(sheet.rows)
-        if header is None or mapping is None:
-            problems.append(
-                Problem(
-                    0,
-                    "",
-                    "",
-                    "找不到表头行（应包含“姓名”“身份证号”等列名）",
-                    "确认选择的是名册表格，或在导入界面手动指定各列",
-                )
-            )
-            headers = header.headers if header else []
-            return RosterPreview(Path(path), headers, {}, headers, [], problems, [], [])
-    headers = header.headers
-    columns = dict(mapping if mapping is not None else header.columns)
-    if "name" not in columns:
-        problems.append(
-            Problem(0, "", "", "缺少“姓名”列", "在表头中加上“姓名”列，或在导入界面指定哪一列是姓名")
-        )
-        return RosterPreview(
-            Path(path), headers, columns, header.unknown if header else [], [], problems, [], []
-        )
-
-    checker = _RowChecker(headers, columns, problems)
-    rows: list[RosterRow] = []
-    body = list(data_rows(sheet, header))
-    for i, (row_number, cells) in enumerate(body):
-        if cancel and i % 500 == 0 and cancel():
-            raise ImportCancelled
-        checked = checker.check(row_number, cells)
-        if checked is not None:
-            rows.append(checked)
-        if progress and i % 500 == 0:
-            progress(i, len(body))
-
+    preview = check_file(
+        Path(path),
+        SPEC,
+        _RowChecker(),
+        mapping=mapping,
+        progress=progress,
+        cancel=cancel,
+        kind=RosterPreview,
+    )
+    rows = preview.rows
     # already in the database
     existing = dict(
         session.execute(
@@ -362,14 +233,13 @@ def preview_roster(
             )
         ).all()
     )
-    duplicates = []
     for r in rows:
         person_id = existing.get(r.values["id_number"]) if r.values["id_number"] else None
         if person_id:
             r.existing_id = person_id
-            duplicates.append(r)
+            preview.duplicates_in_db.append(r)
             if on_duplicate == "fail":
-                checker.problem(
+                preview.add(
                     r.row,
                     "id_number",
                     r.values["id_number"],
@@ -381,11 +251,13 @@ def preview_roster(
         name
         for (name,) in session.execute(select(Station.name).where(Station.deleted_at.is_(None)))
     }
-    new_stations = sorted({r.station for r in rows if r.station and r.station not in stations})
-    if new_stations and not create_stations:
+    preview.new_stations = sorted(
+        {r.station for r in rows if r.station and r.station not in stations}
+    )
+    if preview.new_stations and not create_stations:
         for r in rows:
-            if r.station in new_stations:
-                checker.problem(
+            if r.station in preview.new_stations:
+                preview.add(
                     r.row,
                     "station",
                     r.station,
@@ -398,7 +270,7 @@ def preview_roster(
         .where(SpecialGroup.deleted_at.is_(None))
     ).all()
     known_groups = {(s, g) for s, g in group_rows}
-    new_groups = sorted(
+    preview.new_groups = sorted(
         {
             (r.station, g)
             for r in rows
@@ -408,26 +280,15 @@ def preview_roster(
     )
     for r in rows:
         if r.groups and not r.station:
-            checker.problem(
+            preview.add(
                 r.row,
                 "groups",
                 "、".join(r.groups),
                 "填写了专项小组但没有所属联络站",
                 "填写所属联络站，小组建在联络站下",
             )
-    problems.sort(key=lambda p: (p.row, p.column))
-    return RosterPreview(
-        Path(path),
-        headers,
-        columns,
-        header.unknown if header else [],
-        rows,
-        problems,
-        new_stations,
-        new_groups,
-        duplicates,
-        body,
-    )
+    preview.sort_problems()
+    return preview
 
 
 def import_roster(
@@ -441,19 +302,19 @@ def import_roster(
     cancel: Callable[[], bool] | None = None,
 ) -> ImportSummary:
     """Check everything, then write everything in the caller's transaction; or raise."""
+    checking, writing = check_then_write(progress)
     preview = preview_roster(
         session,
         path,
         on_duplicate=on_duplicate,
         create_stations=create_stations,
         mapping=mapping,
-        progress=progress,
+        progress=checking,
         cancel=cancel,
     )
-    if preview.problems:
-        raise ImportProblems(preview.problems)
+    preview.raise_problems()
     return write_roster(
-        session, preview, on_duplicate=on_duplicate, progress=progress, cancel=cancel
+        session, preview, on_duplicate=on_duplicate, progress=writing, cancel=cancel
     )
 
 
@@ -592,7 +453,7 @@ def write_roster(
         for start in range(0, len(rows), 5000):
             if cancel and cancel():
                 raise ImportCancelled
-            session.execute(insert(model), rows[start : start + 5000])
+            session.execute(model.__table__.insert(), rows[start : start + 5000])
     if progress:
         progress(total, total)
     return summary
@@ -639,10 +500,3 @@ def _update_person(
         gid = group_ids[(r.station, g)]
         if gid not in in_groups:
             session.add(GroupMembership(group_id=gid, person_id=person.id))
-
-
-def problems_by_row(problems: list[Problem]) -> dict[int, list[Problem]]:
-    grouped: dict[int, list[Problem]] = defaultdict(list)
-    for p in problems:
-        grouped[p.row].append(p)
-    return dict(grouped)

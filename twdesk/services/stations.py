@@ -18,6 +18,7 @@ from twdesk.db.models import (
     Station,
     StationMembership,
 )
+from twdesk.services.limits import refuse_long
 
 EDITABLE_FIELDS = (
     "name",
@@ -34,6 +35,21 @@ EDITABLE_FIELDS = (
     "yearly_plan",
     "notes",
 )
+
+
+LABELS = {
+    "name": "联络站名称",
+    "address": "地址",
+    "hours": "开放时间",
+    "leader_name": "负责人",
+    "leader_phone": "负责人电话",
+    "contact_phone": "联系电话",
+    "duties": "工作职责",
+    "rules": "工作制度",
+    "pledges": "服务承诺",
+    "yearly_plan": "年度计划",
+    "notes": "备注",
+}
 
 
 class StationError(UserError, ValueError):
@@ -94,6 +110,7 @@ def save_station(
     name = str(values.get("name") or "").strip()
     if not name:
         raise StationError("联络站名称不能为空。")
+    refuse_long({**values, "name": name}, Station, LABELS, StationError)
     clash = session.scalar(
         select(Station.id).where(
             Station.name == name, Station.deleted_at.is_(None), Station.id != (station_id or "")
@@ -178,6 +195,12 @@ def save_group(
     name = name.strip()
     if not name:
         raise StationError("专项小组名称不能为空。")
+    refuse_long(
+        {"name": name, "kind": kind.strip()},
+        SpecialGroup,
+        {"name": "专项小组名称", "kind": "小组类别"},
+        StationError,
+    )
     clash = session.scalar(
         select(SpecialGroup.id).where(
             SpecialGroup.station_id == station_id,

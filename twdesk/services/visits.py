@@ -41,6 +41,7 @@ from twdesk.db.models import (
 )
 from twdesk.services.duty import ensure_holidays, work_calendar
 from twdesk.services.errors import FieldProblems
+from twdesk.services.limits import check_lengths, max_length, too_long
 
 DEFAULT_DEADLINE_WORKDAYS = 7
 OPEN = (str(OpinionStatus.ASSIGNED), str(OpinionStatus.IN_PROGRESS))
@@ -58,8 +59,10 @@ FIELD_LABELS = {
     "category": "类别",
     "content": "来访事由",
     "people_count": "人数",
+    "unit_or_village": "单位或村",
     "items": "意见建议",
     "department": "交办部门",
+    "responsible": "责任人",
     "deadline": "办理期限",
     "result": "办理结果",
     "handled_on": "办结日期",
@@ -67,6 +70,7 @@ FIELD_LABELS = {
     "feedback_method": "反馈方式",
     "satisfaction": "满意度",
     "reason": "原因",
+    "note": "说明",
 }
 
 
@@ -156,15 +160,21 @@ class ItemInput:
 
 
 def check_visit(
-    values: dict[str, Any], items: list[ItemInput], known_categories: list[str]
+    values: dict[str, Any],
+    items: list[ItemInput],
+    known_categories: list[str],
+    *,
+    today: date | None = None,
 ) -> dict[str, Any]:
+    """Clean a visit's values and check them together (the intake form and the register import
+    both come here); raise VisitError naming every field."""
     problems: dict[str, str] = {}
     clean: dict[str, Any] = {}
     day = values.get("visit_date")
     if not isinstance(day, date):
         problems["visit_date"] = "请填写来访日期"
-    elif day > date.today() + timedelta(days=1):
-        problems["visit_date"] = f"{day:%Y-%m-%d} 还没到，请核对日期"
+    elif day > (today or date.today()) + timedelta(days=1):
+        problems["visit_date"] = f"{day:%Y-%m-%d} 在今天之后，还没到，请核对日期"
     clean["visit_date"] = day
     clean["visit_time"] = (
         values.get("visit_time") if isinstance(values.get("visit_time"), time) else None
@@ -185,7 +195,9 @@ def check_visit(
     ):
         value = clean_text(values.get(key)) or ("来访" if key == "channel" else "")
         if value not in allowed:
-            problems[key] = f"请从列表中选择（{'、'.join(a for a in allowed if a)}）"
+            problems[key] = (
+                f"“{value}”无法识别，请从列表中选择（{'、'.join(a for a in allowed if a)}）"
+            )
         clean[key] = value
     phone = normalize_phone(clean_text(values.get("phone")))
     if phone and validate_phone(phone):
@@ -196,22 +208,77 @@ def check_visit(
     if not category:
         problems["category"] = "请选择类别"
     elif known_categories and category not in known_categories:
-        problems["category"] = f"“{category}”不在类别列表中，请从列表选择（可在设置中增加类别）"
+        problems["category"] = (
+            f"类别不在类别列表中：“{category}”。请从列表选择"
+            f"（{'、'.join(known_categories)}），或先在设置中增加这个类别"
+        )
     clean["category"] = category
     clean["content"] = clean_prose(values.get("content"))
     if not clean["content"] and not items:
-        problems["content"] = "请写下来访事由或意见建议"
-    raw_count = values.get("people_count")
-    try:
-        count = 1 if raw_count in (None, "") else int(raw_count)
-    except (TypeError, ValueError):
-        count = 0
-    if count < 1:
+        problems["content"] = "来访事由和意见建议都为空，请至少写下其中一项"
+    count = _whole_number(values.get("people_count"), default=1)
+    if count is None or count < 1:
         problems["people_count"] = "人数应为 1 或以上的整数"
-    clean["people_count"] = max(count, 1)
+    clean["people_count"] = max(count or 1, 1)
+    item_limit = max_length(OpinionItem, "content")
     for i, item in enumerate(items, 1):
         if item.category and known_categories and item.category not in known_categories:
             problems["items"] = f"第{i}条意见的类别“{item.category}”不在类别列表中"
+        elif too_long(item.content, item_limit):
+            problems["items"] = f"第{i}条意见{too_long(item.content, item_limit)}"
+    check_lengths(problems, clean, Visit)
+    if problems:
+        raise VisitError(problems)
+    return clean
+
+
+def _whole_number(value: object, *, default: int) -> int | None:
+    """2, 2.0, "2" → 2; blank → default; anything else (2.5, "两") → None."""
+    text = clean_text(value)
+    if not text:
+        return default
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None
+
+
+SATISFACTIONS = tuple(str(s) for s in Satisfaction)
+
+
+def check_item_record(values: dict[str, Any], visit_date: date | None) -> dict[str, Any]:
+    """An opinion item recorded together with how far it has been handled (a register kept in
+    Excel): the state must be complete for its status — 交办 needs a department, 办结 a date,
+    反馈 how the young person was told. Raise VisitError naming every field."""
+    problems: dict[str, str] = {}
+    clean: dict[str, Any] = {"content": clean_prose(values.get("content"))}
+    if not clean["content"]:
+        problems["content"] = "请写下意见建议"
+    status = clean_text(values.get("status")) or str(OpinionStatus.REGISTERED)
+    if status not in RANK:
+        problems["status"] = f"办理状态无法识别，请填写{'、'.join(RANK)}之一"
+        status = str(OpinionStatus.REGISTERED)
+    clean["status"] = status
+    rank = RANK[status]
+    for key in ("number", "department", "responsible", "feedback_method", "satisfaction"):
+        clean[key] = clean_text(values.get(key))
+    clean["result"] = clean_prose(values.get("result"))
+    for key in ("deadline", "handled_on"):
+        clean[key] = values.get(key) if isinstance(values.get(key), date) else None
+    if rank >= RANK[str(OpinionStatus.ASSIGNED)] and not clean["department"]:
+        problems["department"] = f"状态为“{status}”但没有交办部门，请填写交办部门"
+    if rank >= RANK[str(OpinionStatus.HANDLED)] and clean["handled_on"] is None:
+        problems["handled_on"] = f"状态为“{status}”但没有办结日期，请填写办结日期"
+    if clean["handled_on"] and visit_date and clean["handled_on"] < visit_date:
+        problems["handled_on"] = "办结日期早于来访日期，请核对日期"
+    if clean["satisfaction"] and clean["satisfaction"] not in SATISFACTIONS:
+        problems["satisfaction"] = "满意度无法识别，请填写满意、基本满意或不满意"
+    if rank >= RANK[str(OpinionStatus.FED_BACK)] and not clean["feedback_method"]:
+        problems["feedback_method"] = (
+            "状态为“已反馈”但没有反馈情况，请填写如何告知青年（如：电话告知）"
+        )
+    check_lengths(problems, clean, OpinionItem)
     if problems:
         raise VisitError(problems)
     return clean
@@ -422,6 +489,15 @@ def default_deadline(session: Session, assigned_on: date) -> date:
     return _calendar(session, assigned_on).add_workdays(assigned_on, DEFAULT_DEADLINE_WORKDAYS)
 
 
+def _check_lengths(values: dict[str, object]) -> None:
+    """A handling step's texts against the item's and the step's columns."""
+    problems: dict[str, str] = {}
+    check_lengths(problems, values, OpinionItem)
+    check_lengths(problems, values, OpinionStep)
+    if problems:
+        raise VisitError(problems)
+
+
 def _expect(item: OpinionItem, allowed: tuple[str, ...], action: str) -> None:
     if item.status not in allowed:
         raise VisitError(f"编号 {item.number} 目前是“{item.status}”，不能{action}。")
@@ -440,14 +516,15 @@ def assign(
     """交办: to a department, with a deadline (default 7 working days)."""
     item = _item(session, item_id)
     _expect(item, (str(OpinionStatus.REGISTERED),), "交办")
-    department = clean_text(department)
+    department, responsible = clean_text(department), clean_text(responsible)
     if not department:
         raise VisitError({"department": "请填写交办部门"})
+    _check_lengths({"department": department, "responsible": responsible, "note": note})
     on = on or date.today()
     deadline = deadline or default_deadline(session, on)
     if deadline < on:
         raise VisitError({"deadline": "办理期限不能早于交办日期"})
-    item.department, item.responsible = department, clean_text(responsible)
+    item.department, item.responsible = department, responsible
     item.assigned_on, item.deadline = on, deadline
     _step(
         session,
@@ -479,6 +556,7 @@ def handle(session: Session, item_id: str, result: str, *, on: date | None = Non
     result = clean_prose(result)
     if not result:
         raise VisitError({"result": "请写明办理结果"})
+    _check_lengths({"result": result})
     on = on or date.today()
     if item.assigned_on and on < item.assigned_on:
         raise VisitError({"handled_on": "办结日期不能早于交办日期"})
@@ -497,7 +575,8 @@ def feed_back(
     method = clean_text(method)
     if not method:
         raise VisitError({"feedback_method": "请写明反馈方式（如：电话告知）"})
-    if satisfaction not in {str(s) for s in Satisfaction}:
+    _check_lengths({"feedback_method": method})
+    if satisfaction not in SATISFACTIONS:
         raise VisitError({"satisfaction": "请选择满意、基本满意或不满意"})
     on = on or date.today()
     if item.handled_on and on < item.handled_on:
@@ -515,6 +594,7 @@ def reopen(session: Session, item_id: str, reason: str, *, on: date | None = Non
     reason = clean_prose(reason)
     if not reason:
         raise VisitError({"reason": "请写明重新办理的原因（如：青年反映问题未解决）"})
+    _check_lengths({"note": reason})
     on = on or date.today()
     item.handled_on = item.fed_back_on = None
     item.satisfaction = ""

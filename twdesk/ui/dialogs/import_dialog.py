@@ -1,5 +1,7 @@
-"""Roster import: check the file off the GUI thread, show the column mapping and every problem
-in a preview with the bad cells marked, then import everything in one transaction — or nothing.
+"""Roster import: the import engine checks the file off the GUI thread; its preview (headers,
+column mapping, the rows as read, every problem by row and column) is shown with the bad cells
+marked, the mapping can be corrected, then everything is imported in one transaction — or
+nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twdesk.core.errors import UserError
 from twdesk.db.dbfile import Database
-from twdesk.excel.reader import SpreadsheetError
 from twdesk.excel.roster_columns import ROSTER_COLUMNS
 from twdesk.services.import_problems import save_problem_list
 from twdesk.services.roster_import import (
@@ -47,6 +48,7 @@ from twdesk.services.roster_import import (
     import_roster,
     preview_roster,
 )
+from twdesk.ui.actions import ask_save_path, show_error, show_saved
 from twdesk.ui.workers import Worker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -213,7 +215,7 @@ class RosterImportDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.clicked.connect(self.cancel_work)
         self.save_problems_button = QPushButton(self.tr("保存问题清单…"))
-        self.save_problems_button.clicked.connect(self.save_problem_list)
+        self.save_problems_button.clicked.connect(lambda: self.save_problem_list())
         self.import_button = QPushButton(self.tr("导入"))
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
@@ -378,25 +380,41 @@ class RosterImportDialog(QDialog):
             self.preview_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def save_problem_list(self, path: Path | None = None) -> Path | None:
+        """保存问题清单…: asks where (the last folder used for problem lists), writes through the
+        one output writer, then shows where it went. With `path`, writes there without asking."""
         if self.preview is None or not self.preview.problems:
             return None
+        asked = path is None
         if path is None:
-            default = self.path.with_name(f"{self.path.stem}-问题清单.xlsx")
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("保存问题清单"), str(default), self.tr("Excel 文件 (*.xlsx)")
+            path = ask_save_path(
+                self,
+                "problem-list",
+                self.tr("保存问题清单"),
+                f"{self.path.stem}-问题清单.xlsx",
+                self.tr("Excel 文件 (*.xlsx)"),
             )
-            if not chosen:
+            if path is None:
                 return None
-            path = Path(chosen)
         try:
-            save_problem_list(self.preview.problems, path, overwrite=True)
+            saved = save_problem_list(self.preview.problems, path, overwrite=True)
+        except UserError as exc:
+            show_error(self, exc, self.tr("问题清单没有保存"))
+            return None
         except OSError as exc:
             QMessageBox.warning(
                 self, self.tr("无法保存"), self.tr("问题清单没有保存：{0}").format(exc.strerror)
             )
             return None
-        self.status.setText(self.tr("问题清单已保存：{0}").format(path.name))
-        return path
+        self.status.setText(self.tr("问题清单已保存：{0}").format(saved.name))
+        if asked:
+            show_saved(
+                self,
+                saved,
+                self.tr("已保存 {0} 处问题，交给填表人逐条改正后重新导入。").format(
+                    len(self.preview.problems)
+                ),
+            )
+        return saved
 
     # --- importing ----------------------------------------------------------------------------
 
@@ -477,7 +495,10 @@ class RosterImportDialog(QDialog):
             # the database changed since the check (e.g. someone added the same person)
             self.status.setText(self.tr("数据库在检查后有变化，已重新检查。"))
             self.start_check(self.preview.mapping if self.preview else None)
-        elif isinstance(exc, SpreadsheetError | OSError):
+        elif isinstance(exc, UserError):  # not a table, a text too long …: nothing imported
+            self.status.setText(str(exc))
+            show_error(self, exc, self.tr("无法导入"))
+        elif isinstance(exc, OSError):
             self.status.setText(str(exc))
             QMessageBox.warning(self, self.tr("无法读取文件"), str(exc))
         else:
