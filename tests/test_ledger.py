@@ -268,3 +268,20 @@ def test_import_export_and_the_ledger_command(setup, tmp_path: Path) -> None:
                 import_activities(s, bad)
         finally:
             reopened.close()
+
+
+def test_a_delegate_who_left_before_the_year_is_not_in_its_ledger(setup) -> None:
+    """Behind-target lists name people in office during the year, not those long gone."""
+    db, _sid, a, b = setup
+    this_year = date.today().year
+    with db.transaction() as s:
+        entry(s, date(this_year, 1, 2), "联系青年", 30, [a])
+        people.change_status(s, a, "辞职", on=date.today(), reason="工作调动")
+        people.change_status(s, b, "免职", on=date.today(), reason="超龄")
+    with db.session() as s:
+        # both served part of this year: both in it, both behind target
+        assert {r.name for r in ledger.ledger(s, this_year)} == {"曾䶮", "王㛃"}
+        # next year: 王㛃 is long gone and did nothing; 曾䶮 too — neither is listed
+        assert ledger.ledger(s, this_year + 1) == []
+        # asked for by name, a person is always shown
+        assert [r.name for r in ledger.ledger(s, this_year + 1, person_id=b)] == ["王㛃"]

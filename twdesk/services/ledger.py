@@ -33,6 +33,7 @@ from twdesk.db.models import (
     Setting,
     Station,
     StationMembership,
+    StatusChange,
 )
 from twdesk.services import duty
 from twdesk.services.errors import FieldProblems
@@ -606,7 +607,7 @@ def ledger(
         .order_by(Station.name)
     ):
         station_of.setdefault(pid, name)
-    people_query = select(Person.id, Person.name).where(
+    people_query = select(Person.id, Person.name, Person.status).where(
         Person.deleted_at.is_(None), Person.is_delegate.is_(True)
     )
     if person_id:
@@ -619,7 +620,21 @@ def ledger(
                 )
             )
         )
-    people = dict(session.execute(people_query.order_by(Person.name_pinyin)).all())
+    rows = session.execute(people_query.order_by(Person.name_pinyin)).all()
+    people = {pid: name for pid, name, _status in rows}
+    left_on = dict(
+        session.execute(
+            select(StatusChange.person_id, func.max(StatusChange.changed_on)).group_by(
+                StatusChange.person_id
+            )
+        ).all()
+    )
+    # out of office since before this year began (the last change of status was earlier)
+    gone = {
+        pid
+        for pid, _name, status in rows
+        if status != "在任" and left_on.get(pid) is not None and left_on[pid] < start
+    }
     by_type: dict[str, Counter[str]] = defaultdict(Counter)
     youth_contacts: Counter[str] = Counter()
     pending: Counter[str] = Counter()
@@ -672,6 +687,9 @@ def ledger(
     result = []
     for pid, name in people.items():
         seat = seats.get(pid)
+        has_records = by_type[pid] or pending[pid] or returned[pid] or (seat and seat.assigned)
+        if pid in gone and not has_records and person_id is None:
+            continue  # left office before the year began: not in this year's ledger
         youth, branch_count = youth_contacts[pid], len(branches.get(pid, ()))
         result.append(
             DelegateYear(
