@@ -44,6 +44,7 @@ from twdesk.db.dbfile import open_database
 from twdesk.db.demo_file import create_demo_database
 from twdesk.ui import actions
 from twdesk.ui.main_window import MainWindow
+from twdesk.ui.workers import Worker
 
 SKIPPED_ACTIONS = {"actionQuit"}  # 退出 closes the window: nothing left to click after it
 MAX_DEPTH = 3
@@ -67,6 +68,7 @@ class Explorer:
         self.clicked: list[str] = []
         self.messages: list[str] = []
         self.depth = 0
+        self.workers: list[Worker] = []
         self.image = tmp_path / "photo.png"
         image = QImage(120, 160, QImage.Format.Format_RGB32)
         image.fill(QColor("#8899aa"))
@@ -109,6 +111,13 @@ class Explorer:
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         explorer = self
+        start = Worker.start
+
+        def start_and_remember(worker: Worker) -> None:
+            explorer.workers.append(worker)
+            start(worker)
+
+        monkeypatch.setattr(Worker, "start", start_and_remember)
 
         def get_save(_parent=None, _caption="", directory="", file_filter="", *_a, **_k):
             return str(explorer.new_path(directory, file_filter)), file_filter
@@ -194,9 +203,13 @@ class Explorer:
         self.errors.append((self.where[-1], f"{' › '.join(self.where)}\n{text}"))
 
     def settle(self) -> None:
-        """Let queued work run and any worker thread finish."""
+        """Let queued work run and every worker thread finish and report."""
         self.qtbot.wait(10)
-        self.qtbot.waitUntil(lambda: not actions._RUNNING, timeout=20000)
+        self.qtbot.waitUntil(
+            lambda: not actions._RUNNING and not any(w.thread.isRunning() for w in self.workers),
+            timeout=20000,
+        )
+        self.qtbot.wait(10)
         QApplication.processEvents()
 
     def open_dialogs(self) -> list[QDialog]:
@@ -362,6 +375,7 @@ def test_every_button_and_menu_action_works(
             explorer.trigger(pending[0])
     finally:
         window.close()
+    print("\n".join(explorer.clicked))
     errors = [text for label, text in explorer.errors if label not in FIXED_ELSEWHERE]
     assert not errors, "\n\n".join(errors)
     still_broken = {label for label, _text in explorer.errors}

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
 from sqlalchemy import func, select
 
 from tests.helpers import digest
@@ -22,6 +22,7 @@ from twdesk.services.people_search import PeopleIndex
 from twdesk.ui.dialogs.import_dialog import RosterImportDialog
 from twdesk.ui.dialogs.person_dialog import PendingStatus, PersonDialog
 from twdesk.ui.models.people_model import PeopleModel
+from twdesk.ui.actions import PEOPLE, run_action
 from twdesk.ui.tabs.people_tab import PeopleTab
 
 ID_A = make_id_number("511825", date(1995, 3, 7), 1, "男")
@@ -200,7 +201,7 @@ def test_new_person_saved_with_station_groups_photo_and_links(
     dialog.link_lists[("两联", "right")].add_item(committee.id, committee.name)
     assert dialog.save()
     person_id = dialog.saved_id
-    tab.after_person_saved(person_id)
+    assert tab.select_person(person_id)  # the bus reloaded the tab: the new person is listed
     assert tab.selected_person_id() == person_id
     with demo_db.session() as s:
         p = s.get(Person, person_id)
@@ -425,16 +426,65 @@ def test_import_cancel_leaves_database_unchanged(
     assert dialog.import_button.isEnabled()  # can be started again
 
 
-def test_tab_export_and_template_buttons_write_real_files(tab: PeopleTab, tmp_path: Path) -> None:
+def tab_button(tab: QWidget, text: str) -> QPushButton:
+    return next(b for b in tab.findChildren(QPushButton) if b.text() == text)
+
+
+def test_tab_export_and_template_buttons_write_real_files(
+    qtbot, tab: PeopleTab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Clicked as a user does (these two buttons crashed on clicked(bool) before); the file
+    dialog opens in the folder last used for the same kind of output; 已保存 says where."""
+    saved: list[str] = []
+    asked_in: list[str] = []
+    out = tmp_path / "导出"
+    out.mkdir()
+
+    def answer(box: QMessageBox) -> int:
+        masked = [b for b in box.buttons() if b.text() == "隐去证件号和电话"]
+        if masked:
+            masked[0].click()
+        else:  # 已保存 with 打开 / 打开所在文件夹 / 关闭
+            saved.append(f"{box.text()}|{box.informativeText()}")
+            assert {"打开", "打开所在文件夹"} <= {b.text() for b in box.buttons()}
+        return 0
+
+    def get_save(_parent, _title, suggested, *_a, **_k):
+        asked_in.append(suggested)
+        return str(out / Path(suggested).name), ""
+
+    replace: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save)
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *_a: replace.append(text) or QMessageBox.StandardButton.No,
+    )
     station_item = tab.tree.topLevelItem(1).child(0)
     tab.tree.setCurrentItem(station_item)
-    count = tab.export_roster(tmp_path / "站名册.xlsx", mask=True)
+    qtbot.mouseClick(tab_button(tab, "导出名册…"), Qt.MouseButton.LeftButton)
+    station = station_item.text(0)
+    target = out / f"{station}名册（脱敏）.xlsx"
     delegates = sum(1 for e in tab.model._rows if "团代表" in e.roles)
-    assert count == delegates > 0
-    sheet = openpyxl.load_workbook(tmp_path / "站名册.xlsx").active
-    values = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert delegates > 0
+    sheet = openpyxl.load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) - 2 == delegates  # a title row, the header row, one row each
+    values = [c for row in rows for c in row if isinstance(c, str)]
     assert any("********" in v for v in values)
-    assert tab.save_template(tmp_path / "模板.xlsx").exists()
+    assert saved == [f"已导出 {delegates} 人到 {target.name}|{target}"]
+    qtbot.mouseClick(tab_button(tab, "下载导入模板…"), Qt.MouseButton.LeftButton)
+    template = out / "团代表名册导入模板.xlsx"
+    headers = list(openpyxl.load_workbook(template).active.iter_rows(values_only=True))[1]
+    assert "姓名" in headers and "身份证号" in headers
+    assert saved[1] == f"模板已保存：{template.name}|{template}"
+    # the template dialog opened in the folder the roster went to? no: each kind remembers its own
+    assert Path(asked_in[1]).parent != out
+    qtbot.mouseClick(tab_button(tab, "导出名册…"), Qt.MouseButton.LeftButton)
+    assert Path(asked_in[2]).parent == out  # the roster's own last folder
+    assert replace == [f"「{target.name}」已经存在，要替换它吗？"]
+    assert len(saved) == 2  # declined: nothing written, nothing announced
 
 
 def test_main_window_counts_follow_edits(qtbot, tmp_path: Path, no_popups) -> None:
@@ -446,12 +496,23 @@ def test_main_window_counts_follow_edits(qtbot, tmp_path: Path, no_popups) -> No
     create_demo_database(path, stations=3, delegates=10, years=1, seed=4, today=date(2026, 11, 24))
     window = MainWindow(open_database(path))
     qtbot.addWidget(window)
-    before = window.counts_label.text()
-    with window.db.transaction() as s:
-        people.save_person(s, {"name": "新代表", "is_delegate": True})
-    window.people_tab.after_person_saved(None)
-    assert window.counts_label.text() != before
+    with window.db.session() as s:
+        delegates = people_count(s)
+    assert f"在任团代表 {delegates} ·" in window.counts_label.text()
+    run_action(
+        window,
+        window.db,
+        lambda s: people.save_person(s, {"name": "新代表", "is_delegate": True}),
+        changes=[PEOPLE],
+    )  # what every editor does: the status bar follows on the change bus
+    assert f"在任团代表 {delegates + 1} ·" in window.counts_label.text()
     window.close()
+
+
+def people_count(session) -> int:
+    from twdesk.services.overview import record_counts
+
+    return record_counts(session)["delegates"]
 
 
 def test_duplicate_choice_turns_a_refused_file_into_skip_or_update(

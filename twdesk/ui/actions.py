@@ -74,13 +74,19 @@ def run_action(
     *,
     changes: Iterable[str] = (),
     error_title: str | None = None,
+    on_error: Callable[[UserError], None] | None = None,
 ) -> T | None:
-    """`fn(session)` in one transaction; a UserError is shown and None returned (nothing saved)."""
+    """`fn(session)` in one transaction; a UserError is shown and None returned (nothing saved).
+
+    `on_error` shows the error another way (a dialog marking the fields at fault)."""
     try:
         with _WaitCursor(), db.transaction() as session:
             result = fn(session)
     except UserError as exc:
-        show_error(parent, exc, error_title)
+        if on_error is not None:
+            on_error(exc)
+        else:
+            show_error(parent, exc, error_title)
         return None
     announce(changes)
     return result

@@ -12,6 +12,7 @@ from twdesk import APP_TITLE, __version__
 from twdesk.db.dbfile import Database, DbFileError, create_database
 from twdesk.paths import data_dir
 from twdesk.services.overview import record_counts
+from twdesk.ui.actions import changes
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
 from twdesk.ui.opening import open_with_messages
 from twdesk.ui.settings import app_settings, recent_files, remember_recent
@@ -42,21 +43,14 @@ class MainWindow(QMainWindow):
         self.settings = app_settings()
         self.tabs: list[PlaceholderTab] = []
         plans = tab_plans()
+        # each tab reloads itself on the `changes()` bus when an action changed what it shows
         self.people_tab = PeopleTab(db, lazy=True)
-        self.people_tab.data_changed.connect(self.refresh)
         self.form.tabs.addTab(self.people_tab, plans[0].title)
         self.duty_tab = DutyTab(db, lazy=True)
-        self.duty_tab.data_changed.connect(self.refresh)
-        self.people_tab.data_changed.connect(self.duty_tab.mark_stale)
         self.form.tabs.addTab(self.duty_tab, plans[1].title)
         self.visits_tab = VisitsTab(db, lazy=True)
-        self.visits_tab.data_changed.connect(self.refresh)
-        self.people_tab.data_changed.connect(self.visits_tab.mark_stale)
         self.form.tabs.addTab(self.visits_tab, plans[2].title)
         self.ledger_tab = LedgerTab(db, lazy=True)
-        self.ledger_tab.data_changed.connect(self.refresh)
-        for source in (self.people_tab, self.duty_tab):
-            source.data_changed.connect(self.ledger_tab.mark_stale)
         self.form.tabs.addTab(self.ledger_tab, plans[3].title)
         for plan in plans[4:]:
             tab = PlaceholderTab(plan)
@@ -71,6 +65,7 @@ class MainWindow(QMainWindow):
         self.form.statusbar.addPermanentWidget(self.path_label)
         self._verify_relay = _VerifyRelay(self)
         self._verify_relay.finished.connect(self._on_verified)
+        changes().changed.connect(self._areas_changed)  # the status-bar counts
 
         self.form.actionNew.triggered.connect(self.new_database)
         self.form.actionOpen.triggered.connect(self.open_database_dialog)
@@ -129,6 +124,9 @@ class MainWindow(QMainWindow):
         )
         for tab in self.tabs:
             tab.set_data_summary(summary)
+
+    def _areas_changed(self, _areas: frozenset[str]) -> None:
+        self.refresh()
 
     def _on_verified(self, message: object) -> None:
         if message:

@@ -4,16 +4,17 @@ counts; plan generation, holidays, attendance, swaps and substitutes; poster, li
 from __future__ import annotations
 
 import calendar as _calendar
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -34,9 +35,19 @@ from PySide6.QtWidgets import (
 from twdesk.core.duty_rules import WEEKDAY_SHORT_ZH
 from twdesk.core.vocab import Attendance, HolidayKind
 from twdesk.db.dbfile import Database
+from twdesk.output import write_output
 from twdesk.services import duty
 from twdesk.services.duty import NOT_YET, DutyDayView, DutyError
 from twdesk.services.people import station_choices
+from twdesk.ui.actions import (
+    DUTY,
+    PEOPLE,
+    STATIONS,
+    ask_save_path,
+    run_action,
+    run_read,
+    show_saved,
+)
 from twdesk.ui.dialogs.duty_dialogs import (
     HolidayDialog,
     PlanDialog,
@@ -46,6 +57,8 @@ from twdesk.ui.dialogs.duty_dialogs import (
 from twdesk.ui.dialogs.pickers import ID_ROLE
 from twdesk.ui.tabs.lazy import LazyLoad
 from twdesk.ui.widgets.tables import fill_table, make_table
+
+T = TypeVar("T")
 
 STATE_COLORS = {
     str(Attendance.PRESENT): "#1b5e20",
@@ -69,7 +82,9 @@ def seat_text(seat: duty.DutySeat) -> str:
 
 
 class DutyTab(LazyLoad, QWidget):
-    data_changed = Signal()
+    """Reloads itself when duty, people or stations change (the `actions.changes()` bus)."""
+
+    reload_on = frozenset({DUTY, PEOPLE, STATIONS})
 
     def __init__(
         self,
@@ -96,9 +111,9 @@ class DutyTab(LazyLoad, QWidget):
         self.station.currentIndexChanged.connect(lambda _i: self.reload())
         self.year.valueChanged.connect(lambda _v: self.reload())
         plan_button = QPushButton(self.tr("生成/重排计划…"))
-        plan_button.clicked.connect(self.open_plan_dialog)
+        plan_button.clicked.connect(lambda: self.open_plan_dialog())
         holidays_button = QPushButton(self.tr("节假日…"))
-        holidays_button.clicked.connect(self.open_holidays)
+        holidays_button.clicked.connect(lambda: self.open_holidays())
         export_button = QPushButton(self.tr("导出 Excel…"))
         export_button.clicked.connect(lambda: self.export_excel())
         poster_button = QPushButton(self.tr("打印公示…"))
@@ -218,7 +233,7 @@ class DutyTab(LazyLoad, QWidget):
         add_away = QPushButton(self.tr("登记不便坐班时段…"))
         add_away.clicked.connect(lambda: self.add_unavailable())
         remove_away = QPushButton(self.tr("删除所选时段"))
-        remove_away.clicked.connect(self.remove_unavailable)
+        remove_away.clicked.connect(lambda: self.remove_unavailable())
         away_row = QHBoxLayout()
         away_row.addWidget(QLabel(self.tr("不便坐班的时段（排班时避开）")))
         away_row.addStretch(1)
@@ -252,10 +267,7 @@ class DutyTab(LazyLoad, QWidget):
         layout.addWidget(self.upcoming_title)
         layout.addWidget(self.upcoming)
         layout.addWidget(self.views, 1)
-        if lazy:
-            self._stale = True
-        else:
-            self.reload_stations()
+        self.defer_or_reload(lazy)
 
     @property
     def today(self) -> date:
@@ -550,13 +562,20 @@ class DutyTab(LazyLoad, QWidget):
 
     # --- actions ------------------------------------------------------------------------------
 
-    def _changed(self, message: str = "") -> None:
-        self.last_message = message
+    def _write(self, fn: Callable[[Any], object], error_title: str, message: str) -> bool:
+        """One write through the action helper; the bus reloads the tab, the day stays selected."""
+
+        def write(s: Any) -> bool:
+            fn(s)
+            return True
+
         day = self.selected_day()
-        self.reload()
+        if not run_action(self, self.db, write, changes=[DUTY], error_title=error_title):
+            return False
+        self.last_message = message
         if day:
             self.select_day(day.day)
-        self.data_changed.emit()
+        return True
 
     def mark(self, state: str, note: str = "") -> bool:
         seat = self.selected_seat()
@@ -566,14 +585,13 @@ class DutyTab(LazyLoad, QWidget):
             note, ok = QInputDialog.getText(self, self.tr("请假"), self.tr("请假原因（如：出差）"))
             if not ok:
                 return False
-        try:
-            with self.db.transaction() as s:
-                duty.record_attendance(s, seat.assignment_id, state, note=note, today=self.today)
-        except DutyError as exc:
-            QMessageBox.warning(self, self.tr("不能登记"), str(exc))
-            return False
-        self._changed(self.tr("已登记：{0} {1}").format(seat.name, state))
-        return True
+        return self._write(
+            lambda s: duty.record_attendance(
+                s, seat.assignment_id, state, note=note, today=self.today
+            ),
+            self.tr("不能登记"),
+            self.tr("已登记：{0} {1}").format(seat.name, state),
+        )
 
     def substitute(self, substitute_id: str | None = None, reason: str | None = None) -> bool:
         seat = self.selected_seat()
@@ -595,21 +613,18 @@ class DutyTab(LazyLoad, QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen():
                 return False
             substitute_id, reason = dialog.chosen(), dialog.reason.text()
-        try:
-            with self.db.transaction() as s:
-                duty.record_attendance(
-                    s,
-                    seat.assignment_id,
-                    str(Attendance.SUBSTITUTED),
-                    substitute_id=substitute_id,
-                    note=reason or "",
-                    today=self.today,
-                )
-        except DutyError as exc:
-            QMessageBox.warning(self, self.tr("不能登记替班"), str(exc))
-            return False
-        self._changed(self.tr("已登记替班"))
-        return True
+        return self._write(
+            lambda s: duty.record_attendance(
+                s,
+                seat.assignment_id,
+                str(Attendance.SUBSTITUTED),
+                substitute_id=substitute_id,
+                note=reason or "",
+                today=self.today,
+            ),
+            self.tr("不能登记替班"),
+            self.tr("已登记替班"),
+        )
 
     def swap(self, other_assignment: str | None = None, reason: str | None = None) -> bool:
         seat = self.selected_seat()
@@ -633,14 +648,11 @@ class DutyTab(LazyLoad, QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen():
                 return False
             other_assignment, reason = dialog.chosen(), dialog.reason.text()
-        try:
-            with self.db.transaction() as s:
-                duty.swap_assignments(s, seat.assignment_id, other_assignment, reason or "")
-        except DutyError as exc:
-            QMessageBox.warning(self, self.tr("不能换班"), str(exc))
-            return False
-        self._changed(self.tr("已换班"))
-        return True
+        return self._write(
+            lambda s: duty.swap_assignments(s, seat.assignment_id, other_assignment, reason or ""),
+            self.tr("不能换班"),
+            self.tr("已换班"),
+        )
 
     def add_unavailable(
         self, start: date | None = None, end: date | None = None, reason: str | None = None
@@ -654,23 +666,22 @@ class DutyTab(LazyLoad, QWidget):
                 return False
             start, end = dialog.start.date().toPython(), dialog.end.date().toPython()
             reason = dialog.reason.text()
-        try:
-            with self.db.transaction() as s:
-                duty.add_unavailability(s, pid, start, end, reason or "")
-        except DutyError as exc:
-            QMessageBox.warning(self, self.tr("不能登记"), str(exc))
-            return False
-        self._fill_person()
-        self.last_message = self.tr("已登记；重新生成计划时会避开这段时间。")
-        return True
+        return self._write(
+            lambda s: duty.add_unavailability(s, pid, start, end, reason or ""),
+            self.tr("不能登记"),
+            self.tr("已登记；重新生成计划时会避开这段时间。"),
+        )
 
     def remove_unavailable(self) -> None:
         item = self.away_list.currentItem()
         if item is None:
             return
-        with self.db.transaction() as s:
-            duty.remove_unavailability(s, item.data(ID_ROLE))
-        self._fill_person()
+        away_id = item.data(ID_ROLE)
+        self._write(
+            lambda s: duty.remove_unavailability(s, away_id),
+            self.tr("不能删除"),
+            self.tr("已删除这段不便坐班的时段。"),
+        )
 
     def open_plan_dialog(self) -> PlanDialog | None:
         if not self.station_id:
@@ -688,23 +699,36 @@ class DutyTab(LazyLoad, QWidget):
             today=self.today,
             parent=self,
         )
-        dialog.accepted.connect(lambda: self._changed(dialog.result_text))
+        dialog.accepted.connect(lambda: setattr(self, "last_message", dialog.result_text))
         dialog.open()
         return dialog
 
     def open_holidays(self) -> HolidayDialog:
         dialog = HolidayDialog(self.db, self.year.value(), self)
-        dialog.finished.connect(lambda _r: self._changed())
         dialog.open()
         return dialog
 
-    def _save_path(self, title: str, default: str, filter_text: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, title, default, filter_text)
-        return Path(name) if name else None
+    def _output(
+        self, path: Path | None, kind: str, title: str, default: str, filter_text: str
+    ) -> Path | None:
+        """The file given, or the one the user picks (in the last folder of this kind)."""
+        return path or ask_save_path(self, kind, title, default, filter_text)
+
+    def _write_output(self, path: Path, write: Callable[[Any, Path], T], message: str) -> T | None:
+        """`write(session, tmp)` through the one output writer; then where the file went."""
+        result = run_read(
+            self, self.db, lambda s: write_output(path, lambda tmp: write(s, tmp), overwrite=True)
+        )
+        if result is not None:
+            self.last_message = message.format(result)
+            show_saved(self, path, self.last_message)
+        return result
 
     def export_excel(self, path: Path | None = None) -> int:
         year = self.year.value()
-        path = path or self._save_path(
+        path = self._output(
+            path,
+            "duty-excel",
             self.tr("导出坐班安排"),
             f"{self.station.currentText()}{year}年坐班安排.xlsx",
             self.tr("Excel 文件 (*.xlsx)"),
@@ -715,11 +739,11 @@ class DutyTab(LazyLoad, QWidget):
         from twdesk.excel.duty_export import export_duty
         from twdesk.services.duty_outputs import export_rows
 
-        with self.db.session() as s:
+        def write(s: Any, tmp: Path) -> int:
             rows = export_rows(s, year, station_id=self.station_id, today=self.today)
-        count = export_duty(rows, path, title=f"{year}年坐班安排")
-        self.last_message = self.tr("已导出 {0} 条坐班安排").format(count)
-        return count
+            return export_duty(rows, tmp, title=f"{year}年坐班安排")
+
+        return self._write_output(path, write, self.tr("已导出 {0} 条坐班安排")) or 0
 
     def print_poster(self, path: Path | None = None, size: str | None = None) -> int:
         if not self.station_id:
@@ -740,32 +764,40 @@ class DutyTab(LazyLoad, QWidget):
         except DutyError as exc:
             QMessageBox.information(self, self.tr("打印公示"), str(exc))
             return 0
-        path = path or self._save_path(
+        path = self._output(
+            path,
+            "duty-poster",
             self.tr("保存坐班公示"),
             f"{data.station}{year}年坐班公示-{size}.pdf",
             self.tr("PDF 文件 (*.pdf)"),
         )
         if path is None:
             return 0
-        pages = draw_poster(data, path, size=size)
-        self.last_message = self.tr("坐班公示已保存：{0}（{1} 页）").format(path.name, pages)
-        return pages
+        pages = self._write_output(
+            path,
+            lambda _s, tmp: draw_poster(data, tmp, size=size),
+            self.tr("坐班公示已保存：{0}").format(path.name) + self.tr("（{0} 页）"),
+        )
+        return pages or 0
 
     def print_reminders(self, path: Path | None = None, days: int = 14) -> int:
         from twdesk.reports.duty_reminders import draw_reminders
         from twdesk.services.duty_outputs import reminder_rows
 
-        with self.db.session() as s:
-            rows = reminder_rows(s, self.today, days)
-        path = path or self._save_path(
+        path = self._output(
+            path,
+            "duty-reminders",
             self.tr("保存提醒名单"),
             f"坐班提醒名单-{self.today:%Y%m%d}.pdf",
             self.tr("PDF 文件 (*.pdf)"),
         )
         if path is None:
             return 0
-        count = draw_reminders(
-            rows, path, start=self.today, end=self.today + timedelta(days=days - 1)
-        )
-        self.last_message = self.tr("提醒名单已保存：{0}").format(path.name)
-        return count
+
+        def write(s: Any, tmp: Path) -> int:
+            rows = reminder_rows(s, self.today, days)
+            end = self.today + timedelta(days=days - 1)
+            return draw_reminders(rows, tmp, start=self.today, end=end)
+
+        message = self.tr("提醒名单已保存：{0}").format(path.name) + self.tr("（{0} 人次）")
+        return self._write_output(path, write, message) or 0

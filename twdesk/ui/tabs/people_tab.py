@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,9 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.db.dbfile import Database
+from twdesk.output import write_output
 from twdesk.services import stations
 from twdesk.services.people_search import PeopleIndex, PersonEntry
-from twdesk.services.stations import StationError
+from twdesk.ui.actions import (
+    PEOPLE,
+    STATIONS,
+    announce,
+    ask_save_path,
+    run_action,
+    run_read,
+    show_saved,
+)
 from twdesk.ui.dialogs.person_dialog import PersonDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
 from twdesk.ui.dialogs.station_dialog import StationDialog
@@ -47,9 +55,9 @@ ALL = ""
 
 
 class PeopleTab(LazyLoad, QWidget):
-    """Emits `data_changed` after any write so the window can refresh its counts."""
+    """Reloads itself when people or stations change (the `actions.changes()` bus)."""
 
-    data_changed = Signal()
+    reload_on = frozenset({PEOPLE, STATIONS})
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, lazy: bool = False) -> None:
         super().__init__(parent)
@@ -331,12 +339,8 @@ class PeopleTab(LazyLoad, QWidget):
         self._run_person_dialog(self.person_dialog(person_id))
 
     def _run_person_dialog(self, dialog: PersonDialog) -> None:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.after_person_saved(dialog.saved_id)
-
-    def after_person_saved(self, person_id: str | None) -> None:
-        self.reload(select_person=person_id)
-        self.data_changed.emit()
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id:
+            self.select_person(dialog.saved_id)  # the bus has reloaded the table already
 
     # --- stations and groups ------------------------------------------------------------------
 
@@ -367,23 +371,22 @@ class PeopleTab(LazyLoad, QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            with self.db.transaction() as s:
-                stations.retire_station(s, station_id)
-        except StationError as exc:
-            QMessageBox.warning(self, self.tr("不能撤销"), str(exc))
-            return
-        self._stations_changed(None)
+
+        def retire(s: object) -> bool:
+            stations.retire_station(s, station_id)
+            return True
+
+        run_action(
+            self, self.db, retire, changes=[STATIONS, PEOPLE], error_title=self.tr("不能撤销")
+        )
 
     def _stations_changed(self, select_id: str | None) -> None:
-        self.reload()
         if select_id:
             for item in self.tree.findItems(
                 "", Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive
             ):
                 if item.data(0, ID_ROLE) == select_id:
                     self.tree.setCurrentItem(item)
-        self.data_changed.emit()
 
     def add_group(self, name: str | None = None) -> bool:
         station_id = self.selected_station_id()
@@ -395,15 +398,14 @@ class PeopleTab(LazyLoad, QWidget):
             )
             if not ok:
                 return False
-        try:
-            with self.db.transaction() as s:
-                stations.save_group(s, station_id, name)
-        except StationError as exc:
-            QMessageBox.warning(self, self.tr("无法新增"), str(exc))
-            return False
-        self._station_selected()
-        self.data_changed.emit()
-        return True
+        saved = run_action(
+            self,
+            self.db,
+            lambda s: stations.save_group(s, station_id, name),
+            changes=[STATIONS, PEOPLE],
+            error_title=self.tr("无法新增"),
+        )
+        return saved is not None
 
     def remove_group(self) -> None:
         item = self.groups.currentItem()
@@ -418,10 +420,13 @@ class PeopleTab(LazyLoad, QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self.db.transaction() as s:
-            stations.remove_group(s, item.data(ID_ROLE))
-        self.reload()
-        self.data_changed.emit()
+        group_id = item.data(ID_ROLE)
+
+        def remove(s: object) -> bool:
+            stations.remove_group(s, group_id)
+            return True
+
+        run_action(self, self.db, remove, changes=[STATIONS, PEOPLE])
 
     # --- files --------------------------------------------------------------------------------
 
@@ -444,8 +449,7 @@ class PeopleTab(LazyLoad, QWidget):
         if dialog.summary is None:
             return
         self.last_message = dialog.summary.one_line()
-        self.reload()
-        self.data_changed.emit()
+        announce([PEOPLE, STATIONS])
         QMessageBox.information(self, self.tr("导入完成"), self.last_message)
 
     def export_roster(self, path: Path | None = None, *, mask: bool | None = None) -> int:
@@ -467,51 +471,48 @@ class PeopleTab(LazyLoad, QWidget):
                 return 0
             mask = box.clickedButton() is masked
         if path is None:
-            default = f"{station or '团代表'}名册{'（脱敏）' if mask else ''}.xlsx"
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出名册"), default, self.tr("Excel 文件 (*.xlsx)")
+            path = ask_save_path(
+                self,
+                "roster",
+                self.tr("导出名册"),
+                f"{station or '团代表'}名册{'（脱敏）' if mask else ''}.xlsx",
+                self.tr("Excel 文件 (*.xlsx)"),
             )
-            if not name:
+            if path is None:
                 return 0
-            path = Path(name)
         from twdesk.excel.roster_export import export_roster
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self.db.session() as s:
-                count = export_roster(s, path, station=station, mask=mask)
-        except OSError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(
-                self,
-                self.tr("导出失败"),
-                self.tr("无法写入「{0}」：{1}。文件可能正在 Excel 中打开，请关闭后重试。").format(
-                    path.name, exc.strerror
-                ),
+        def export(s: object) -> int:
+            return write_output(
+                path, lambda tmp: export_roster(s, tmp, station=station, mask=mask), overwrite=True
             )
+
+        count = run_read(self, self.db, export)
+        if count is None:
             return 0
-        QGuiApplication.restoreOverrideCursor()
         self.last_message = self.tr("已导出 {0} 人到 {1}").format(count, path.name)
+        show_saved(self, path, self.last_message)
         return count
 
     def save_template(self, path: Path | None = None) -> Path | None:
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
+            path = ask_save_path(
                 self,
+                "roster-template",
                 self.tr("保存导入模板"),
                 "团代表名册导入模板.xlsx",
                 self.tr("Excel 文件 (*.xlsx)"),
             )
-            if not name:
+            if path is None:
                 return None
-            path = Path(name)
         from twdesk.excel.roster_template import write_roster_template
 
-        try:
-            with self.db.session() as s:
-                write_roster_template(path, s)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("保存失败"), str(exc.strerror))
+        def save(s: object) -> Path:
+            write_output(path, lambda tmp: write_roster_template(tmp, s), overwrite=True)
+            return path
+
+        if run_read(self, self.db, save) is None:
             return None
         self.last_message = self.tr("模板已保存：{0}").format(path.name)
+        show_saved(self, path, self.last_message)
         return path
