@@ -19,10 +19,10 @@ from twdesk.db.demo_file import create_demo_database
 from twdesk.db.models import CommitteeLink, Person, PersonPhoto, Station, StatusChange
 from twdesk.services import people, stations
 from twdesk.services.people_search import PeopleIndex
+from twdesk.ui.actions import PEOPLE, run_action
 from twdesk.ui.dialogs.import_dialog import RosterImportDialog
 from twdesk.ui.dialogs.person_dialog import PendingStatus, PersonDialog
 from twdesk.ui.models.people_model import PeopleModel
-from twdesk.ui.actions import PEOPLE, run_action
 from twdesk.ui.tabs.people_tab import PeopleTab
 
 ID_A = make_id_number("511825", date(1995, 3, 7), 1, "男")
