@@ -12,8 +12,8 @@ from twdesk.core.idcard import make_id_number
 from twdesk.db.dbfile import Database, create_database, open_database
 from twdesk.db.models import Person, Station, StationMembership
 from twdesk.excel.problems_export import write_problems
-from twdesk.excel.roster_template import write_roster_template
 from twdesk.services.people_search import PeopleIndex
+from twdesk.services.roster_export import save_roster_template
 from twdesk.services.roster_import import Problem
 
 
@@ -95,7 +95,7 @@ def test_search_by_name_pinyin_phone_and_id_tail(db: Database) -> None:
 def test_template_has_text_id_column_and_drop_downs(db: Database, tmp_path: Path) -> None:
     out = tmp_path / "模板.xlsx"
     with db.session() as s:
-        write_roster_template(out, s)
+        save_roster_template(s, out)
     wb = openpyxl.load_workbook(out)
     ws = wb["团代表名册"]
     header = [c.value for c in ws[2]]

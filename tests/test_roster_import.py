@@ -20,7 +20,7 @@ from twdesk.db.models import (
     StationMembership,
     StatusChange,
 )
-from twdesk.excel.roster_export import export_roster
+from twdesk.services.roster_export import export_roster
 from twdesk.services.roster_import import ImportCancelled, ImportProblems, import_roster
 
 ID_A = make_id_number("511825", date(1995, 3, 7), 1, "男")

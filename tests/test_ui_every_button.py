@@ -74,12 +74,12 @@ class Explorer:
         image.fill(QColor("#8899aa"))
         image.save(str(self.image))
         self.sheet = tmp_path / "名册.xlsx"
-        from twdesk.excel.roster_template import write_roster_template
+        from twdesk.services.roster_export import save_roster_template
 
         db = open_database(demo_path)
         try:
             with db.session() as s:
-                write_roster_template(self.sheet, s)
+                save_roster_template(s, self.sheet)
         finally:
             db.close()
 

@@ -1,7 +1,7 @@
 """Log file and crash reports. No Qt. Personal numbers never reach the log.
 
 ID numbers and phone numbers are masked in every log line and crash report, whatever code
-logged them, by the formatter itself.
+logged them, by the formatter itself (core/masking.mask_text, the masker the exports use).
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import platform
-import re
 import sys
 import traceback
 from datetime import datetime
@@ -17,27 +16,10 @@ from pathlib import Path
 from types import TracebackType
 
 from twdesk import __version__
+from twdesk.core.masking import mask_text
 from twdesk.paths import log_dir
 
 LOG_NAME = "twdesk.log"
-
-# 18-digit ID numbers (or 17 digits + X), 15-digit old ones, and mainland mobiles / landlines.
-_ID_RE = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)|(?<!\d)(\d{6})\d{6}(\d{3})(?!\d)")
-_MOBILE_RE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
-_LANDLINE_RE = re.compile(r"(?<!\d)(0\d{2,3})[- ]?\d{5,6}(\d{2})(?!\d)")
-
-
-def mask_text(text: str) -> str:
-    """Mask every ID and phone number found in free text."""
-
-    def id_sub(m: re.Match[str]) -> str:
-        if m.group(1):
-            return f"{m.group(1)}********{m.group(2)}"
-        return f"{m.group(3)}******{m.group(4)}"
-
-    text = _ID_RE.sub(id_sub, text)
-    text = _MOBILE_RE.sub(r"\1****\2", text)
-    return _LANDLINE_RE.sub(r"\1-*****\2", text)
 
 
 class MaskingFormatter(logging.Formatter):

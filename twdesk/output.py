@@ -35,6 +35,10 @@ class OutputError(UserError):
     title = "无法保存文件"
 
 
+class Cancelled(InterruptedError):
+    """The user cancelled while the file was being written; nothing was saved."""
+
+
 class OutputExists(OutputError):
     """The target exists and is an ordinary file: replace it only if the user agrees."""
 
@@ -111,6 +115,8 @@ def write_output(path: Path, write: Callable[[Path], T], *, overwrite: bool = Fa
         # checked again: the target may have appeared while we were writing
         check_target(path, overwrite=overwrite)
         os.replace(tmp, path)
+    except Cancelled:
+        raise
     except OSError as exc:
         raise OutputError(_os_message(path, exc)) from exc
     finally:

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from twdesk import __version__
@@ -62,13 +63,24 @@ class DbExistsError(DbFileError):
     pass
 
 
+class ReadOnlyError(DbFileError):
+    """The database cannot be written: it opens read-only and every change is refused."""
+
+    title = "数据库只读"
+
+
+class DiskFullError(DbFileError):
+    title = "磁盘已满"
+
+
 class LockedError(DbFileError):
     def __init__(self, path: Path, holder: filelock.LockHolder) -> None:
         self.holder = holder
         if holder.stale:
             msg = (
                 f"数据库「{path.name}」上次由{holder.describe()}打开，但那个程序已经不在运行"
-                "（可能是异常退出或拔出了U盘）。\n确认那台电脑上的 twdesk 已关闭后，可以接管这个文件。"
+                "（可能是异常退出或拔出了U盘）。\n确认那台电脑上的 twdesk 已关闭后，可以接管这个文件"
+                "（命令行：加 --take-over）。"
             )
         else:
             msg = (
@@ -217,18 +229,63 @@ def copy_consistent(source: Path, dest: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def why_read_only(path: Path) -> str | None:
+    """Why `path` cannot be written (read-only file, folder or medium), or None when it can."""
+    if not os.access(path.parent, os.W_OK):
+        return "所在文件夹或 U 盘不可写，可能是写保护"
+    if not os.access(path, os.W_OK):
+        return "文件设为了只读"
+    return None
+
+
+def read_only_message(path: Path, reason: str) -> str:
+    return (
+        f"数据库「{path.name}」是只读的（{reason}），只能查看和导出，不能修改。"
+        "要修改，请把它复制到可写的位置（或去掉只读属性、关闭 U 盘写保护）后再打开。"
+    )
+
+
+def write_failure(path: Path, exc: BaseException) -> DbFileError | None:
+    """The user's message for a write SQLite refused (full disk, read-only, stick pulled)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "database or disk is full" in text:
+        return DiskFullError(
+            f"磁盘已满，数据库「{path.name}」的这次修改没有保存（已撤销，文件保持原样）。"
+            "请腾出空间（或把数据库移到空间足够的位置）后重试。"
+        )
+    if "readonly database" in text or "read-only" in text:
+        return ReadOnlyError(read_only_message(path, why_read_only(path) or "文件或文件夹不可写"))
+    if "unable to open database file" in text:
+        return ReadOnlyError(
+            read_only_message(path, "无法在所在文件夹中建立日志文件，文件夹可能不可写")
+        )
+    if "disk i/o error" in text:
+        return DbFileError(
+            f"读写数据库「{path.name}」时出错（磁盘 I/O 错误，可能是 U 盘被拔出）。"
+            "这次修改没有保存。请检查存储设备后重新打开。"
+        )
+    if "database is locked" in text:
+        return DbFileError(
+            f"数据库「{path.name}」正被另一个程序占用，这次修改没有保存。请稍后重试。"
+        )
+    return None
+
+
 @dataclass
 class Database:
-    """An open, locked, current-schema twdesk file."""
+    """An open, current-schema twdesk file: locked for writing, or read-only (`read_only`,
+    no lock) when the file, its folder or the medium cannot be written."""
 
     path: Path
     engine: Engine
     office_id: str
     office_name: str
     is_demo: bool
-    lock: filelock.DbLock
+    lock: filelock.DbLock | None
     backup_path: Path | None = None
     user: str = ""
+    read_only: bool = False
+    read_only_reason: str = ""
 
     def session(self) -> Session:
         session = Session(
@@ -241,12 +298,25 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action = one transaction: committed on success, rolled back on any error."""
-        with self.session() as session, session.begin():
-            yield session
+        """One user action = one transaction: committed on success, rolled back on any error.
+
+        A read-only database refuses it (ReadOnlyError); a write SQLite refuses (full disk,
+        read-only medium, pulled stick) becomes a DbFileError saying what to do.
+        """
+        if self.read_only:
+            raise ReadOnlyError(read_only_message(self.path, self.read_only_reason))
+        try:
+            with self.session() as session, session.begin():
+                yield session
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            error = write_failure(self.path, exc)
+            if error is None:
+                raise
+            raise error from exc
 
     def heartbeat(self) -> None:
-        self.lock.heartbeat()
+        if self.lock is not None:
+            self.lock.heartbeat()
 
     @property
     def verified_at_open(self) -> bool:
@@ -283,7 +353,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-        self.lock.release()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def _write_settings(session: Session, values: dict[str, str]) -> None:
@@ -338,12 +409,59 @@ def create_database(
         Path(str(tmp) + "-journal").unlink(missing_ok=True)
 
 
-def open_database(path: Path, *, take_over_lock: bool = False, user: str | None = None) -> Database:
-    """Check, lock, back up and migrate if older, and open `path`; or raise DbFileError."""
+def _open_read_only(path: Path, header: FileHeader, reason: str, user: str | None) -> Database:
+    """Open without a lock through a read-only connection; nothing can change the file."""
+    if _has_hot_journal(path):
+        raise ReadOnlyError(
+            f"数据库「{path.name}」有一次中断的写入（旁边的 -journal 文件）需要先回滚，"
+            f"但它是只读的（{reason}），现在打开会读到不完整的数据。"
+            "请把数据库和 -journal 文件一起复制到可写的位置后再打开（打开时会自动回滚）。"
+        )
+    if header.user_version < SCHEMA_VERSION:
+        raise ReadOnlyError(
+            f"数据库「{path.name}」是旧版本的数据结构（{header.user_version}），需要升级后才能打开，"
+            f"但它是只读的（{reason}）。请把它复制到可写的位置后再打开（会先备份再升级）。"
+        )
+    _raise_if_corrupt(path, header)
+    engine = make_engine(path, readonly=True)
+    try:
+        with engine.connect() as conn:
+            settings = dict(conn.execute(select(Setting.key, Setting.value)).all())
+    except sqlite3.DatabaseError as exc:
+        engine.dispose()
+        raise _corrupt(path, [str(exc)]) from exc
+    return Database(
+        path=path,
+        engine=engine,
+        office_id=settings.get("office_id", ""),
+        office_name=settings.get("office_name", ""),
+        is_demo=settings.get("is_demo") == "1",
+        lock=None,
+        user=user or filelock.current_user(),
+        read_only=True,
+        read_only_reason=reason,
+    )
+
+
+def open_database(
+    path: Path,
+    *,
+    take_over_lock: bool = False,
+    user: str | None = None,
+    read_only: bool | None = None,
+) -> Database:
+    """Check, lock, back up and migrate if older, and open `path`; or raise DbFileError.
+
+    `read_only`: None = detect (a file, folder or medium that cannot be written opens
+    read-only, without a lock, and refuses every transaction); True = always read-only.
+    """
     path = Path(path).resolve()
     header = read_header(path)
     if header.user_version > SCHEMA_VERSION:
         raise _newer(path, header.user_version)
+    reason = why_read_only(path)
+    if read_only or (read_only is None and reason):
+        return _open_read_only(path, header, reason or "以只读方式打开", user)
     try:
         held = filelock.acquire(path, take_over=take_over_lock)
     except filelock.FileLockedError as exc:
@@ -377,9 +495,14 @@ def open_database(path: Path, *, take_over_lock: bool = False, user: str | None 
                     with Session(bind=conn) as s:
                         _write_settings(s, {"last_written_by": __version__})
                         s.flush()
-        except sqlite3.DatabaseError as exc:
+        except (OperationalError, sqlite3.DatabaseError) as exc:
             engine.dispose()
-            raise _corrupt(path, [str(exc)]) from exc
+            error = write_failure(path, exc)
+            if error is not None:
+                raise error from exc
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise _corrupt(path, [str(exc)]) from exc
+            raise
         except Exception:
             engine.dispose()
             raise
@@ -410,6 +533,7 @@ __all__ = [
     "NewerSchemaError",
     "NotSqliteError",
     "NotTwdeskError",
+    "ReadOnlyError",
     "check_integrity",
     "copy_consistent",
     "create_database",

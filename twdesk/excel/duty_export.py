@@ -8,6 +8,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from twdesk.excel.cells import put
+
 COLUMNS = (
     ("日期", 12),
     ("星期", 6),
@@ -38,11 +40,10 @@ def export_duty(
     count = 0
     for count, row in enumerate(rows, 1):
         for col, value in enumerate(row, 1):
-            cell = ws.cell(row=count + 1, column=col, value=value)
+            cell = put(ws, count + 1, col, value)
             if col in (1, 6, 7):
                 cell.number_format = "@"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(COLUMNS)).column_letter}{count + 1}"
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)
     return count

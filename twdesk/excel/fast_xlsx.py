@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from twdesk.output import Cancelled
+
 _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
@@ -76,16 +78,15 @@ def write_table(
     progress: Callable[[int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> int:
-    """Write header + rows; returns the number of data rows. Raises InterruptedError on cancel
-    (the partial file is removed)."""
+    """Write header + rows; returns the number of data rows. Raises `Cancelled` (an
+    InterruptedError) when `cancel()` says so; on any failure the partial file is removed.
+    Callers in the app write through `twdesk.output.write_output` (temporary file, rename)."""
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     sheet_name = "".join("-" if ch in "/\\?*[]:" else ch for ch in sheet_name)[:31] or "Sheet1"
-    tmp = out_path.with_name(f".{out_path.name}.writing")
     count = 0
     last_col = column_letter(len(columns) - 1)
     try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        with zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
             zf.writestr("_rels/.rels", _RELS)
             zf.writestr(
@@ -121,14 +122,15 @@ def write_table(
                         if progress:
                             progress(count)
                         if cancel and cancel():
-                            raise InterruptedError
+                            raise Cancelled
                 sheet.write("".join(buffer).encode("utf-8"))
+                if cancel and cancel():  # asked once more: a short table is never mid-chunk
+                    raise Cancelled
                 sheet.write(
                     f'</sheetData><autoFilter ref="A1:{last_col}{count + 1}"/></worksheet>'.encode()
                 )
-        tmp.replace(out_path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        out_path.unlink(missing_ok=True)
         raise
     if progress:
         progress(count)

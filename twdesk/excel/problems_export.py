@@ -9,6 +9,8 @@ from typing import Protocol
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from twdesk.excel.cells import put
+
 
 class ProblemLike(Protocol):
     row: int
@@ -34,10 +36,9 @@ def write_problems(problems: Iterable[ProblemLike], out_path: Path) -> int:
     for count, p in enumerate(problems, 1):
         values = (f"第{p.row}行" if p.row else "整个文件", p.column, p.value, p.message, p.hint)
         for col, value in enumerate(values, 1):
-            cell = ws.cell(row=count + 1, column=col, value=value)
+            cell = put(ws, count + 1, col, value)
             cell.number_format = "@"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)
     return count

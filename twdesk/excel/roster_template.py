@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from twdesk.core.vocab import DEFAULT_GROUP_KINDS, DelegateLevel
-from twdesk.db.models import SpecialGroup, Station
+from twdesk.core.vocab import DelegateLevel
+from twdesk.excel.cells import put
 from twdesk.excel.roster_columns import ROSTER_COLUMNS
 from twdesk.excel.roster_export import HEADER_FILL, HEADER_FONT
 
@@ -30,18 +29,10 @@ EXAMPLE = {
 ROWS_WITH_LISTS = 2000
 
 
-def write_roster_template(out_path: Path, session: Session | None = None) -> None:
-    stations: list[str] = []
-    groups: list[str] = [f"{kind}小组" for kind in DEFAULT_GROUP_KINDS]
-    if session is not None:
-        stations = list(
-            session.scalars(
-                select(Station.name)
-                .where(Station.deleted_at.is_(None))
-                .order_by(Station.sort_order)
-            )
-        )
-        groups = sorted(set(groups) | set(session.scalars(select(SpecialGroup.name))))
+def write_roster_template(
+    out_path: Path, *, stations: Sequence[str] = (), groups: Sequence[str] = ()
+) -> None:
+    """The template with drop-down lists of these stations and special groups."""
     wb = Workbook()
     ws = wb.active
     ws.title = "团代表名册"
@@ -55,8 +46,8 @@ def write_roster_template(out_path: Path, session: Session | None = None) -> Non
     list_columns = {
         "gender": ["男", "女"],
         "level": [str(v) for v in DelegateLevel],
-        "station": stations,
-        "groups": groups,
+        "station": list(stations),
+        "groups": list(groups),
         "status": ["在任", "免职", "辞职", "届满"],
     }
     for col, column in enumerate(ROSTER_COLUMNS, 1):
@@ -72,7 +63,7 @@ def write_roster_template(out_path: Path, session: Session | None = None) -> Non
         if values:
             list_col = len(lists[1]) + 1 if lists.max_row > 1 or lists["A1"].value else 1
             for i, value in enumerate(values, 1):
-                lists.cell(row=i, column=list_col, value=value)
+                put(lists, i, list_col, value)
             letter = lists.cell(row=1, column=list_col).column_letter
             validation = DataValidation(
                 type="list",
@@ -87,5 +78,4 @@ def write_roster_template(out_path: Path, session: Session | None = None) -> Non
             ws.add_data_validation(validation)
     lists.sheet_state = "hidden"
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)

@@ -8,7 +8,8 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
-from twdesk.services.visits import Stats
+from twdesk.core.visit_stats import Stats
+from twdesk.excel.cells import put
 
 HEADER_FILL = PatternFill("solid", fgColor="C00000")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -18,9 +19,8 @@ def write_summary(stats: Stats, out_path: Path, *, title: str) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "统计"
-    ws["A1"] = title
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = stats.sentence()
+    put(ws, 1, 1, title).font = Font(bold=True, size=14)
+    put(ws, 2, 1, stats.sentence())
     rate = stats.satisfaction_rate
     rows = [
         ("来访登记（次）", stats.visits),
@@ -32,24 +32,29 @@ def write_summary(stats: Stats, out_path: Path, *, title: str) -> None:
         ("超期未办结（件）", stats.overdue),
         ("满意率", rate),
     ]
-    ws.append([])
-    ws.append(["项目", "数量"])
-    for cell in ws[4]:
+    for col, text in enumerate(("项目", "数量"), 1):
+        cell = put(ws, 4, col, text)
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-    for label, value in rows:
-        ws.append([label, value])
+    for r, (label, value) in enumerate(rows, 5):
+        put(ws, r, 1, label)
+        put(ws, r, 2, value)
     ws["B12"].number_format = "0.0%"
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 12
 
     cat = wb.create_sheet("按类别")
-    cat.append(["类别", "意见建议（条）"])
-    for name, n in stats.by_category.items():
-        cat.append([name, n])
     month = wb.create_sheet("按月份")
-    month.append(["月份", "来访登记（次）"])
-    for m in range(1, 13):
-        month.append([f"{m}月", stats.by_month.get(m, 0)])
+    for sheet, table in (
+        (cat, [("类别", "意见建议（条）"), *stats.by_category.items()]),
+        (
+            month,
+            [("月份", "来访登记（次）")]
+            + [(f"{m}月", stats.by_month.get(m, 0)) for m in range(1, 13)],
+        ),
+    ):
+        for r, (label, value) in enumerate(table, 1):
+            put(sheet, r, 1, label)
+            put(sheet, r, 2, value)
     for sheet, title_text, anchor in ((cat, "意见建议按类别", "D2"), (month, "各月来访登记", "D2")):
         for cell in sheet[1]:
             cell.fill, cell.font = HEADER_FILL, HEADER_FONT
@@ -63,5 +68,4 @@ def write_summary(stats: Stats, out_path: Path, *, title: str) -> None:
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(names)
         sheet.add_chart(chart, anchor)
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)

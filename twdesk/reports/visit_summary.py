@@ -14,8 +14,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from twdesk.core.visit_stats import Stats
 from twdesk.reports.fonts import register_fonts
-from twdesk.services.visits import Stats
 
 RED = HexColor("#b3261e")
 

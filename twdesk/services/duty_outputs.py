@@ -1,15 +1,20 @@
-"""What the duty poster, the reminder list and the Excel export print, read from the file."""
+"""The duty poster, the reminder list and the Excel export: read from the file, written through
+the one output writer (temporary file, rename; never over a database)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from twdesk.core.vocab import Attendance
 from twdesk.db.models import PersonPhoto, Station
-from twdesk.reports.duty_poster import PosterData, PosterSeat
+from twdesk.excel import duty_export
+from twdesk.output import write_output
+from twdesk.reports.duty_poster import PosterData, PosterSeat, draw_poster
+from twdesk.reports.duty_reminders import draw_reminders
 from twdesk.services.duty import DutyError, current_rule, duty_days, rule_spec
 
 
@@ -97,3 +102,56 @@ def reminder_rows(
                 (f"{d.day:%m-%d}", d.weekday, d.hours, d.station, who, s.phone, s.wechat, s.shown)
             )
     return rows
+
+
+def export_duty(
+    session: Session,
+    out: Path,
+    year: int,
+    *,
+    station_id: str | None = None,
+    overwrite: bool = False,
+    today: date | None = None,
+) -> int:
+    """The year's duty plan as .xlsx (one row per delegate per duty day); returns the rows."""
+    rows = export_rows(session, year, station_id=station_id, today=today)
+    return write_output(
+        Path(out),
+        lambda tmp: duty_export.export_duty(rows, tmp, title=f"{year}年坐班安排"),
+        overwrite=overwrite,
+    )
+
+
+def print_poster(
+    session: Session,
+    out: Path,
+    station_id: str,
+    year: int,
+    *,
+    size: str = "A4",
+    overwrite: bool = False,
+) -> int:
+    """The station's duty poster PDF for `year`; returns the number of pages."""
+    data = poster_data(session, station_id, year)
+    return write_output(
+        Path(out), lambda tmp: draw_poster(data, tmp, size=size), overwrite=overwrite
+    )
+
+
+def print_reminders(
+    session: Session,
+    out: Path,
+    start: date,
+    days: int = 14,
+    *,
+    station_id: str | None = None,
+    overwrite: bool = False,
+) -> int:
+    """The reminder list PDF of the `days` days from `start`; returns the number of rows."""
+    rows = reminder_rows(session, start, days, station_id=station_id)
+    end = start + timedelta(days=days - 1)
+    return write_output(
+        Path(out),
+        lambda tmp: draw_reminders(rows, tmp, start=start, end=end),
+        overwrite=overwrite,
+    )

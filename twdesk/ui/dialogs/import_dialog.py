@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.db.dbfile import Database
-from twdesk.excel.problems_export import write_problems
 from twdesk.excel.reader import SpreadsheetError
 from twdesk.excel.roster_columns import ROSTER_COLUMNS
+from twdesk.services.import_problems import save_problem_list
 from twdesk.services.roster_import import (
     ImportCancelled,
     ImportProblems,
@@ -389,7 +389,7 @@ class RosterImportDialog(QDialog):
                 return None
             path = Path(chosen)
         try:
-            write_problems(self.preview.problems, path)
+            save_problem_list(self.preview.problems, path, overwrite=True)
         except OSError as exc:
             QMessageBox.warning(
                 self, self.tr("无法保存"), self.tr("问题清单没有保存：{0}").format(exc.strerror)

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from twdesk.core.duty_rules import WEEKDAY_SHORT_ZH
 from twdesk.core.vocab import Attendance, HolidayKind
 from twdesk.db.dbfile import Database
-from twdesk.output import write_output
 from twdesk.services import duty
 from twdesk.services.duty import NOT_YET, DutyDayView, DutyError
 from twdesk.services.people import station_choices
@@ -714,11 +713,10 @@ class DutyTab(LazyLoad, QWidget):
         """The file given, or the one the user picks (in the last folder of this kind)."""
         return path or ask_save_path(self, kind, title, default, filter_text)
 
-    def _write_output(self, path: Path, write: Callable[[Any, Path], T], message: str) -> T | None:
-        """`write(session, tmp)` through the one output writer; then where the file went."""
-        result = run_read(
-            self, self.db, lambda s: write_output(path, lambda tmp: write(s, tmp), overwrite=True)
-        )
+    def _write_output(self, path: Path, write: Callable[[Any], T], message: str) -> T | None:
+        """`write(session)` (an output service, the user agreed to replace); then where the
+        file went."""
+        result = run_read(self, self.db, write)
         if result is not None:
             self.last_message = message.format(result)
             show_saved(self, path, self.last_message)
@@ -736,14 +734,19 @@ class DutyTab(LazyLoad, QWidget):
         if path is None:
             return 0
         # output libraries load on first use, so the window opens fast
-        from twdesk.excel.duty_export import export_duty
-        from twdesk.services.duty_outputs import export_rows
+        from twdesk.services.duty_outputs import export_duty
 
-        def write(s: Any, tmp: Path) -> int:
-            rows = export_rows(s, year, station_id=self.station_id, today=self.today)
-            return export_duty(rows, tmp, title=f"{year}年坐班安排")
-
-        return self._write_output(path, write, self.tr("已导出 {0} 条坐班安排")) or 0
+        station_id = self.station_id
+        return (
+            self._write_output(
+                path,
+                lambda s: export_duty(
+                    s, path, year, station_id=station_id, today=self.today, overwrite=True
+                ),
+                self.tr("已导出 {0} 条坐班安排"),
+            )
+            or 0
+        )
 
     def print_poster(self, path: Path | None = None, size: str | None = None) -> int:
         if not self.station_id:
@@ -754,8 +757,7 @@ class DutyTab(LazyLoad, QWidget):
             )
             if not ok:
                 return 0
-        from twdesk.reports.duty_poster import draw_poster
-        from twdesk.services.duty_outputs import poster_data
+        from twdesk.services.duty_outputs import poster_data, print_poster
 
         year = self.year.value()
         try:
@@ -773,16 +775,16 @@ class DutyTab(LazyLoad, QWidget):
         )
         if path is None:
             return 0
+        station_id = self.station_id
         pages = self._write_output(
             path,
-            lambda _s, tmp: draw_poster(data, tmp, size=size),
+            lambda s: print_poster(s, path, station_id, year, size=size, overwrite=True),
             self.tr("坐班公示已保存：{0}").format(path.name) + self.tr("（{0} 页）"),
         )
         return pages or 0
 
     def print_reminders(self, path: Path | None = None, days: int = 14) -> int:
-        from twdesk.reports.duty_reminders import draw_reminders
-        from twdesk.services.duty_outputs import reminder_rows
+        from twdesk.services.duty_outputs import print_reminders
 
         path = self._output(
             path,
@@ -794,10 +796,6 @@ class DutyTab(LazyLoad, QWidget):
         if path is None:
             return 0
 
-        def write(s: Any, tmp: Path) -> int:
-            rows = reminder_rows(s, self.today, days)
-            end = self.today + timedelta(days=days - 1)
-            return draw_reminders(rows, tmp, start=self.today, end=end)
-
         message = self.tr("提醒名单已保存：{0}").format(path.name) + self.tr("（{0} 人次）")
+        write = lambda s: print_reminders(s, path, self.today, days, overwrite=True)  # noqa: E731
         return self._write_output(path, write, message) or 0

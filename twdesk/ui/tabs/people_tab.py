@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.db.dbfile import Database
-from twdesk.output import write_output
 from twdesk.services import stations
 from twdesk.services.people_search import PeopleIndex, PersonEntry
 from twdesk.ui.actions import (
@@ -480,14 +479,13 @@ class PeopleTab(LazyLoad, QWidget):
             )
             if path is None:
                 return 0
-        from twdesk.excel.roster_export import export_roster
+        from twdesk.services.roster_export import export_roster
 
-        def export(s: object) -> int:
-            return write_output(
-                path, lambda tmp: export_roster(s, tmp, station=station, mask=mask), overwrite=True
-            )
-
-        count = run_read(self, self.db, export)
+        count = run_read(
+            self,
+            self.db,
+            lambda s: export_roster(s, path, station=station, mask=mask, overwrite=True),
+        )
         if count is None:
             return 0
         self.last_message = self.tr("已导出 {0} 人到 {1}").format(count, path.name)
@@ -505,13 +503,9 @@ class PeopleTab(LazyLoad, QWidget):
             )
             if path is None:
                 return None
-        from twdesk.excel.roster_template import write_roster_template
+        from twdesk.services.roster_export import save_roster_template
 
-        def save(s: object) -> Path:
-            write_output(path, lambda tmp: write_roster_template(tmp, s), overwrite=True)
-            return path
-
-        if run_read(self, self.db, save) is None:
+        if run_read(self, self.db, lambda s: save_roster_template(s, path, overwrite=True)) is None:
             return None
         self.last_message = self.tr("模板已保存：{0}").format(path.name)
         show_saved(self, path, self.last_message)

@@ -673,14 +673,12 @@ class VisitsTab(LazyLoad, QWidget):
         )
         if path is None:
             return 0
-        from twdesk.reports.referral_slip import draw_slips
-        from twdesk.services.visit_outputs import slip_data
+        from twdesk.services.visit_outputs import print_slips
 
         with self.db.session() as s:
-            slips = slip_data(s, [row.id])
-        draw_slips(slips, path, office=self.db.office_name)
+            count = print_slips(s, path, [row.id], overwrite=True)
         self.last_message = self.tr("交办单已保存：{0}").format(path.name)
-        return len(slips)
+        return count
 
     def export_visits(self, path: Path | None = None, *, mask: bool = False) -> int:
         path = path or self._save_path(
@@ -688,18 +686,11 @@ class VisitsTab(LazyLoad, QWidget):
         )
         if path is None:
             return 0
-        from twdesk.excel.fast_xlsx import write_table
-        from twdesk.excel.visit_columns import COLUMNS
-        from twdesk.services.visit_export import export_rows
+        from twdesk.services.visit_export import export_visits
 
         flt = self.visit_filter.value()
         with self.db.session() as s:
-            count = write_table(
-                path,
-                "来访登记",
-                [(h, w) for _f, h, w, _a in COLUMNS],
-                export_rows(s, start=flt.start, end=flt.end, station_id=flt.station_id, mask=mask),
-            )
+            count = export_visits(s, path, flt=flt, mask=mask, today=self.today, overwrite=True)
         self.last_message = self.tr("已导出 {0} 行").format(count)
         return count
 
@@ -718,12 +709,20 @@ class VisitsTab(LazyLoad, QWidget):
         )
         if path is None:
             return None
-        from twdesk.reports.visit_summary import draw_summary
+        from twdesk.services.visit_outputs import print_visit_summary
 
-        draw_summary(
-            self.refresh_stats(), path, title=self._stats_title(), period=self.period_text()
-        )
-        return path
+        start, end = self.stats_period_dates()
+        with self.db.session() as s:
+            return print_visit_summary(
+                s,
+                path,
+                start=start,
+                end=end,
+                station_id=self.stats_station.currentData(),
+                title=self._stats_title(),
+                today=self.today,
+                overwrite=True,
+            )
 
     def export_stats_xlsx(self, path: Path | None = None) -> Path | None:
         path = path or self._save_path(
@@ -731,10 +730,20 @@ class VisitsTab(LazyLoad, QWidget):
         )
         if path is None:
             return None
-        from twdesk.excel.visit_summary import write_summary
+        from twdesk.services.visit_outputs import export_visit_summary
 
-        write_summary(self.refresh_stats(), path, title=self._stats_title())
-        return path
+        start, end = self.stats_period_dates()
+        with self.db.session() as s:
+            return export_visit_summary(
+                s,
+                path,
+                start=start,
+                end=end,
+                station_id=self.stats_station.currentData(),
+                title=self._stats_title(),
+                today=self.today,
+                overwrite=True,
+            )
 
     def edit_categories(self) -> None:
         with self.db.session() as s:

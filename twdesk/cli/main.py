@@ -1,0 +1,81 @@
+"""`twdesk …`: the parser and the one entry point that runs a command and reports its errors."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from twdesk import APP_TITLE, __version__
+from twdesk.cli import duty, files, ledger, roster, visits
+from twdesk.cli.common import EXIT_INTERNAL, EXIT_OK, ChineseArgumentParser, report
+from twdesk.core.errors import UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="twdesk",
+        description=f"{APP_TITLE}。不带子命令时打开图形界面。",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"twdesk {__version__}", help="显示版本号并退出"
+    )
+    parser.add_argument(
+        "--db", metavar="PATH", help="数据库文件（默认：数据文件夹中的 twdesk.sqlite）"
+    )
+    parser.add_argument("--demo", action="store_true", help="打开演示数据库（首次使用时自动生成）")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
+    files.add_parsers(sub)
+    imp = sub.add_parser("import", help="从 Excel/CSV 导入（全部校验通过才写入）")
+    imp_sub = imp.add_subparsers(
+        dest="what", metavar="内容", required=True, parser_class=ChineseArgumentParser
+    )
+    exp = sub.add_parser("export", help="导出为 Excel")
+    exp_sub = exp.add_subparsers(
+        dest="what", metavar="内容", required=True, parser_class=ChineseArgumentParser
+    )
+    roster.add_parsers(imp_sub, exp_sub)
+    duty.add_parsers(sub, exp_sub)
+    visits.add_parsers(sub, imp_sub, exp_sub)
+    ledger.add_parsers(sub, imp_sub, exp_sub)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from twdesk.ui.app import run_gui
+
+    return run_gui(Path(args.db) if args.db else None, demo=args.demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from twdesk.crashlog import log_exception, setup_logging
+
+    try:
+        if os.environ.get("TWDESK_TEST_CRASH"):  # lets tests prove crashes are logged, masked
+            raise RuntimeError(f"forced crash: {os.environ['TWDESK_TEST_CRASH']}")
+        func = getattr(args, "func", None)
+        return func(args) if func else _run_gui(args)
+    except UserError as exc:
+        return report(exc, args)
+    except KeyboardInterrupt:
+        sys.stderr.write("已取消。\n")
+        return 130
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:
+        log_path = setup_logging()
+        log_exception(type(exc), exc, exc.__traceback__)
+        logging.shutdown()
+        sys.stderr.write(f"内部错误：{type(exc).__name__}。详细信息已写入日志：{log_path}\n")
+        return EXIT_INTERNAL
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console on Windows)."""
+    return main(sys.argv[1:])
