@@ -151,10 +151,12 @@ def test_save_copy_via_the_file_menu(
     dest = tmp_path / "U盘" / "备份.sqlite"
     dest.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
-    info = Recorder()
-    monkeypatch.setattr(QMessageBox, "information", info)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())) or 0
+    )
     window.form.actionSaveCopy.trigger()
-    assert dest.exists() and info.calls and "已保存并校验" in info.calls[0][1]
+    assert dest.exists() and shown == [("已保存并校验副本。", str(dest.resolve()))]
     copy = open_database(dest)
     assert copy.office_id == window.db.office_id
     copy.close()

@@ -60,6 +60,29 @@ class HolidayDataMissing(DutyError):
 # --- holidays -----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class HolidayEntry:
+    """One day off (休) or make-up workday (班) of the calendar."""
+
+    day: date
+    kind: str
+    name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class HolidayYearInfo:
+    """Where a year's holidays came from: 'chinesecalendar' or 'manual' (confirmed by staff)."""
+
+    year: int
+    source: str
+    confirmed_by: str
+
+
+def _holiday_entry(row: Holiday) -> HolidayEntry:
+    return HolidayEntry(row.day, row.kind, row.name or "", row.source or "")
+
+
 def holiday_year_source(session: Session, year: int) -> str | None:
     """'chinesecalendar' or 'manual' when the year's holidays are known, else None."""
     return session.scalar(select(HolidayYear.source).where(HolidayYear.year == year))
@@ -87,17 +110,18 @@ def ensure_holidays(session: Session, year: int) -> bool:
     return True
 
 
-def year_holidays(session: Session, year: int) -> list[Holiday]:
-    return list(
-        session.scalars(
+def year_holidays(session: Session, year: int) -> list[HolidayEntry]:
+    return [
+        _holiday_entry(h)
+        for h in session.scalars(
             select(Holiday)
             .where(Holiday.day >= date(year, 1, 1), Holiday.day <= date(year, 12, 31))
             .order_by(Holiday.day)
         )
-    )
+    ]
 
 
-def set_holiday(session: Session, day: date, kind: str, name: str = "") -> Holiday:
+def set_holiday(session: Session, day: date, kind: str, name: str = "") -> HolidayEntry:
     """Enter or correct one day: 休 (day off) or 班 (make-up workday)."""
     if kind not in {str(k) for k in HolidayKind}:
         raise DutyError("请选择“休”（放假）或“班”（调休上班）。")
@@ -113,14 +137,14 @@ def set_holiday(session: Session, day: date, kind: str, name: str = "") -> Holid
     holiday.name = clean_text(name)
     holiday.source = "manual"
     session.flush()
-    return holiday
+    return _holiday_entry(holiday)
 
 
 def remove_holiday(session: Session, day: date) -> None:
     session.execute(delete(Holiday).where(Holiday.day == day))
 
 
-def confirm_holiday_year(session: Session, year: int) -> HolidayYear:
+def confirm_holiday_year(session: Session, year: int) -> HolidayYearInfo:
     """Staff say the year's entered holidays are complete; plans may now be generated."""
     if not any(h.kind == HolidayKind.HOLIDAY for h in year_holidays(session, year)):
         raise DutyError(f"{year}年还没有录入任何放假日期，请先录入元旦、春节、国庆等放假安排。")
@@ -131,7 +155,7 @@ def confirm_holiday_year(session: Session, year: int) -> HolidayYear:
     row.source = "manual"
     row.confirmed_by = session.info.get("user", "")
     session.flush()
-    return row
+    return HolidayYearInfo(year, row.source, row.confirmed_by or "")
 
 
 def work_calendar(session: Session, start: date, end: date) -> WorkCalendar:
@@ -155,7 +179,7 @@ class RuleSettings:
     on_holiday: str = str(OnHoliday.NEXT)
 
 
-def current_rule(session: Session, station_id: str) -> DutyRule | None:
+def _rule_row(session: Session, station_id: str) -> DutyRule | None:
     return session.scalar(
         select(DutyRule)
         .where(DutyRule.station_id == station_id)
@@ -164,18 +188,31 @@ def current_rule(session: Session, station_id: str) -> DutyRule | None:
     )
 
 
-def rule_spec(rule: DutyRule) -> DutyRuleSpec:
-    return DutyRuleSpec(DutyRuleKind(rule.kind), rule.weekday, rule.month_day, rule.nth)
+def _settings(rule: DutyRule) -> RuleSettings:
+    return RuleSettings(
+        DutyRuleSpec(DutyRuleKind(rule.kind), rule.weekday, rule.month_day, rule.nth),
+        rule.start_time,
+        rule.end_time,
+        rule.per_day,
+        rule.mix_levels,
+        rule.on_holiday,
+    )
 
 
-def save_rule(session: Session, station_id: str, settings: RuleSettings) -> DutyRule:
+def current_rule(session: Session, station_id: str) -> RuleSettings | None:
+    """The station's duty rule (its latest), or None before its first plan."""
+    rule = _rule_row(session, station_id)
+    return _settings(rule) if rule is not None else None
+
+
+def save_rule(session: Session, station_id: str, settings: RuleSettings) -> RuleSettings:
     if not 1 <= settings.per_day <= 10:
         raise DutyError("每次坐班人数应为 1 到 10 人。")
     if settings.on_holiday not in {str(o) for o in OnHoliday}:
         raise DutyError("遇节假日的处理方式应为顺延、提前或取消。")
     if settings.start_time and settings.end_time and settings.start_time >= settings.end_time:
         raise DutyError("坐班结束时间应晚于开始时间。")
-    rule = current_rule(session, station_id)
+    rule = _rule_row(session, station_id)
     if rule is None:
         rule = DutyRule(station_id=station_id)
         session.add(rule)
@@ -186,7 +223,7 @@ def save_rule(session: Session, station_id: str, settings: RuleSettings) -> Duty
     rule.per_day, rule.mix_levels = settings.per_day, settings.mix_levels
     rule.on_holiday = settings.on_holiday
     session.flush()
-    return rule
+    return _settings(rule)
 
 
 # --- who can sit ------------------------------------------------------------------------------
@@ -248,9 +285,24 @@ def station_candidates(session: Session, station_id: str, year: int) -> list[Can
     return out
 
 
+@dataclass(frozen=True)
+class AwayPeriod:
+    """Dates a delegate declared they cannot sit (出差, 产假 …); plans avoid them."""
+
+    id: str
+    person_id: str
+    start_date: date
+    end_date: date
+    reason: str
+
+
+def _away(row: Unavailability) -> AwayPeriod:
+    return AwayPeriod(row.id, row.person_id, row.start_date, row.end_date, row.reason or "")
+
+
 def add_unavailability(
     session: Session, person_id: str, start: date, end: date, reason: str = ""
-) -> Unavailability:
+) -> AwayPeriod:
     if end < start:
         raise DutyError("结束日期不能早于开始日期。")
     row = Unavailability(
@@ -258,17 +310,18 @@ def add_unavailability(
     )
     session.add(row)
     session.flush()
-    return row
+    return _away(row)
 
 
-def unavailability(session: Session, person_id: str) -> list[Unavailability]:
-    return list(
-        session.scalars(
+def unavailability(session: Session, person_id: str) -> list[AwayPeriod]:
+    return [
+        _away(row)
+        for row in session.scalars(
             select(Unavailability)
             .where(Unavailability.person_id == person_id)
             .order_by(Unavailability.start_date)
         )
-    )
+    ]
 
 
 def remove_unavailability(session: Session, row_id: str) -> None:
@@ -321,7 +374,9 @@ def generate_plan(
     if not ensure_holidays(session, year):
         raise HolidayDataMissing(year)
     today = today or date.today()
-    rule = save_rule(session, station_id, settings)
+    save_rule(session, station_id, settings)
+    rule = _rule_row(session, station_id)
+    assert rule is not None
     existing = list(
         session.scalars(
             select(DutyDay).where(

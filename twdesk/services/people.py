@@ -95,6 +95,25 @@ class PersonDetail:
     photo: bytes | None = None
 
 
+@dataclass(frozen=True)
+class PersonRef:
+    """A saved person."""
+
+    id: str
+    name: str
+    status: str
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """One line of a person's status history (在任 / 免职 / 辞职 / 届满)."""
+
+    person_id: str
+    status: str
+    changed_on: date
+    reason: str
+
+
 def blank_values() -> dict[str, Any]:
     values: dict[str, Any] = {key: "" for key in FIELD_LABELS}
     values["birth_date"] = None
@@ -190,7 +209,7 @@ def save_person(
     group_ids: list[str] | None = None,
     on: date | None = None,
     joined_on: date | None = None,
-) -> Person:
+) -> PersonRef:
     """Create or update a person with their station and special groups."""
     clean = check_person(values)
     if clean["id_number"]:
@@ -232,7 +251,7 @@ def save_person(
     if group_ids is not None:
         set_groups(session, person.id, group_ids, on=today)
     session.flush()
-    return person
+    return PersonRef(person.id, person.name, person.status)
 
 
 def set_station(
@@ -295,7 +314,7 @@ def set_groups(
 
 def change_status(
     session: Session, person_id: str, status: str, on: date, reason: str
-) -> StatusChange:
+) -> StatusEntry:
     """免职 / 辞职 / 届满 (or back to 在任): appended to the history, never overwritten."""
     if status not in {str(s) for s in PersonStatus}:
         raise PersonError({"status": "请选择在任、免职、辞职或届满"})
@@ -321,7 +340,7 @@ def change_status(
     person.status = status
     session.flush()
     session.refresh(person, ["status_history"])
-    return change
+    return StatusEntry(person_id, status, on, reason)
 
 
 def set_photo(

@@ -51,8 +51,7 @@ def install_crash_dialog() -> None:
 
 def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
     """The file to open; creates the demo or the default database on first use."""
-    from twdesk.db.dbfile import DbFileError, create_database
-    from twdesk.db.demo_file import ensure_demo_database
+    from twdesk.services.files import DbFileError, demo_file, new_file
 
     try:
         if demo:
@@ -60,14 +59,14 @@ def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
             if not path.exists():
                 QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
                 try:
-                    ensure_demo_database(path)
+                    demo_file(path)
                 finally:
                     QGuiApplication.restoreOverrideCursor()
             return path
         if db_path is None:
             path = default_db_path()
             if not path.exists():
-                create_database(path)
+                new_file(path)
             return path
         return Path(db_path)
     except DbFileError as exc:

@@ -9,10 +9,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplicatio
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from twdesk import APP_TITLE, __version__
-from twdesk.db.dbfile import Database, DbFileError, create_database
 from twdesk.paths import data_dir
+from twdesk.services import files
+from twdesk.services.files import Database, DbFileError
 from twdesk.services.overview import record_counts
-from twdesk.ui.actions import changes
+from twdesk.ui.actions import ask_save_path, changes, show_error, show_saved
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
 from twdesk.ui.opening import open_with_messages
 from twdesk.ui.settings import app_settings, recent_files, remember_recent
@@ -178,11 +179,8 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        path = Path(name)
-        if not path.suffix:
-            path = path.with_suffix(".sqlite")
         try:
-            create_database(path)
+            path = files.new_file(Path(name))
         except DbFileError as exc:
             QMessageBox.warning(self, self.tr("无法新建数据库"), str(exc))
             return
@@ -196,24 +194,25 @@ class MainWindow(QMainWindow):
             self.switch_to(Path(name))
 
     def save_copy(self) -> None:
-        suggested = self.db.path.with_name(f"{self.db.path.stem}-副本.sqlite")
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("另存副本"), str(suggested), FILE_FILTER
+        """另存副本 (for a USB stick): asked in the last folder used for copies."""
+        dest = ask_save_path(
+            self,
+            "copy",
+            self.tr("另存副本"),
+            f"{self.db.path.stem}-副本.sqlite",
+            self.tr(FILE_FILTER),
         )
-        if not name:
+        if dest is None:
             return
-        dest = Path(name)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.db.save_copy(dest)
+            saved = files.save_copy(self.db, dest)
         except DbFileError as exc:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("副本保存失败"), str(exc))
+            show_error(self, exc, self.tr("副本保存失败"))
             return
         QGuiApplication.restoreOverrideCursor()
-        QMessageBox.information(
-            self, self.tr("副本已保存"), self.tr("已保存并校验副本：\n{0}").format(dest.resolve())
-        )
+        show_saved(self, saved, self.tr("已保存并校验副本。"))
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from twdesk.core.duty_rules import NTH_ZH, WEEKDAY_ZH, DutyRuleSpec
 from twdesk.core.errors import UserError
 from twdesk.core.vocab import DutyRuleKind, OnHoliday
-from twdesk.db.dbfile import Database
 from twdesk.services import duty
 from twdesk.services.duty import DutyError, RuleSettings
+from twdesk.services.files import Database
 from twdesk.ui.actions import DUTY, run_action
 from twdesk.ui.dialogs.pickers import ID_ROLE
 
@@ -185,18 +185,16 @@ class PlanDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, 420)
 
-    def _load_rule(self, rule: object) -> None:
-        from twdesk.db.models import DutyRule
-
-        assert isinstance(rule, DutyRule)
-        self.kind.setCurrentIndex(max(self.kind.findData(rule.kind), 0))
-        if rule.kind == DutyRuleKind.WEEKLY and rule.weekday is not None:
-            self.weekday.setCurrentIndex(rule.weekday)
-        if rule.month_day:
-            self.month_day.setValue(rule.month_day)
-        if rule.kind == DutyRuleKind.MONTHLY_NTH_WEEKDAY and rule.weekday is not None:
-            self.nth_weekday.setCurrentIndex(rule.weekday)
-            self.nth.setCurrentIndex(max(self.nth.findData(rule.nth), 0))
+    def _load_rule(self, rule: RuleSettings) -> None:
+        spec = rule.spec
+        self.kind.setCurrentIndex(max(self.kind.findData(str(spec.kind)), 0))
+        if spec.kind == DutyRuleKind.WEEKLY and spec.weekday is not None:
+            self.weekday.setCurrentIndex(spec.weekday)
+        if spec.month_day:
+            self.month_day.setValue(spec.month_day)
+        if spec.kind == DutyRuleKind.MONTHLY_NTH_WEEKDAY and spec.weekday is not None:
+            self.nth_weekday.setCurrentIndex(spec.weekday)
+            self.nth.setCurrentIndex(max(self.nth.findData(spec.nth), 0))
         if rule.start_time:
             self.start.setTime(QTime(rule.start_time.hour, rule.start_time.minute))
         if rule.end_time:

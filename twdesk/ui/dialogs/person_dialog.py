@@ -46,8 +46,8 @@ from twdesk.core.idcard import (
 )
 from twdesk.core.normalize import parse_date
 from twdesk.core.vocab import PersonStatus
-from twdesk.db.dbfile import Database
 from twdesk.services import links, people
+from twdesk.services.files import Database
 from twdesk.services.links import LinkError, LinkKind
 from twdesk.services.people import FIELD_LABELS, PersonDetail, PersonError
 from twdesk.services.people_search import PeopleIndex

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.core.vocab import StationKind
-from twdesk.db.dbfile import Database
 from twdesk.services import stations
+from twdesk.services.files import Database
 from twdesk.ui.actions import PEOPLE, STATIONS, run_action
 
 LINE_FIELDS = (

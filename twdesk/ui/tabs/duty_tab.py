@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from twdesk.core.duty_rules import WEEKDAY_SHORT_ZH
 from twdesk.core.vocab import Attendance, HolidayKind
-from twdesk.db.dbfile import Database
 from twdesk.services import duty
 from twdesk.services.duty import NOT_YET, DutyDayView, DutyError
+from twdesk.services.files import Database
 from twdesk.services.people import station_choices
 from twdesk.ui.actions import (
     DUTY,

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twdesk.db.dbfile import Database
 from twdesk.services import stations
+from twdesk.services.files import Database
 from twdesk.services.people_search import PeopleIndex, PersonEntry
 from twdesk.ui.actions import (
     PEOPLE,
