@@ -219,3 +219,63 @@ def test_tabs_load_their_data_once_shown(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.people_tab.model.rowCount() > 0, timeout=5000)
     window.form.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.duty_tab.station.count() == 4, timeout=5000)
+
+
+def test_qt_own_dialogs_and_menus_speak_chinese(qtbot) -> None:
+    """Defect 10: Yes/No, OK/Cancel and the text-box context menu were English."""
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMenu
+
+    from twdesk.ui.app import make_application
+
+    app = make_application()
+    make_application()  # twice: one translator, not two
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Yes).text() in ("是", "是(&Y)")
+    assert box.button(QMessageBox.StandardButton.No).text() in ("否", "否(&N)")
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(buttons)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text().startswith("取消")
+    edit = QLineEdit("文字")
+    qtbot.addWidget(edit)
+    menu: QMenu = edit.createStandardContextMenu()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert any(t.startswith("复制") for t in texts), texts
+    assert any(t.startswith("粘贴") for t in texts), texts
+    assert app.property("twdesk_qt_translated")
+    menu.deleteLater()
+
+
+def test_default_window_fits_a_1366_by_768_screen(
+    qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No saved geometry: the window fits a 1366×768 laptop with its taskbar, centred; and
+    nothing in it needs more room than that screen has."""
+    window = MainWindow(open_database(demo_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    available = window.screen().availableGeometry()  # offscreen: 800×800
+    frame = window.frameGeometry()
+    assert frame.height() <= available.height()  # (its width is the window's minimum, 800)
+    assert abs(frame.center().y() - available.center().y()) <= 3  # frame rounding
+
+    class Laptop:  # 1366×768 with a 40-pixel taskbar
+        def availableGeometry(self) -> QRect:
+            return QRect(0, 0, 1366, 728)
+
+    monkeypatch.setattr(window, "screen", lambda: Laptop())
+    window._default_geometry()
+    frame = window.frameGeometry()
+    inner = window.geometry()
+    assert inner.width() + 16 <= 1366 and inner.height() + 38 <= 728  # with a Windows frame
+    assert abs(frame.center().x() - 683) <= 3 and abs(frame.center().y() - 364) <= 3
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= 1366 and minimum.height() <= 768
+    for tab in (window.people_tab, window.duty_tab):
+        need = tab.minimumSizeHint()
+        assert need.width() <= inner.width() and need.height() <= inner.height() - 100
+    window.close()

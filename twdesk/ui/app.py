@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -26,7 +34,22 @@ def make_application() -> QApplication:
     QCoreApplication.setApplicationName("twdesk")
     app.setApplicationDisplayName(APP_TITLE)
     install_fonts(app)  # type: ignore[arg-type]
+    install_qt_translations(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
+
+
+def install_qt_translations(app: QApplication) -> bool:
+    """Qt's own buttons, menus, date pickers and file dialogs in Chinese (qtbase_zh_CN.qm from
+    the PySide6 wheel; the frozen build carries the same folder). Once per application."""
+    if app.property("twdesk_qt_translated"):
+        return True
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_zh_CN", folder):
+        return False
+    app.installTranslator(translator)
+    app.setProperty("twdesk_qt_translated", True)
+    return True
 
 
 def install_crash_dialog() -> None:

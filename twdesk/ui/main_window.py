@@ -24,6 +24,8 @@ from twdesk.ui.tabs.placeholder import PlaceholderTab
 from twdesk.ui.tabs.plans import tab_plans
 from twdesk.ui.tabs.visits_tab import VisitsTab
 
+DEFAULT_SIZE = (1280, 690)  # inside the frame; with a title bar ≈ 1290 × 725
+FRAME_ALLOWANCE = (8, 38)  # a usual Windows frame: borders, title bar
 FILE_FILTER = "twdesk 数据库 (*.sqlite *.db);;所有文件 (*)"
 
 
@@ -228,12 +230,23 @@ class MainWindow(QMainWindow):
 
     def _restore_window_state(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._default_geometry()
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
         self.form.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0)))
+
+    def _default_geometry(self) -> None:
+        """Fits a 1366×768 laptop with its taskbar (≤ 1366×728 with the frame), centred."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        width = min(DEFAULT_SIZE[0], available.width() - 2 * FRAME_ALLOWANCE[0])
+        height = min(DEFAULT_SIZE[1], available.height() - FRAME_ALLOWANCE[1])
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
