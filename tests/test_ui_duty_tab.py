@@ -246,3 +246,15 @@ def test_declared_unavailability_is_avoided_by_the_next_plan(
     tab.away_list.setCurrentRow(0)
     tab.remove_unavailable()
     assert tab.away_list.count() == 0
+
+
+def test_tables_fill_their_width_after_reloads(qtbot, tab: DutyTab) -> None:
+    """Defect 10: resizing columns to their contents on reload left a gap on the right."""
+    for page in range(tab.views.count()):
+        tab.views.setCurrentIndex(page)
+        for _ in range(2):
+            tab.reload()
+            qtbot.wait(10)
+            for table in (tab.upcoming, tab.year_table, tab.person_table, tab.counts_table):
+                if table.isVisible():
+                    assert table.horizontalHeader().length() == table.viewport().width()

@@ -543,3 +543,17 @@ def test_duplicate_choice_turns_a_refused_file_into_skip_or_update(
     assert (dialog.summary.added, dialog.summary.updated) == (1, 1)
     with demo_db.session() as s:
         assert s.get(Person, existing_id).phone == "13812345678"
+
+
+def test_the_table_fills_its_width_after_reloads(qtbot, tab: PeopleTab) -> None:
+    """Defect 10: after a reload the columns shrank and left a gap on the right."""
+    header = tab.table.horizontalHeader()
+    for text in ("", "zzzzzz", ""):
+        tab.search.setText(text)
+        tab.reload()
+        qtbot.wait(10)
+        assert header.length() >= tab.table.viewport().width()  # no gap on the right
+    tab.resize(1800, 700)  # wider than the columns need: the last one takes the rest
+    qtbot.waitUntil(lambda: header.length() == tab.table.viewport().width())
+    tab.reload()
+    assert header.length() == tab.table.viewport().width()

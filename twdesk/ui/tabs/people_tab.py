@@ -161,6 +161,7 @@ class PeopleTab(LazyLoad, QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_person())
         for column, width in enumerate((80, 44, 160, 110, 150, 70, 150, 110, 60, 180)):
             self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)  # 备注 takes what is left
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
