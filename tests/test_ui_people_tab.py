@@ -9,7 +9,14 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from sqlalchemy import func, select
 
 from tests.helpers import digest
@@ -557,3 +564,40 @@ def test_the_table_fills_its_width_after_reloads(qtbot, tab: PeopleTab) -> None:
     qtbot.waitUntil(lambda: header.length() == tab.table.viewport().width())
     tab.reload()
     assert header.length() == tab.table.viewport().width()
+
+
+def test_person_editor_asks_before_discarding_typed_data(
+    qtbot, tab: PeopleTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defect 10: 取消, Esc or closing the window threw typed data away without a word."""
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, title, *_a: asked.append(title) or answer[0]
+    )
+    station_item = tab.tree.topLevelItem(1).child(0)
+    tab.tree.setCurrentItem(station_item)
+    dialog = tab.person_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # a new person starts in the station selected in the tree
+    assert dialog.station_combo.currentData() == tab.selected_station_id() is not None
+    # nothing typed: closes without a question
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and asked == []
+
+    dialog = tab.person_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_chinese(dialog.widgets["name"], "曾䶮")
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "取消")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # 取消: asked, kept
+    assert asked == ["放弃修改？"] and dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc: asked, kept
+    assert asked == ["放弃修改？"] * 2 and dialog.isVisible()
+    dialog.close()  # the window's close button: asked, kept
+    assert asked == ["放弃修改？"] * 3 and dialog.isVisible()
+    assert dialog.widgets["name"].text() == "曾䶮"
+    answer[0] = QMessageBox.StandardButton.Yes  # 放弃
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected

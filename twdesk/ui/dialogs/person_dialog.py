@@ -166,7 +166,38 @@ class PersonDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self._load_values(self.detail.values)
+        self._loaded = self._snapshot()
         self.resize(760, 620)
+
+    def _snapshot(self) -> tuple[object, ...]:
+        """Everything the user can change, to tell whether anything was."""
+        return (
+            self.values(),
+            self.station_combo.currentData(),
+            sorted(self.group_ids()),
+            {key: widget.ids() for key, widget in self.link_lists.items()},
+        )
+
+    def has_changes(self) -> bool:
+        return (
+            self.photo_changed
+            or self.pending_status is not None
+            or self._snapshot() != self._loaded
+        )
+
+    def reject(self) -> None:
+        """取消, Esc and the window's close button: ask before throwing typed data away."""
+        if self.saved_id is None and self.has_changes():
+            answer = QMessageBox.question(
+                self,
+                self.tr("放弃修改？"),
+                self.tr("填写或修改的内容还没有保存。放弃这些修改吗？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
     # --- pages --------------------------------------------------------------------------------
 
