@@ -280,7 +280,7 @@ def test_station_add_edit_retire_and_groups(
     dialog.kind.setCurrentText("乡镇街道联络站")
     type_chinese(dialog.edits["leader_name"], "李站长")
     assert dialog.save()
-    tab._stations_changed(dialog.saved_id)
+    tab.stations._stations_changed(dialog.saved_id)
     assert tab.selected_station_id() == dialog.saved_id
     assert "李站长" in tab.board.text()
     assert tab.add_group("志愿服务小组")
