@@ -279,3 +279,69 @@ def test_default_window_fits_a_1366_by_768_screen(
         need = tab.minimumSizeHint()
         assert need.width() <= inner.width() and need.height() <= inner.height() - 100
     window.close()
+
+
+def test_read_only_file_shows_why_disables_edits_and_still_exports(
+    qtbot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defect 8: on a write-protected stick the window says so, every editing button is off
+    (and stays off when a selection would enable it), and outputs still work."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from twdesk.ui.readonly import EDITING
+
+    db = open_database(demo_path, read_only=True)
+    assert db.read_only
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.read_only_banner.isVisible()
+    assert window.read_only_banner.text().startswith("只读：")
+    assert "只能查看和导出" in window.read_only_banner.text()
+    tab = window.people_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(1))  # a station: would enable 编辑/撤销/小组
+    editing = [
+        b
+        for t in (window.people_tab, window.duty_tab)
+        for b in t.findChildren(QPushButton)
+        if b.property(EDITING)
+    ]
+    texts = {b.text() for b in editing}
+    assert {
+        "新增站",
+        "编辑",
+        "撤销",
+        "新增小组",
+        "新增人员",
+        "导入名册…",
+        "生成/重排计划…",
+    } <= texts
+    assert {"到岗", "替班…", "登记不便坐班时段…"} <= texts
+    assert not any(b.isEnabled() for b in editing)
+    # outputs still work
+    out = tmp_path / "名册.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def answer(box: QMessageBox) -> int:
+        masked = [b for b in box.buttons() if b.text() == "隐去证件号和电话"]
+        if masked:
+            masked[0].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    export = next(b for b in tab.findChildren(QPushButton) if b.text() == "导出名册…")
+    assert export.isEnabled()
+    qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
+    assert out.exists()
+    window.close()
+
+    # a writable file in the same window session: edits come back
+    writable = MainWindow(open_database(demo_path))
+    qtbot.addWidget(writable)
+    assert not writable.read_only_banner.isVisible()
+    adds = [b for b in writable.people_tab.findChildren(QPushButton) if b.text() == "新增人员"]
+    assert adds and adds[0].isEnabled()
+    writable.close()

@@ -16,6 +16,7 @@ from twdesk.services.overview import record_counts
 from twdesk.ui.actions import ask_save_path, changes, show_error, show_saved
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
 from twdesk.ui.opening import open_with_messages
+from twdesk.ui.readonly import set_read_only
 from twdesk.ui.settings import app_settings, recent_files, remember_recent
 from twdesk.ui.tabs.duty_tab import DutyTab
 from twdesk.ui.tabs.ledger_tab import LedgerTab
@@ -59,6 +60,15 @@ class MainWindow(QMainWindow):
             tab = PlaceholderTab(plan)
             self.tabs.append(tab)
             self.form.tabs.addTab(tab, plan.title)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "#readOnlyBanner { color: #7a4b00; background: #fff3e0; border: 1px solid #f0c27b;"
+            " border-radius: 4px; padding: 6px; font-weight: bold; }"
+        )
+        self.read_only_banner.hide()
+        self.form.centralwidget.layout().insertWidget(0, self.read_only_banner)
         self.path_label = QLabel()
         self.counts_label = QLabel()
         self.overdue_label = QLabel()
@@ -84,6 +94,7 @@ class MainWindow(QMainWindow):
     # --- state of the open file ---------------------------------------------------------------
 
     def _database_opened(self) -> None:
+        self._show_read_only()
         remember_recent(self.settings, self.db.path)
         self._rebuild_recent_menu()
         self.refresh()
@@ -96,6 +107,19 @@ class MainWindow(QMainWindow):
             )
         self.db.verify_in_background(self._verify_relay.finished.emit)
         self.database_changed.emit(self.db)
+
+    def _show_read_only(self) -> None:
+        """A write-protected stick or read-only file: say why, disable every edit, keep outputs."""
+        read_only = bool(getattr(self.db, "read_only", False))
+        reason = getattr(self.db, "read_only_reason", "") or self.tr("文件或 U 盘写保护")
+        self.read_only_banner.setText(
+            self.tr(
+                "只读：{0}。这个文件只能查看和导出，不能修改；"
+                "要修改，请把它复制到可写的位置（或关闭 U 盘写保护）后再打开。"
+            ).format(reason)
+        )
+        self.read_only_banner.setVisible(read_only)
+        set_read_only(self, read_only)
 
     def refresh(self) -> None:
         title = f"{APP_TITLE} — {self.db.path.name}"

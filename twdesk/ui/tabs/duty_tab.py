@@ -41,6 +41,7 @@ from twdesk.ui.dialogs.duty_dialogs import HolidayDialog, PlanDialog
 from twdesk.ui.tabs.duty.common import HOLIDAY_BG, WARN_BG, set_rows, table
 
 __all__ = ["HOLIDAY_BG", "WARN_BG", "DutyTab"]
+from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.duty.counts_page import CountsPage
 from twdesk.ui.tabs.duty.month_page import MonthPage
 from twdesk.ui.tabs.duty.person_page import PersonPage
@@ -121,6 +122,7 @@ class DutyTab(LazyLoad, QWidget):
         poster_button.clicked.connect(lambda: self.print_poster())
         remind_button = QPushButton(self.tr("提醒名单…"))
         remind_button.clicked.connect(lambda: self.print_reminders())
+        mark_editing(plan_button, holidays_button)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("联络站")))
         top.addWidget(self.station)

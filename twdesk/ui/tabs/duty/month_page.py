@@ -32,6 +32,7 @@ from twdesk.services import duty
 from twdesk.services.duty import NOT_YET, DutyDayView
 from twdesk.ui.dialogs.duty_dialogs import SeatChoiceDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
+from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.duty.common import (
     DUTY_BG,
     HOLIDAY_BG,
@@ -102,6 +103,7 @@ class MonthPage(QWidget):
         swap.clicked.connect(lambda: self.swap())
         undo = QPushButton(self.tr("改回未登记"))
         undo.clicked.connect(lambda: self.mark(str(Attendance.UNRECORDED)))
+        mark_editing(*buttons, substitute, swap, undo)
         side = QVBoxLayout()
         side.addWidget(self.day_title)
         side.addWidget(self.seats)

@@ -22,6 +22,7 @@ from twdesk.core.vocab import Attendance
 from twdesk.services import duty
 from twdesk.ui.dialogs.duty_dialogs import UnavailableDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
+from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.duty.common import set_rows, table
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class PersonPage(QWidget):
         add_away.clicked.connect(lambda: self.add_unavailable())
         remove_away = QPushButton(self.tr("删除所选时段"))
         remove_away.clicked.connect(lambda: self.remove_unavailable())
+        mark_editing(add_away, remove_away)
         away_row = QHBoxLayout()
         away_row.addWidget(QLabel(self.tr("不便坐班的时段（排班时避开）")))
         away_row.addStretch(1)

@@ -27,6 +27,7 @@ from twdesk.services.people_search import PeopleIndex, PersonEntry
 from twdesk.ui.actions import PEOPLE, STATIONS, announce, ask_save_path, run_read, show_saved
 from twdesk.ui.dialogs.person_dialog import PersonDialog
 from twdesk.ui.models.people_model import PeopleModel
+from twdesk.ui.readonly import is_read_only, mark_editing
 from twdesk.ui.tabs.people.station_panel import StationPanel
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ class PeoplePanel(QWidget):
         export_button.clicked.connect(lambda: self.export_roster())
         template_button = QPushButton(self.tr("下载导入模板…"))
         template_button.clicked.connect(lambda: self.save_template())
+        mark_editing(self.add_person_button, self.edit_person_button, import_button)
         actions = QHBoxLayout()
         for b in (self.add_person_button, self.edit_person_button):
             actions.addWidget(b)
@@ -93,7 +95,7 @@ class PeoplePanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.doubleClicked.connect(lambda _i: self.edit_person())
+        self.table.doubleClicked.connect(lambda _i: is_read_only() or self.edit_person())
         for column, width in enumerate((80, 44, 160, 110, 150, 70, 150, 110, 60, 180)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)  # 备注 takes what is left

@@ -24,6 +24,7 @@ from twdesk.services.files import Database
 from twdesk.ui.actions import PEOPLE, STATIONS, run_action
 from twdesk.ui.dialogs.pickers import ID_ROLE
 from twdesk.ui.dialogs.station_dialog import StationDialog
+from twdesk.ui.readonly import is_read_only, mark_editing
 
 GROUP_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -42,7 +43,7 @@ class StationPanel(QWidget):
         self.tree.setHeaderLabels([self.tr("联络站"), self.tr("在任代表")])
         self.tree.setColumnWidth(0, 190)
         self.tree.currentItemChanged.connect(lambda *_: self._station_selected())
-        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_station())
+        self.tree.itemDoubleClicked.connect(lambda *_: is_read_only() or self.edit_station())
         self.show_retired = QCheckBox(self.tr("显示已撤销的联络站"))
         self.show_retired.toggled.connect(lambda _on: self.reload_stations(self._total))
         add_station = QPushButton(self.tr("新增站"))
@@ -70,6 +71,13 @@ class StationPanel(QWidget):
         self.add_group_button.clicked.connect(lambda: self.add_group())
         self.remove_group_button = QPushButton(self.tr("删除小组"))
         self.remove_group_button.clicked.connect(lambda: self.remove_group())
+        mark_editing(
+            add_station,
+            self.edit_station_button,
+            self.retire_button,
+            self.add_group_button,
+            self.remove_group_button,
+        )
         group_buttons = QHBoxLayout()
         group_buttons.addWidget(self.add_group_button)
         group_buttons.addWidget(self.remove_group_button)
