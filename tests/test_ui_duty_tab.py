@@ -258,3 +258,11 @@ def test_tables_fill_their_width_after_reloads(qtbot, tab: DutyTab) -> None:
             for table in (tab.upcoming, tab.year_table, tab.person_table, tab.counts_table):
                 if table.isVisible():
                     assert table.horizontalHeader().length() == table.viewport().width()
+
+
+def test_outputs_to_a_given_path_ask_nothing(tab: DutyTab, tmp_path: Path) -> None:
+    """Called with a path (scripts, other tests): the files are written, no box is shown."""
+    assert tab.export_excel(tmp_path / "duty.xlsx") == 52
+    assert tab.print_poster(tmp_path / "poster.pdf", "A4") == 2  # 52 days on A4: two pages
+    assert tab.print_reminders(tmp_path / "remind.pdf") == 2
+    assert len(PdfReader(tmp_path / "poster.pdf").pages) == 2

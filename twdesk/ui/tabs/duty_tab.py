@@ -103,6 +103,7 @@ class DutyTab(LazyLoad, QWidget):
         self.days: list[DutyDayView] = []
         self.holidays: dict[date, tuple[str, str]] = {}
         self.last_message = ""
+        self._asked = False
 
         self.station = QComboBox()
         self.station.setMinimumWidth(200)
@@ -278,15 +279,17 @@ class DutyTab(LazyLoad, QWidget):
         self, path: Path | None, kind: str, title: str, default: str, filter_text: str
     ) -> Path | None:
         """The file given, or the one the user picks (in the last folder of this kind)."""
+        self._asked = path is None
         return path or ask_save_path(self, kind, title, default, filter_text)
 
     def _write_output(self, path: Path, write: Callable[[Any], T], message: str) -> T | None:
-        """`write(session)` (an output service, the user agreed to replace); then where the
-        file went."""
+        """`write(session)` (an output service, the user agreed to replace); then, when the
+        user picked the file, where it went (a caller's own path gets no box)."""
         result = run_read(self, self.db, write)
         if result is not None:
             self.last_message = message.format(result)
-            show_saved(self, path, self.last_message)
+            if self._asked:
+                show_saved(self, path, self.last_message)
         return result
 
     def export_excel(self, path: Path | None = None) -> int:

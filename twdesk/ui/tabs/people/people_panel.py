@@ -207,6 +207,7 @@ class PeoplePanel(QWidget):
             if box.clickedButton() not in (full, masked):
                 return 0
             mask = box.clickedButton() is masked
+        asked = path is None  # a path given by the caller (scripts, tests): no 已保存 box
         if path is None:
             path = ask_save_path(
                 self,
@@ -227,10 +228,12 @@ class PeoplePanel(QWidget):
         if count is None:
             return 0
         self.last_message = self.tr("已导出 {0} 人到 {1}").format(count, path.name)
-        show_saved(self, path, self.last_message)
+        if asked:
+            show_saved(self, path, self.last_message)
         return count
 
     def save_template(self, path: Path | None = None) -> Path | None:
+        asked = path is None
         if path is None:
             path = ask_save_path(
                 self,
@@ -246,5 +249,6 @@ class PeoplePanel(QWidget):
         if run_read(self, self.db, lambda s: save_roster_template(s, path, overwrite=True)) is None:
             return None
         self.last_message = self.tr("模板已保存：{0}").format(path.name)
-        show_saved(self, path, self.last_message)
+        if asked:
+            show_saved(self, path, self.last_message)
         return path
