@@ -96,9 +96,10 @@ class PeoplePanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.doubleClicked.connect(lambda _i: is_read_only() or self.edit_person())
-        for column, width in enumerate((80, 44, 160, 110, 150, 70, 150, 110, 60, 180)):
+        for column, width in enumerate((76, 44, 150, 104, 150, 64, 120, 90, 50, 80)):
             self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)  # 备注 takes what is left
+        # fits the default window (1280 wide) without scrolling; 备注 takes what is left
+        self.table.horizontalHeader().setStretchLastSection(True)
         right_layout = QVBoxLayout(self)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(filters)
