@@ -16,7 +16,7 @@ from twdesk.core.visit_stats import Stats
 from twdesk.db.dbfile import create_database, open_database
 from twdesk.excel.problems_export import write_problems
 from twdesk.excel.visit_summary import write_summary
-from twdesk.services import duty, people, stations
+from twdesk.services import duty, people, stations, visits
 from twdesk.services.duty import RuleSettings
 from twdesk.services.roster_export import save_roster_template
 from twdesk.services.roster_import import Problem
@@ -109,3 +109,26 @@ def test_template_problem_list_and_summary_keep_text(evil_db: Path, tmp_path: Pa
     summary = tmp_path / "summary.xlsx"
     write_summary(Stats(by_category={"@SUM(A1)": 3}), summary, title="=cmd|' /C calc'!A0")
     assert_text_not_formula(summary, ["@SUM(A1)", "=cmd|' /C calc'!A0"])
+
+
+def test_streamed_exports_write_formula_like_text_as_text(evil_db: Path, tmp_path: Path) -> None:
+    db = open_database(evil_db)
+    with db.transaction() as s:
+        sid = stations.station_tree(s)[0].id
+        for i, text in enumerate(EVIL):
+            visits.save_visit(
+                s,
+                {
+                    "visit_date": date(2026, 5, 1 + i),
+                    "station_id": sid,
+                    "visitor_name": text,
+                    "category": "就业创业",
+                    "content": text,
+                },
+                [visits.ItemInput(text)],
+            )
+    db.close()
+    out = tmp_path / "visits.xlsx"
+    r = run_twdesk("export", "visits", "--db", str(evil_db), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert_text_not_formula(out, EVIL)

@@ -125,3 +125,18 @@ def test_poster_on_a_full_disk_leaves_the_old_file_and_no_temp_file(
     r = run_twdesk(*args)
     assert r.returncode == 0, r.stderr
     assert out.read_bytes().startswith(b"%PDF-") and "52 个坐班安排" in r.stdout
+
+
+@pytest.mark.parametrize("content", [b"", b"this is not a spreadsheet\n" * 5])
+def test_an_empty_or_junk_spreadsheet_is_a_message_not_an_internal_error(
+    office: Path, tmp_path: Path, content: bytes
+) -> None:
+    before = digest(office)
+    for what in ("roster", "visits", "activities"):
+        sheet = tmp_path / f"{what}.xlsx"
+        sheet.write_bytes(content)
+        r = run_twdesk("import", what, str(sheet), "--db", str(office))
+        assert r.returncode == 1, r.stderr
+        assert r.stderr.startswith("错误：") and "内部错误" not in r.stderr
+        assert "Traceback" not in r.stderr
+    assert digest(office) == before

@@ -42,7 +42,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from twdesk.db.check import check_file
 
-    report = check_file(Path(args.db))
+    report = check_file(Path(args.db), take_over_lock=args.take_over)
     for line in report.lines:
         out(line)
     if not report.healthy:

@@ -16,6 +16,7 @@ _D = "[0-9０-９]"  # a digit, half- or full-width
 _S = "[ \u3000\\-－]?"  # at most one separator between groups
 _NO_DIGIT_BEFORE = "(?<![0-9０-９])"
 _NO_DIGIT_AFTER = "(?![0-9０-９])"
+_SEVEN_DIGITS = re.compile("(?:[0-9０-９][^0-9０-９]{0,3}){7}")  # nothing shorter is masked
 
 _ID = re.compile(
     _NO_DIGIT_BEFORE
@@ -52,7 +53,7 @@ def _landline(match: re.Match[str]) -> str:
 
 def mask_text(text: str) -> str:
     """`text` with every ID number and phone number in it masked; other text unchanged."""
-    if not text or not any(ch.isdigit() for ch in text):
+    if not text or not _SEVEN_DIGITS.search(text):
         return text
     text = _ID.sub(lambda m: mask_id_number(re.sub(r"[\s\-－]", "", m.group(0))), text)
     text = _MOBILE.sub(_mobile, text)

@@ -8,7 +8,14 @@ from pathlib import Path
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
-from twdesk.db.dbfile import SCHEMA_VERSION, DbFileError, check_integrity, read_header
+from twdesk.db.dbfile import (
+    HOT_JOURNAL_WARNING,
+    SCHEMA_VERSION,
+    DbFileError,
+    check_integrity,
+    read_header,
+    roll_back_journal,
+)
 from twdesk.db.engine import make_engine
 from twdesk.db.models import Base
 
@@ -20,12 +27,21 @@ class CheckReport:
     lines: list[str] = field(default_factory=list)
 
 
-def check_file(path: Path) -> CheckReport:
-    """Never changes the file: everything is read through a read-only connection."""
+def check_file(path: Path, *, take_over_lock: bool = False) -> CheckReport:
+    """Reads through a read-only connection; the one change it may make is rolling back an
+    interrupted write (hot journal) under the lock, as opening the file would, before checking."""
     path = Path(path)
     report = CheckReport(healthy=True, lines=[f"文件：{path.resolve()}"])
     try:
         header = read_header(path)
+        journal = Path(str(path) + "-journal")
+        if journal.exists() and journal.stat().st_size > 0:
+            report.lines.append(HOT_JOURNAL_WARNING)
+            roll_back_journal(path, take_over_lock=take_over_lock)
+            report.lines.append(
+                "已回滚中断的写入：数据库恢复到最后一次保存的状态，现在这个 .sqlite 文件是完整的。"
+            )
+            header = read_header(path)
     except DbFileError as exc:
         return CheckReport(False, str(exc), report.lines)
     report.lines.append(f"大小：{header.size / 1024 / 1024:.1f} MB")
@@ -39,12 +55,6 @@ def check_file(path: Path) -> CheckReport:
     report.lines.append(
         f"数据结构版本：{header.user_version}（本程序：{SCHEMA_VERSION}，{version_note}）"
     )
-    journal = Path(str(path) + "-journal")
-    if journal.exists() and journal.stat().st_size > 0:
-        report.lines.append(
-            "注意：存在未完成写入的日志文件（-journal），下次用 twdesk 打开时会自动回滚到上次保存的状态。"
-        )
-        return report
     problems = check_integrity(path)
     if problems:
         report.healthy = False

@@ -76,7 +76,12 @@ class DiskFullError(DbFileError):
 class LockedError(DbFileError):
     def __init__(self, path: Path, holder: filelock.LockHolder) -> None:
         self.holder = holder
-        if holder.stale:
+        if holder.incomplete:
+            msg = (
+                f"数据库「{path.name}」旁边的{filelock.INCOMPLETE}，没有程序在使用这个文件。\n"
+                "确认没有 twdesk 正打开它后，可以接管这个文件（命令行：加 --take-over）。"
+            )
+        elif holder.stale:
             msg = (
                 f"数据库「{path.name}」上次由{holder.describe()}打开，但那个程序已经不在运行"
                 "（可能是异常退出或拔出了U盘）。\n确认那台电脑上的 twdesk 已关闭后，可以接管这个文件"
@@ -139,6 +144,48 @@ def _settings_readonly(path: Path) -> dict[str, str]:
 def _has_hot_journal(path: Path) -> bool:
     journal = Path(str(path) + "-journal")
     return journal.exists() and journal.stat().st_size > 0
+
+
+HOT_JOURNAL_WARNING = (
+    "注意：数据库旁边有一次中断的写入留下的日志文件（-journal）。在它被回滚之前，"
+    "单独的 .sqlite 文件不是完整的数据库：不要只复制 .sqlite 文件，先用 twdesk 打开或检查它。"
+)
+
+
+def _roll_back(path: Path) -> None:
+    """SQLite rolls a hot journal back on the first read-write access: make that access now.
+    The caller holds the twdesk lock."""
+    try:
+        with contextlib.closing(connect_raw(path, readonly=False)) as con:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        error = write_failure(path, exc)
+        raise error or _corrupt(path, [str(exc)]) from exc
+
+
+def roll_back_journal(path: Path, *, take_over_lock: bool = False) -> bool:
+    """Roll back an interrupted write (hot journal) under the lock; False when there was none.
+
+    Refused (DbFileError) when the file cannot be written or another twdesk holds it.
+    """
+    path = Path(path).resolve()
+    if not _has_hot_journal(path):
+        return False
+    reason = why_read_only(path)
+    if reason:
+        raise ReadOnlyError(
+            f"数据库「{path.name}」有一次中断的写入（旁边的 -journal 文件）需要回滚，"
+            f"但它是只读的（{reason}），现在不能回滚。{HOT_JOURNAL_WARNING}"
+        )
+    try:
+        held = filelock.acquire(path, take_over=take_over_lock)
+    except filelock.FileLockedError as exc:
+        raise LockedError(path, exc.holder) from None
+    try:
+        _roll_back(path)
+    finally:
+        held.release()
+    return True
 
 
 def check_integrity(path: Path, *, full: bool = True) -> list[str]:
@@ -210,7 +257,15 @@ def backup_path_for(path: Path, old_version: int) -> Path:
 
 
 def copy_consistent(source: Path, dest: Path) -> None:
-    """A consistent copy through SQLite's backup API, written beside `dest` then moved in place."""
+    """A consistent copy through SQLite's backup API, written beside `dest` then moved in place.
+
+    Never copies a file with an interrupted write (hot journal): roll it back first.
+    """
+    if _has_hot_journal(source):
+        raise DbFileError(
+            f"数据库「{Path(source).name}」有一次中断的写入尚未回滚，现在复制会得到不完整的数据，"
+            "没有复制。请先用 twdesk 打开它（或运行 twdesk check），再复制。"
+        )
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
@@ -341,6 +396,15 @@ class Database:
         dest = Path(dest)
         if dest.resolve() == self.path.resolve():
             raise DbFileError("副本不能保存到当前打开的文件本身，请换一个文件名或位置。")
+        if dest.is_dir():
+            raise DbFileError(f"「{dest}」是一个文件夹，请在其中给出副本的文件名。")
+        holder = filelock.read_holder(filelock.lock_path_for(dest.resolve()))
+        if holder is not None and not holder.stale:
+            raise DbFileError(
+                f"「{dest.name}」正由{holder.describe()}打开，副本不能覆盖它。请换一个文件名。"
+            )
+        if _has_hot_journal(self.path) and not self.read_only:
+            _roll_back(self.path)  # we hold the lock: an interrupted write is rolled back first
         try:
             copy_consistent(self.path, dest)
         except OSError as exc:
@@ -471,21 +535,18 @@ def open_database(
             f"无法在「{path.parent}」中建立锁文件：{exc.strerror or exc}。请确认文件夹可写（U盘未写保护）。"
         ) from exc
     try:
-        # A hot journal means a write was cut off (crash, pulled USB stick): SQLite rolls it
-        # back on the first read-write access, so integrity is checked after that instead.
-        hot = _has_hot_journal(path)
-        if not hot:
-            _raise_if_corrupt(path, header)
+        # A hot journal means a write was cut off (crash, pulled USB stick): roll it back
+        # first (we hold the lock), then check, back up and migrate what was last committed.
+        if _has_hot_journal(path):
+            _roll_back(path)
+            header = read_header(path)
+        _raise_if_corrupt(path, header)
         backup = None
         if header.user_version < SCHEMA_VERSION:
             backup = backup_path_for(path, header.user_version)
             copy_consistent(path, backup)
         engine = make_engine(path)
         try:
-            if hot:
-                with engine.connect() as conn:
-                    conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
-                _raise_if_corrupt(path, header)
             with engine.begin() as conn:
                 if header.user_version < SCHEMA_VERSION:
                     upgrade(conn)
@@ -539,4 +600,5 @@ __all__ = [
     "create_database",
     "open_database",
     "read_header",
+    "roll_back_journal",
 ]

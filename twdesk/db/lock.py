@@ -1,9 +1,11 @@
 """Who has a database file open: a lock file beside it, readable by every PC that sees the file.
 
-`<file>.lock` holds the holder's computer, user, process id, since-when and a heartbeat that a
-background thread refreshes. A lock is stale when its process is gone (same computer) or its
-heartbeat stopped long ago (another computer, e.g. it crashed or the USB stick was pulled).
-A stale lock can be taken over; a live one cannot.
+`<file>.lock` holds the holder's computer, user, process id and that process's start (boot id
+and start time, so a reused process id is recognised), since-when and a heartbeat that a
+background thread refreshes. A lock is stale when its process is gone or the id now belongs to
+another process (same computer), when its heartbeat stopped long ago (any computer: a crash, a
+pulled USB stick), or when the lock file is empty or half-written (a full disk, a crash while
+writing it). A stale lock can be taken over; a live one cannot.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ def current_user() -> str:
         return "未知用户"
 
 
+INCOMPLETE = "锁文件不完整（可能是磁盘已满或程序异常退出时留下的）"
+
+
 @dataclass(frozen=True)
 class LockHolder:
     host: str
@@ -46,10 +51,49 @@ class LockHolder:
     heartbeat: datetime
     token: str
     stale: bool = False
+    started: str | None = None  # process_start(pid) when the lock was written
+    incomplete: bool = False  # empty or half-written: nobody can be holding it
 
     def describe(self) -> str:
+        if self.incomplete:
+            return INCOMPLETE
         since = self.since.strftime("%Y-%m-%d %H:%M")
         return f"计算机「{self.host}」上的用户「{self.user}」（自 {since} 起）"
+
+
+def process_start(pid: int) -> str | None:
+    """When process `pid` started, as an opaque text (None when it cannot be told here).
+
+    Two processes that had the same id one after the other never have the same start: Linux
+    gives the boot id and the start time in clock ticks since boot, Windows the creation time.
+    """
+    if pid <= 0:
+        return None
+    if sys.platform.startswith("linux"):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+            start = stat[stat.rindex(")") + 2 :].split()[19]  # field 22, starttime
+            boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+        except (OSError, ValueError, IndexError):
+            return None
+        return f"{boot}:{start}"
+    if sys.platform == "win32":
+        import ctypes
+        from ctypes import wintypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return None
+        try:
+            times = [wintypes.FILETIME() for _ in range(4)]
+            if not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
+                return None
+            created = times[0]
+            return str((created.dwHighDateTime << 32) | created.dwLowDateTime)
+        finally:
+            kernel32.CloseHandle(handle)
+    return None
 
 
 def _pid_alive(pid: int) -> bool:
@@ -86,19 +130,26 @@ def read_holder(lock_path: Path, *, now: datetime | None = None) -> LockHolder |
             since=datetime.fromisoformat(data["since"]),
             heartbeat=datetime.fromisoformat(data["heartbeat"]),
             token=str(data["token"]),
+            started=str(data["started"]) if data.get("started") else None,
         )
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError):
-        # Unreadable or half-written (a crash while writing it): nobody can be holding it.
-        return LockHolder("未知计算机", "未知用户", 0, datetime.min, datetime.min, "", stale=True)
-    now = now or datetime.now()
-    if holder.host == socket.gethostname():
-        stale = not _pid_alive(holder.pid) or (
-            holder.pid == os.getpid() and holder.token not in _OWN_TOKENS
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        # Empty or half-written (a full disk, a crash while writing it): nobody holds it.
+        return LockHolder(
+            "未知计算机", "未知用户", 0, datetime.min, datetime.min, "", stale=True, incomplete=True
         )
-    else:
-        stale = now - holder.heartbeat > STALE_AFTER
+    now = now or datetime.now()
+    stale = now - holder.heartbeat > STALE_AFTER  # the holder stopped beating, wherever it is
+    if holder.host == socket.gethostname() and not stale:
+        if not _pid_alive(holder.pid):
+            stale = True
+        elif holder.pid == os.getpid():
+            stale = holder.token not in _OWN_TOKENS
+        elif holder.started is not None:
+            # the id is alive, but is it still the process that wrote the lock?
+            current = process_start(holder.pid)
+            stale = current is not None and current != holder.started
     return LockHolder(**{**holder.__dict__, "stale": stale})
 
 
@@ -168,6 +219,7 @@ def _payload(token: str, since: datetime) -> str:
             "host": socket.gethostname(),
             "user": current_user(),
             "pid": os.getpid(),
+            "started": process_start(os.getpid()),
             "since": since.isoformat(timespec="seconds"),
             "heartbeat": datetime.now().isoformat(timespec="seconds"),
             "token": token,
