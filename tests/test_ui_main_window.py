@@ -396,3 +396,36 @@ def test_window_people_and_duty_code_runs_no_sql() -> None:
                 continue
             for module in names:
                 assert not module.startswith(("sqlalchemy", "twdesk.db")), (path.name, module)
+
+
+def test_tabs_follow_changes_on_the_bus(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No hand-wired reloads: a station added on 联络站与代表 (through the real dialog) shows
+    in the hidden 坐班日历 when it is opened, and in the status bar at once."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from twdesk.ui.dialogs.station_dialog import StationDialog
+
+    tabs = window.form.tabs
+    tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.duty_tab.station.count() == 4)
+    tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.people_tab.model.rowCount() > 0)
+
+    def fill_and_save(dialog: StationDialog) -> int:
+        dialog.edits["name"].setText("New Station")
+        dialog.kind.setCurrentIndex(0)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(QDialog, "exec", fill_and_save)
+    add = next(b for b in window.people_tab.findChildren(QPushButton) if b.text() == "新增站")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert window.counts_label.text().startswith("联络站 5 · ")
+    assert window.people_tab.tree.findItems("New Station", Qt.MatchFlag.MatchRecursive)
+    assert window.duty_tab.station.count() == 4  # hidden: not read yet
+    tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.duty_tab.station.count() == 5)
+    assert window.duty_tab.station.findText("New Station") >= 0
