@@ -87,6 +87,7 @@ class MonthPage(QWidget):
         self.day_title = QLabel()
         self.day_title.setStyleSheet("font-weight: bold;")
         self.seats = QListWidget()
+        self.seats.setMaximumHeight(160)  # a day has a few seats; leaves room on 768 screens
         self.seats.setObjectName("daySeats")
         buttons = []
         for label, state in (
@@ -116,7 +117,7 @@ class MonthPage(QWidget):
             row2.addWidget(b)
         side.addLayout(row2)
         self.history = QListWidget()
-        self.history.setMaximumHeight(140)
+        self.history.setMaximumHeight(90)
         side.addWidget(QLabel(self.tr("换班、替班记录")))
         side.addWidget(self.history)
         side_widget = QWidget()
