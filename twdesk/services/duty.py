@@ -6,7 +6,7 @@ Callers own the transaction (`with db.transaction() as s:`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -331,7 +331,7 @@ def remove_unavailability(session: Session, row_id: str) -> None:
 # --- plans ------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlanResult:
     station: str
     year: int
@@ -446,8 +446,8 @@ def generate_plan(
         created=len(new_days),
         kept=len(kept),
         removed=len(replaced),
+        days=duty_days(session, station_id=station_id, year=year, today=today),
     )
-    result.days = duty_days(session, station_id=station_id, year=year, today=today)
     return result
 
 
@@ -688,7 +688,7 @@ def duty_days(
     ]
 
 
-@dataclass
+@dataclass(frozen=True)
 class DutyCounts:
     person_id: str
     name: str
@@ -712,32 +712,32 @@ def attendance_counts(
 ) -> list[DutyCounts]:
     """Per delegate: assigned / attended / missed … for the evaluation and the ledger."""
     today = today or date.today()
-    counts: dict[str, DutyCounts] = {}
+    who: dict[str, tuple[str, str]] = {}  # person id → (name, station)
+    tallies: dict[str, Counter[str]] = defaultdict(Counter)
     for view in duty_days(session, station_id=station_id, year=year, today=today):
         for seat in view.seats:
-            c = counts.setdefault(
-                seat.person_id, DutyCounts(seat.person_id, seat.name, view.station)
-            )
-            c.assigned += 1
+            who.setdefault(seat.person_id, (seat.name, view.station))
+            tally = tallies[seat.person_id]
+            tally["assigned"] += 1
             if view.day <= today:
-                c.due += 1
+                tally["due"] += 1
             if seat.attendance == Attendance.PRESENT:
-                c.attended += 1
+                tally["attended"] += 1
             elif seat.attendance == Attendance.ABSENT:
-                c.absent += 1
+                tally["absent"] += 1
             elif seat.attendance == Attendance.LEAVE:
-                c.leave += 1
+                tally["leave"] += 1
             elif seat.attendance == Attendance.SUBSTITUTED:
-                c.substituted += 1
+                tally["substituted"] += 1
                 if seat.substitute_id:
-                    sub = counts.setdefault(
-                        seat.substitute_id,
-                        DutyCounts(seat.substitute_id, seat.substitute, view.station),
-                    )
-                    sub.sat_for_others += 1
+                    who.setdefault(seat.substitute_id, (seat.substitute, view.station))
+                    tallies[seat.substitute_id]["sat_for_others"] += 1
             elif view.day < today:
-                c.unrecorded += 1
-    return sorted(counts.values(), key=lambda c: (c.station, c.name))
+                tally["unrecorded"] += 1
+    counts = [
+        DutyCounts(pid, name, station, **tallies[pid]) for pid, (name, station) in who.items()
+    ]
+    return sorted(counts, key=lambda c: (c.station, c.name))
 
 
 def swap_history(
