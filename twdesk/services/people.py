@@ -82,7 +82,7 @@ class PersonError(UserError, ValueError):
         super().__init__("；".join(f"{FIELD_LABELS.get(k, k)}：{v}" for k, v in problems.items()))
 
 
-@dataclass
+@dataclass(frozen=True)
 class PersonDetail:
     """What the editor shows: the person's values, memberships and history."""
 
