@@ -137,7 +137,7 @@ class DutyTab(LazyLoad, QWidget):
         self.upcoming_title.setStyleSheet("font-weight: bold;")
         self.upcoming = table(("日期", "星期", "时间", "联络站", "坐班代表", "联系电话", "状态"))
         self.upcoming.setObjectName("upcoming")
-        self.upcoming.setMaximumHeight(130)
+        self.upcoming.setMaximumHeight(120)
 
         self.month_page = MonthPage(self)
         self.year_page = YearPage()

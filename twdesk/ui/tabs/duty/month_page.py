@@ -87,7 +87,7 @@ class MonthPage(QWidget):
         self.day_title = QLabel()
         self.day_title.setStyleSheet("font-weight: bold;")
         self.seats = QListWidget()
-        self.seats.setMaximumHeight(160)  # a day has a few seats; leaves room on 768 screens
+        self.seats.setMaximumHeight(120)  # a day has a few seats; leaves room on 768 screens
         self.seats.setObjectName("daySeats")
         buttons = []
         for label, state in (
