@@ -8,7 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 
 from tests.helpers import digest
 from twdesk.core.duty_rules import parse_rule
@@ -181,15 +182,47 @@ def test_regenerate_from_the_dialog_keeps_recorded_days(
     assert all(len(d.seats) == 2 for d in days if d.day >= TODAY)
 
 
-def test_outputs_from_the_tab(tab: DutyTab, tmp_path: Path) -> None:
-    assert tab.export_excel(tmp_path / "duty.xlsx") == 52
-    ws = openpyxl.load_workbook(tmp_path / "duty.xlsx").active
+def test_outputs_from_the_tab(
+    qtbot, tab: DutyTab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The three output buttons, clicked: each file lands where the user chose, and a box
+    says where it went (打开 / 打开所在文件夹)."""
+    saved: list[str] = []
+    out = tmp_path / "输出"
+    out.mkdir()
+
+    def answer(box: QMessageBox) -> int:
+        saved.append(box.informativeText())
+        assert {"打开", "打开所在文件夹"} <= {b.text() for b in box.buttons()}
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda _p, _t, suggested, *_a, **_k: (str(out / Path(suggested).name), ""),
+    )
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: ("A3", True))
+
+    def click(text: str) -> None:
+        button = next(b for b in tab.findChildren(QPushButton) if b.text() == text)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    click("导出 Excel…")
+    excel = out / "乔庄镇联络站2026年坐班安排.xlsx"
+    ws = openpyxl.load_workbook(excel).active
     assert ws["A2"].value == "2026-01-07" and ws["D2"].value == "乔庄镇联络站"
-    pages = tab.print_poster(tmp_path / "poster.pdf", "A3")
-    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "poster.pdf").pages)
-    assert pages == 1 and "曾䶮" in text and "王㛃" in text
-    assert tab.print_reminders(tmp_path / "remind.pdf") == 2
-    assert "13812345" in PdfReader(tmp_path / "remind.pdf").pages[0].extract_text()
+    assert ws.max_row == 53 and tab.last_message == "已导出 52 条坐班安排"
+    click("打印公示…")
+    poster = out / "乔庄镇联络站2026年坐班公示-A3.pdf"
+    reader = PdfReader(poster)
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert len(reader.pages) == 1 and "曾䶮" in text and "王㛃" in text
+    click("提醒名单…")
+    remind = out / "坐班提醒名单-20260610.pdf"
+    assert "13812345" in PdfReader(remind).pages[0].extract_text()
+    assert tab.last_message == f"提醒名单已保存：{remind.name}（2 人次）"
+    assert saved == [str(excel), str(poster), str(remind)]
 
 
 def test_declared_unavailability_is_avoided_by_the_next_plan(
@@ -213,3 +246,23 @@ def test_declared_unavailability_is_avoided_by_the_next_plan(
     tab.away_list.setCurrentRow(0)
     tab.remove_unavailable()
     assert tab.away_list.count() == 0
+
+
+def test_tables_fill_their_width_after_reloads(qtbot, tab: DutyTab) -> None:
+    """Defect 10: resizing columns to their contents on reload left a gap on the right."""
+    for page in range(tab.views.count()):
+        tab.views.setCurrentIndex(page)
+        for _ in range(2):
+            tab.reload()
+            qtbot.wait(10)
+            for table in (tab.upcoming, tab.year_table, tab.person_table, tab.counts_table):
+                if table.isVisible():
+                    assert table.horizontalHeader().length() == table.viewport().width()
+
+
+def test_outputs_to_a_given_path_ask_nothing(tab: DutyTab, tmp_path: Path) -> None:
+    """Called with a path (scripts, other tests): the files are written, no box is shown."""
+    assert tab.export_excel(tmp_path / "duty.xlsx") == 52
+    assert tab.print_poster(tmp_path / "poster.pdf", "A4") == 2  # 52 days on A4: two pages
+    assert tab.print_reminders(tmp_path / "remind.pdf") == 2
+    assert len(PdfReader(tmp_path / "poster.pdf").pages) == 2

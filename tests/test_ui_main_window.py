@@ -152,10 +152,12 @@ def test_save_copy_via_the_file_menu(
     dest = tmp_path / "U盘" / "备份.sqlite"
     dest.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
-    info = Recorder()
-    monkeypatch.setattr(QMessageBox, "information", info)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())) or 0
+    )
     window.form.actionSaveCopy.trigger()
-    assert dest.exists() and info.calls and "已保存并校验" in info.calls[0][1]
+    assert dest.exists() and shown == [("已保存并校验副本。", str(dest.resolve()))]
     copy = open_database(dest)
     assert copy.office_id == window.db.office_id
     copy.close()
@@ -233,3 +235,218 @@ def test_tabs_load_their_data_once_shown(qtbot, demo_path: Path) -> None:
     win.form.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: win.duty_tab.station.count() == 4, timeout=5000)
     win.close()
+
+
+def test_qt_own_dialogs_and_menus_speak_chinese(qtbot) -> None:
+    """Defect 10: Yes/No, OK/Cancel and the text-box context menu were English."""
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMenu
+
+    from twdesk.ui.app import make_application
+
+    app = make_application()
+    make_application()  # twice: one translator, not two
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Yes).text() in ("是", "是(&Y)")
+    assert box.button(QMessageBox.StandardButton.No).text() in ("否", "否(&N)")
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(buttons)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text().startswith("取消")
+    edit = QLineEdit("文字")
+    qtbot.addWidget(edit)
+    menu: QMenu = edit.createStandardContextMenu()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert any(t.startswith("复制") for t in texts), texts
+    assert any(t.startswith("粘贴") for t in texts), texts
+    assert app.property("twdesk_qt_translated")
+    menu.deleteLater()
+
+
+def test_default_window_fits_a_1366_by_768_screen(
+    qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No saved geometry: the window fits a 1366×768 laptop with its taskbar, centred; and
+    nothing in it needs more room than that screen has."""
+    window = MainWindow(open_database(demo_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    available = window.screen().availableGeometry()  # offscreen: 800×800
+    frame = window.frameGeometry()
+    assert frame.height() <= available.height()  # (its width is the window's minimum, 800)
+    assert abs(frame.center().y() - available.center().y()) <= 3  # frame rounding
+
+    class Laptop:  # 1366×768 with a 40-pixel taskbar
+        def availableGeometry(self) -> QRect:
+            return QRect(0, 0, 1366, 728)
+
+    monkeypatch.setattr(window, "screen", lambda: Laptop())
+    window._default_geometry()
+    frame = window.frameGeometry()
+    inner = window.geometry()
+    assert inner.width() + 16 <= 1366 and inner.height() + 38 <= 728  # with a Windows frame
+    assert abs(frame.center().x() - 683) <= 3 and abs(frame.center().y() - 364) <= 3
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= 1366 and minimum.height() <= 768
+    for index in (1, 0):  # measured with their data loaded
+        window.form.tabs.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: window.duty_tab.station.count() == 4)
+    qtbot.waitUntil(lambda: window.people_tab.model.rowCount() > 0)
+    chrome = window.height() - window.form.tabs.currentWidget().height()  # menu, tabs, status
+    for tab in (window.people_tab, window.duty_tab):
+        for hint in (tab.minimumSizeHint(), tab.sizeHint()):  # room enough, and preferably
+            assert hint.width() <= inner.width() and hint.height() <= inner.height() - chrome
+    window.close()
+
+
+def test_read_only_file_shows_why_disables_edits_and_still_exports(
+    qtbot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defect 8: on a write-protected stick the window says so, every editing button is off
+    (and stays off when a selection would enable it), and outputs still work."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from twdesk.ui.readonly import EDITING
+
+    db = open_database(demo_path, read_only=True)
+    assert db.read_only
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.read_only_banner.isVisible()
+    assert window.read_only_banner.text().startswith("只读：")
+    assert "只能查看和导出" in window.read_only_banner.text()
+    tab = window.people_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(1))  # a station: would enable 编辑/撤销/小组
+    editing = [
+        b
+        for t in (window.people_tab, window.duty_tab)
+        for b in t.findChildren(QPushButton)
+        if b.property(EDITING)
+    ]
+    texts = {b.text() for b in editing}
+    assert {
+        "新增站",
+        "编辑",
+        "撤销",
+        "新增小组",
+        "新增人员",
+        "导入名册…",
+        "生成/重排计划…",
+    } <= texts
+    assert {"到岗", "替班…", "登记不便坐班时段…"} <= texts
+    assert not any(b.isEnabled() for b in editing)
+    # outputs still work
+    out = tmp_path / "名册.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def answer(box: QMessageBox) -> int:
+        masked = [b for b in box.buttons() if b.text() == "隐去证件号和电话"]
+        if masked:
+            masked[0].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    export = next(b for b in tab.findChildren(QPushButton) if b.text() == "导出名册…")
+    assert export.isEnabled()
+    qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
+    assert out.exists()
+    window.close()
+
+    # a writable file in the same window session: edits come back
+    writable = MainWindow(open_database(demo_path))
+    qtbot.addWidget(writable)
+    assert not writable.read_only_banner.isVisible()
+    adds = [b for b in writable.people_tab.findChildren(QPushButton) if b.text() == "新增人员"]
+    assert adds and adds[0].isEnabled()
+    writable.close()
+
+
+MY_UI_MODULES = [
+    "main_window.py",
+    "app.py",
+    "opening.py",
+    "settings.py",
+    "fonts.py",
+    "photo.py",
+    "readonly.py",
+    "tabs/people_tab.py",
+    "tabs/people",
+    "tabs/duty_tab.py",
+    "tabs/duty",
+    "tabs/lazy.py",
+    "tabs/placeholder.py",
+    "tabs/plans.py",
+    "dialogs/person_dialog.py",
+    "dialogs/station_dialog.py",
+    "dialogs/duty_dialogs.py",
+    "dialogs/pickers.py",
+    "dialogs/crash_dialog.py",
+    "models/people_model.py",
+    "widgets/tables.py",
+]
+
+
+def test_window_people_and_duty_code_runs_no_sql() -> None:
+    """The main window, start-up, 联络站与代表 and 坐班日历 reach the file only through
+    services: no sqlalchemy, nothing of twdesk.db (the file itself via services.files)."""
+    import ast
+
+    from tests.helpers import ROOT
+
+    ui = ROOT / "twdesk" / "ui"
+    files = []
+    for name in MY_UI_MODULES:
+        path = ui / name
+        files += sorted(path.glob("*.py")) if path.is_dir() else [path]
+    assert len(files) > len(MY_UI_MODULES)
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for module in names:
+                assert not module.startswith(("sqlalchemy", "twdesk.db")), (path.name, module)
+
+
+def test_tabs_follow_changes_on_the_bus(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No hand-wired reloads: a station added on 联络站与代表 (through the real dialog) shows
+    in the hidden 坐班日历 when it is opened, and in the status bar at once."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from twdesk.ui.dialogs.station_dialog import StationDialog
+
+    tabs = window.form.tabs
+    tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.duty_tab.station.count() == 4)
+    tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.people_tab.model.rowCount() > 0)
+
+    def fill_and_save(dialog: StationDialog) -> int:
+        dialog.edits["name"].setText("New Station")
+        dialog.kind.setCurrentIndex(0)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(QDialog, "exec", fill_and_save)
+    add = next(b for b in window.people_tab.findChildren(QPushButton) if b.text() == "新增站")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert window.counts_label.text().startswith("联络站 5 · ")
+    assert window.people_tab.tree.findItems("New Station", Qt.MatchFlag.MatchRecursive)
+    assert window.duty_tab.station.count() == 4  # hidden: not read yet
+    tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.duty_tab.station.count() == 5)
+    assert window.duty_tab.station.findText("New Station") >= 0

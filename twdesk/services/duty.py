@@ -6,7 +6,7 @@ Callers own the transaction (`with db.transaction() as s:`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -61,6 +61,29 @@ class HolidayDataMissing(DutyError):
 # --- holidays -----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class HolidayEntry:
+    """One day off (休) or make-up workday (班) of the calendar."""
+
+    day: date
+    kind: str
+    name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class HolidayYearInfo:
+    """Where a year's holidays came from: 'chinesecalendar' or 'manual' (confirmed by staff)."""
+
+    year: int
+    source: str
+    confirmed_by: str
+
+
+def _holiday_entry(row: Holiday) -> HolidayEntry:
+    return HolidayEntry(row.day, row.kind, row.name or "", row.source or "")
+
+
 def holiday_year_source(session: Session, year: int) -> str | None:
     """'chinesecalendar' or 'manual' when the year's holidays are known, else None."""
     return session.scalar(select(HolidayYear.source).where(HolidayYear.year == year))
@@ -88,17 +111,18 @@ def ensure_holidays(session: Session, year: int) -> bool:
     return True
 
 
-def year_holidays(session: Session, year: int) -> list[Holiday]:
-    return list(
-        session.scalars(
+def year_holidays(session: Session, year: int) -> list[HolidayEntry]:
+    return [
+        _holiday_entry(h)
+        for h in session.scalars(
             select(Holiday)
             .where(Holiday.day >= date(year, 1, 1), Holiday.day <= date(year, 12, 31))
             .order_by(Holiday.day)
         )
-    )
+    ]
 
 
-def set_holiday(session: Session, day: date, kind: str, name: str = "") -> Holiday:
+def set_holiday(session: Session, day: date, kind: str, name: str = "") -> HolidayEntry:
     """Enter or correct one day: 休 (day off) or 班 (make-up workday)."""
     if kind not in {str(k) for k in HolidayKind}:
         raise DutyError("请选择“休”（放假）或“班”（调休上班）。")
@@ -115,14 +139,14 @@ def set_holiday(session: Session, day: date, kind: str, name: str = "") -> Holid
     holiday.name = clean_text(name)
     holiday.source = "manual"
     session.flush()
-    return holiday
+    return _holiday_entry(holiday)
 
 
 def remove_holiday(session: Session, day: date) -> None:
     session.execute(delete(Holiday).where(Holiday.day == day))
 
 
-def confirm_holiday_year(session: Session, year: int) -> HolidayYear:
+def confirm_holiday_year(session: Session, year: int) -> HolidayYearInfo:
     """Staff say the year's entered holidays are complete; plans may now be generated."""
     if not any(h.kind == HolidayKind.HOLIDAY for h in year_holidays(session, year)):
         raise DutyError(f"{year}年还没有录入任何放假日期，请先录入元旦、春节、国庆等放假安排。")
@@ -133,7 +157,7 @@ def confirm_holiday_year(session: Session, year: int) -> HolidayYear:
     row.source = "manual"
     row.confirmed_by = session.info.get("user", "")
     session.flush()
-    return row
+    return HolidayYearInfo(year, row.source, row.confirmed_by or "")
 
 
 def work_calendar(session: Session, start: date, end: date) -> WorkCalendar:
@@ -157,7 +181,7 @@ class RuleSettings:
     on_holiday: str = str(OnHoliday.NEXT)
 
 
-def current_rule(session: Session, station_id: str) -> DutyRule | None:
+def _rule_row(session: Session, station_id: str) -> DutyRule | None:
     return session.scalar(
         select(DutyRule)
         .where(DutyRule.station_id == station_id)
@@ -166,18 +190,31 @@ def current_rule(session: Session, station_id: str) -> DutyRule | None:
     )
 
 
-def rule_spec(rule: DutyRule) -> DutyRuleSpec:
-    return DutyRuleSpec(DutyRuleKind(rule.kind), rule.weekday, rule.month_day, rule.nth)
+def _settings(rule: DutyRule) -> RuleSettings:
+    return RuleSettings(
+        DutyRuleSpec(DutyRuleKind(rule.kind), rule.weekday, rule.month_day, rule.nth),
+        rule.start_time,
+        rule.end_time,
+        rule.per_day,
+        rule.mix_levels,
+        rule.on_holiday,
+    )
 
 
-def save_rule(session: Session, station_id: str, settings: RuleSettings) -> DutyRule:
+def current_rule(session: Session, station_id: str) -> RuleSettings | None:
+    """The station's duty rule (its latest), or None before its first plan."""
+    rule = _rule_row(session, station_id)
+    return _settings(rule) if rule is not None else None
+
+
+def save_rule(session: Session, station_id: str, settings: RuleSettings) -> RuleSettings:
     if not 1 <= settings.per_day <= 10:
         raise DutyError("每次坐班人数应为 1 到 10 人。")
     if settings.on_holiday not in {str(o) for o in OnHoliday}:
         raise DutyError("遇节假日的处理方式应为顺延、提前或取消。")
     if settings.start_time and settings.end_time and settings.start_time >= settings.end_time:
         raise DutyError("坐班结束时间应晚于开始时间。")
-    rule = current_rule(session, station_id)
+    rule = _rule_row(session, station_id)
     if rule is None:
         rule = DutyRule(station_id=station_id)
         session.add(rule)
@@ -188,7 +225,7 @@ def save_rule(session: Session, station_id: str, settings: RuleSettings) -> Duty
     rule.per_day, rule.mix_levels = settings.per_day, settings.mix_levels
     rule.on_holiday = settings.on_holiday
     session.flush()
-    return rule
+    return _settings(rule)
 
 
 # --- who can sit ------------------------------------------------------------------------------
@@ -250,9 +287,24 @@ def station_candidates(session: Session, station_id: str, year: int) -> list[Can
     return out
 
 
+@dataclass(frozen=True)
+class AwayPeriod:
+    """Dates a delegate declared they cannot sit (出差, 产假 …); plans avoid them."""
+
+    id: str
+    person_id: str
+    start_date: date
+    end_date: date
+    reason: str
+
+
+def _away(row: Unavailability) -> AwayPeriod:
+    return AwayPeriod(row.id, row.person_id, row.start_date, row.end_date, row.reason or "")
+
+
 def add_unavailability(
     session: Session, person_id: str, start: date, end: date, reason: str = ""
-) -> Unavailability:
+) -> AwayPeriod:
     if end < start:
         raise DutyError("结束日期不能早于开始日期。")
     refuse_long({"reason": clean_prose(reason)}, Unavailability, {"reason": "原因"}, DutyError)
@@ -261,17 +313,18 @@ def add_unavailability(
     )
     session.add(row)
     session.flush()
-    return row
+    return _away(row)
 
 
-def unavailability(session: Session, person_id: str) -> list[Unavailability]:
-    return list(
-        session.scalars(
+def unavailability(session: Session, person_id: str) -> list[AwayPeriod]:
+    return [
+        _away(row)
+        for row in session.scalars(
             select(Unavailability)
             .where(Unavailability.person_id == person_id)
             .order_by(Unavailability.start_date)
         )
-    )
+    ]
 
 
 def remove_unavailability(session: Session, row_id: str) -> None:
@@ -281,7 +334,7 @@ def remove_unavailability(session: Session, row_id: str) -> None:
 # --- plans ------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlanResult:
     station: str
     year: int
@@ -324,7 +377,9 @@ def generate_plan(
     if not ensure_holidays(session, year):
         raise HolidayDataMissing(year)
     today = today or date.today()
-    rule = save_rule(session, station_id, settings)
+    save_rule(session, station_id, settings)
+    rule = _rule_row(session, station_id)
+    assert rule is not None
     existing = list(
         session.scalars(
             select(DutyDay).where(
@@ -394,8 +449,8 @@ def generate_plan(
         created=len(new_days),
         kept=len(kept),
         removed=len(replaced),
+        days=duty_days(session, station_id=station_id, year=year, today=today),
     )
-    result.days = duty_days(session, station_id=station_id, year=year, today=today)
     return result
 
 
@@ -643,7 +698,7 @@ def duty_days(
     ]
 
 
-@dataclass
+@dataclass(frozen=True)
 class DutyCounts:
     person_id: str
     name: str
@@ -667,32 +722,32 @@ def attendance_counts(
 ) -> list[DutyCounts]:
     """Per delegate: assigned / attended / missed … for the evaluation and the ledger."""
     today = today or date.today()
-    counts: dict[str, DutyCounts] = {}
+    who: dict[str, tuple[str, str]] = {}  # person id → (name, station)
+    tallies: dict[str, Counter[str]] = defaultdict(Counter)
     for view in duty_days(session, station_id=station_id, year=year, today=today):
         for seat in view.seats:
-            c = counts.setdefault(
-                seat.person_id, DutyCounts(seat.person_id, seat.name, view.station)
-            )
-            c.assigned += 1
+            who.setdefault(seat.person_id, (seat.name, view.station))
+            tally = tallies[seat.person_id]
+            tally["assigned"] += 1
             if view.day <= today:
-                c.due += 1
+                tally["due"] += 1
             if seat.attendance == Attendance.PRESENT:
-                c.attended += 1
+                tally["attended"] += 1
             elif seat.attendance == Attendance.ABSENT:
-                c.absent += 1
+                tally["absent"] += 1
             elif seat.attendance == Attendance.LEAVE:
-                c.leave += 1
+                tally["leave"] += 1
             elif seat.attendance == Attendance.SUBSTITUTED:
-                c.substituted += 1
+                tally["substituted"] += 1
                 if seat.substitute_id:
-                    sub = counts.setdefault(
-                        seat.substitute_id,
-                        DutyCounts(seat.substitute_id, seat.substitute, view.station),
-                    )
-                    sub.sat_for_others += 1
+                    who.setdefault(seat.substitute_id, (seat.substitute, view.station))
+                    tallies[seat.substitute_id]["sat_for_others"] += 1
             elif view.day < today:
-                c.unrecorded += 1
-    return sorted(counts.values(), key=lambda c: (c.station, c.name))
+                tally["unrecorded"] += 1
+    counts = [
+        DutyCounts(pid, name, station, **tallies[pid]) for pid, (name, station) in who.items()
+    ]
+    return sorted(counts, key=lambda c: (c.station, c.name))
 
 
 def swap_history(

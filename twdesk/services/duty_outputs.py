@@ -15,10 +15,11 @@ from twdesk.excel import duty_export
 from twdesk.output import write_output
 from twdesk.reports.duty_poster import PosterData, PosterSeat, draw_poster
 from twdesk.reports.duty_reminders import draw_reminders
-from twdesk.services.duty import DutyError, current_rule, duty_days, rule_spec
+from twdesk.services.duty import DutyError, current_rule, duty_days
+from twdesk.services.stations import StationRef, station_ref
 
 
-def station_by_name(session: Session, name: str) -> Station:
+def station_by_name(session: Session, name: str) -> StationRef:
     station = session.scalar(
         select(Station).where(Station.name == name.strip(), Station.deleted_at.is_(None))
     )
@@ -29,7 +30,7 @@ def station_by_name(session: Session, name: str) -> Station:
             )
         )
         raise DutyError(f"找不到联络站「{name}」。现有联络站：{known or '（还没有）'}")
-    return station
+    return station_ref(station)
 
 
 def poster_data(session: Session, station_id: str, year: int) -> PosterData:
@@ -58,7 +59,7 @@ def poster_data(session: Session, station_id: str, year: int) -> PosterData:
         station.address,
         hours,
         station.contact_phone or station.leader_phone,
-        rule_spec(rule).describe() if rule else "",
+        rule.spec.describe() if rule else "",
         seats,
     )
 

@@ -125,9 +125,17 @@ def _people_ids(session: Session, ids: set[str]) -> list[str]:
     )
 
 
+@dataclass(frozen=True)
+class BranchRef:
+    """A youth-league branch (团支部) a delegate keeps in touch with."""
+
+    id: str
+    name: str
+
+
 def add_branch(
     session: Session, name: str, *, unit: str = "", station_id: str | None = None
-) -> YouthBranch:
+) -> BranchRef:
     name = clean_text(name)
     if not name:
         raise LinkError("请填写团支部名称")
@@ -141,11 +149,11 @@ def add_branch(
         select(YouthBranch).where(YouthBranch.name == name, YouthBranch.deleted_at.is_(None))
     )
     if existing is not None:
-        return existing
+        return BranchRef(existing.id, existing.name)
     branch = YouthBranch(name=name, unit=clean_text(unit), station_id=station_id)
     session.add(branch)
     session.flush()
-    return branch
+    return BranchRef(branch.id, branch.name)
 
 
 def branch_choices(session: Session) -> list[tuple[str, str]]:

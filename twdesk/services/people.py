@@ -95,7 +95,7 @@ class PersonError(UserError, ValueError):
         super().__init__("；".join(f"{_LABELS.get(k, k)}：{v}" for k, v in problems.items()))
 
 
-@dataclass
+@dataclass(frozen=True)
 class PersonDetail:
     """What the editor shows: the person's values, memberships and history."""
 
@@ -106,6 +106,25 @@ class PersonDetail:
     group_ids: list[str] = field(default_factory=list)
     history: list[tuple[date, str, str]] = field(default_factory=list)  # (date, status, reason)
     photo: bytes | None = None
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A saved person."""
+
+    id: str
+    name: str
+    status: str
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """One line of a person's status history (在任 / 免职 / 辞职 / 届满)."""
+
+    person_id: str
+    status: str
+    changed_on: date
+    reason: str
 
 
 def blank_values() -> dict[str, Any]:
@@ -213,7 +232,7 @@ def save_person(
     group_ids: list[str] | None = None,
     on: date | None = None,
     joined_on: date | None = None,
-) -> Person:
+) -> PersonRef:
     """Create or update a person with their station and special groups."""
     clean = check_person(values)
     if clean["id_number"]:
@@ -255,7 +274,7 @@ def save_person(
     if group_ids is not None:
         set_groups(session, person.id, group_ids, on=today)
     session.flush()
-    return person
+    return PersonRef(person.id, person.name, person.status)
 
 
 def set_station(
@@ -318,7 +337,7 @@ def set_groups(
 
 def change_status(
     session: Session, person_id: str, status: str, on: date, reason: str
-) -> StatusChange:
+) -> StatusEntry:
     """免职 / 辞职 / 届满 (or back to 在任): appended to the history, never overwritten."""
     if status not in {str(s) for s in PersonStatus}:
         raise PersonError({"status": "请选择在任、免职、辞职或届满"})
@@ -347,7 +366,7 @@ def change_status(
     person.status = status
     session.flush()
     session.refresh(person, ["status_history"])
-    return change
+    return StatusEntry(person_id, status, on, reason)
 
 
 def set_photo(

@@ -57,6 +57,20 @@ class StationError(UserError, ValueError):
 
 
 @dataclass(frozen=True)
+class StationRef:
+    """A saved or looked-up station."""
+
+    id: str
+    name: str
+    kind: str
+    parent_id: str | None
+
+
+def station_ref(station: Station) -> StationRef:
+    return StationRef(station.id, station.name, station.kind, station.parent_id)
+
+
+@dataclass(frozen=True)
 class StationNode:
     id: str
     name: str
@@ -106,7 +120,7 @@ def station_tree(session: Session, *, include_retired: bool = False) -> list[Sta
 
 def save_station(
     session: Session, values: dict[str, object], station_id: str | None = None
-) -> Station:
+) -> StationRef:
     name = str(values.get("name") or "").strip()
     if not name:
         raise StationError("联络站名称不能为空。")
@@ -131,7 +145,7 @@ def save_station(
     if not station_id:
         session.add(station)
     session.flush()
-    return station
+    return station_ref(station)
 
 
 def retire_station(session: Session, station_id: str, on: date | None = None) -> None:
@@ -190,7 +204,7 @@ def station_groups(session: Session, station_id: str) -> list[GroupRow]:
 
 def save_group(
     session: Session, station_id: str, name: str, kind: str = "", group_id: str | None = None
-) -> SpecialGroup:
+) -> GroupRow:
     """Add or rename a special group (专项小组) of a station."""
     name = name.strip()
     if not name:
@@ -218,7 +232,12 @@ def save_group(
     group.kind = kind.strip() or name.removesuffix("小组")
     session.add(group)
     session.flush()
-    return group
+    members = session.scalar(
+        select(func.count())
+        .select_from(GroupMembership)
+        .where(GroupMembership.group_id == group.id, GroupMembership.end_date.is_(None))
+    )
+    return GroupRow(group.id, group.name, group.kind, members or 0)
 
 
 def remove_group(session: Session, group_id: str, on: date | None = None) -> None:

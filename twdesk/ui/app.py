@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -26,7 +34,22 @@ def make_application() -> QApplication:
     QCoreApplication.setApplicationName("twdesk")
     app.setApplicationDisplayName(APP_TITLE)
     install_fonts(app)  # type: ignore[arg-type]
+    install_qt_translations(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
+
+
+def install_qt_translations(app: QApplication) -> bool:
+    """Qt's own buttons, menus, date pickers and file dialogs in Chinese (qtbase_zh_CN.qm from
+    the PySide6 wheel; the frozen build carries the same folder). Once per application."""
+    if app.property("twdesk_qt_translated"):
+        return True
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_zh_CN", folder):
+        return False
+    app.installTranslator(translator)
+    app.setProperty("twdesk_qt_translated", True)
+    return True
 
 
 def install_crash_dialog() -> None:
@@ -51,8 +74,7 @@ def install_crash_dialog() -> None:
 
 def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
     """The file to open; creates the demo or the default database on first use."""
-    from twdesk.db.dbfile import DbFileError, create_database
-    from twdesk.db.demo_file import ensure_demo_database
+    from twdesk.services.files import DbFileError, demo_file, new_file
 
     try:
         if demo:
@@ -60,14 +82,14 @@ def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
             if not path.exists():
                 QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
                 try:
-                    ensure_demo_database(path)
+                    demo_file(path)
                 finally:
                     QGuiApplication.restoreOverrideCursor()
             return path
         if db_path is None:
             path = default_db_path()
             if not path.exists():
-                create_database(path)
+                new_file(path)
             return path
         return Path(db_path)
     except DbFileError as exc:

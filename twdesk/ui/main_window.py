@@ -9,11 +9,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplicatio
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from twdesk import APP_TITLE, __version__
-from twdesk.db.dbfile import Database, DbFileError, create_database
 from twdesk.paths import data_dir
+from twdesk.services import files
+from twdesk.services.files import Database, DbFileError
 from twdesk.services.overview import record_counts
+from twdesk.ui.actions import ask_save_path, changes, show_error, show_saved
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
 from twdesk.ui.opening import open_with_messages
+from twdesk.ui.readonly import set_read_only
 from twdesk.ui.settings import app_settings, recent_files, remember_recent
 from twdesk.ui.tabs.duty_tab import DutyTab
 from twdesk.ui.tabs.ledger_tab import LedgerTab
@@ -22,6 +25,8 @@ from twdesk.ui.tabs.placeholder import PlaceholderTab
 from twdesk.ui.tabs.plans import tab_plans
 from twdesk.ui.tabs.visits_tab import VisitsTab
 
+DEFAULT_SIZE = (1280, 690)  # inside the frame; with a title bar ≈ 1290 × 725
+FRAME_ALLOWANCE = (8, 38)  # a usual Windows frame: borders, title bar
 FILE_FILTER = "twdesk 数据库 (*.sqlite *.db);;所有文件 (*)"
 
 
@@ -42,26 +47,28 @@ class MainWindow(QMainWindow):
         self.settings = app_settings()
         self.tabs: list[PlaceholderTab] = []
         plans = tab_plans()
+        # each tab reloads itself on the `changes()` bus when an action changed what it shows
         self.people_tab = PeopleTab(db, lazy=True)
-        self.people_tab.data_changed.connect(self.refresh)
         self.form.tabs.addTab(self.people_tab, plans[0].title)
         self.duty_tab = DutyTab(db, lazy=True)
-        self.duty_tab.data_changed.connect(self.refresh)
-        self.people_tab.data_changed.connect(self.duty_tab.mark_stale)
         self.form.tabs.addTab(self.duty_tab, plans[1].title)
         self.visits_tab = VisitsTab(db, lazy=True)
-        self.visits_tab.data_changed.connect(self.refresh)
-        self.people_tab.data_changed.connect(self.visits_tab.mark_stale)
         self.form.tabs.addTab(self.visits_tab, plans[2].title)
         self.ledger_tab = LedgerTab(db, lazy=True)
-        self.ledger_tab.data_changed.connect(self.refresh)
-        for source in (self.people_tab, self.duty_tab):
-            source.data_changed.connect(self.ledger_tab.mark_stale)
         self.form.tabs.addTab(self.ledger_tab, plans[3].title)
         for plan in plans[4:]:
             tab = PlaceholderTab(plan)
             self.tabs.append(tab)
             self.form.tabs.addTab(tab, plan.title)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "#readOnlyBanner { color: #7a4b00; background: #fff3e0; border: 1px solid #f0c27b;"
+            " border-radius: 4px; padding: 6px; font-weight: bold; }"
+        )
+        self.read_only_banner.hide()
+        self.form.centralwidget.layout().insertWidget(0, self.read_only_banner)
         self.path_label = QLabel()
         self.counts_label = QLabel()
         self.overdue_label = QLabel()
@@ -71,6 +78,7 @@ class MainWindow(QMainWindow):
         self.form.statusbar.addPermanentWidget(self.path_label)
         self._verify_relay = _VerifyRelay(self)
         self._verify_relay.finished.connect(self._on_verified)
+        changes().changed.connect(self._areas_changed)  # the status-bar counts
 
         self.form.actionNew.triggered.connect(self.new_database)
         self.form.actionOpen.triggered.connect(self.open_database_dialog)
@@ -86,6 +94,7 @@ class MainWindow(QMainWindow):
     # --- state of the open file ---------------------------------------------------------------
 
     def _database_opened(self) -> None:
+        self._show_read_only()
         remember_recent(self.settings, self.db.path)
         self._rebuild_recent_menu()
         self.refresh()
@@ -98,6 +107,19 @@ class MainWindow(QMainWindow):
             )
         self.db.verify_in_background(self._verify_relay.finished.emit)
         self.database_changed.emit(self.db)
+
+    def _show_read_only(self) -> None:
+        """A write-protected stick or read-only file: say why, disable every edit, keep outputs."""
+        read_only = bool(getattr(self.db, "read_only", False))
+        reason = getattr(self.db, "read_only_reason", "") or self.tr("文件或 U 盘写保护")
+        self.read_only_banner.setText(
+            self.tr(
+                "只读：{0}。这个文件只能查看和导出，不能修改；"
+                "要修改，请把它复制到可写的位置（或关闭 U 盘写保护）后再打开。"
+            ).format(reason)
+        )
+        self.read_only_banner.setVisible(read_only)
+        set_read_only(self, read_only)
 
     def refresh(self) -> None:
         title = f"{APP_TITLE} — {self.db.path.name}"
@@ -129,6 +151,9 @@ class MainWindow(QMainWindow):
         )
         for tab in self.tabs:
             tab.set_data_summary(summary)
+
+    def _areas_changed(self, _areas: frozenset[str]) -> None:
+        self.refresh()
 
     def _on_verified(self, message: object) -> None:
         if message:
@@ -180,11 +205,8 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        path = Path(name)
-        if not path.suffix:
-            path = path.with_suffix(".sqlite")
         try:
-            create_database(path)
+            path = files.new_file(Path(name))
         except DbFileError as exc:
             QMessageBox.warning(self, self.tr("无法新建数据库"), str(exc))
             return
@@ -198,24 +220,25 @@ class MainWindow(QMainWindow):
             self.switch_to(Path(name))
 
     def save_copy(self) -> None:
-        suggested = self.db.path.with_name(f"{self.db.path.stem}-副本.sqlite")
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("另存副本"), str(suggested), FILE_FILTER
+        """另存副本 (for a USB stick): asked in the last folder used for copies."""
+        dest = ask_save_path(
+            self,
+            "copy",
+            self.tr("另存副本"),
+            f"{self.db.path.stem}-副本.sqlite",
+            self.tr(FILE_FILTER),
         )
-        if not name:
+        if dest is None:
             return
-        dest = Path(name)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.db.save_copy(dest)
+            saved = files.save_copy(self.db, dest)
         except DbFileError as exc:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("副本保存失败"), str(exc))
+            show_error(self, exc, self.tr("副本保存失败"))
             return
         QGuiApplication.restoreOverrideCursor()
-        QMessageBox.information(
-            self, self.tr("副本已保存"), self.tr("已保存并校验副本：\n{0}").format(dest.resolve())
-        )
+        show_saved(self, saved, self.tr("已保存并校验副本。"))
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -231,12 +254,23 @@ class MainWindow(QMainWindow):
 
     def _restore_window_state(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._default_geometry()
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
         self.form.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0)))
+
+    def _default_geometry(self) -> None:
+        """Fits a 1366×768 laptop with its taskbar (≤ 1366×728 with the frame), centred."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        width = min(DEFAULT_SIZE[0], available.width() - 2 * FRAME_ALLOWANCE[0])
+        height = min(DEFAULT_SIZE[1], available.height() - FRAME_ALLOWANCE[1])
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

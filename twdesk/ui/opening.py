@@ -7,14 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from twdesk.db.dbfile import Database, DbFileError, LockedError, open_database
+from twdesk.services.files import Database, DbFileError, LockedError, open_file
 
 
 def open_with_messages(parent: QWidget | None, path: Path) -> Database | None:
     """Open `path`, or tell the user why not and return None."""
     title = QCoreApplication.translate("Opening", "无法打开数据库")
     try:
-        return open_database(path)
+        return open_file(path)
     except LockedError as exc:
         if not exc.holder.stale:
             QMessageBox.warning(parent, title, str(exc))
@@ -29,7 +29,7 @@ def open_with_messages(parent: QWidget | None, path: Path) -> Database | None:
         if answer != QMessageBox.StandardButton.Yes:
             return None
         try:
-            return open_database(path, take_over_lock=True)
+            return open_file(path, take_over_lock=True)
         except DbFileError as again:
             QMessageBox.warning(parent, title, str(again))
             return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
+from typing import Any
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
@@ -28,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.core.duty_rules import NTH_ZH, WEEKDAY_ZH, DutyRuleSpec
+from twdesk.core.errors import UserError
 from twdesk.core.vocab import DutyRuleKind, OnHoliday
-from twdesk.db.dbfile import Database
 from twdesk.services import duty
 from twdesk.services.duty import DutyError, RuleSettings
+from twdesk.services.files import Database
+from twdesk.ui.actions import DUTY, run_action
 from twdesk.ui.dialogs.pickers import ID_ROLE
 
 RULE_KINDS = (
@@ -181,18 +185,16 @@ class PlanDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, 420)
 
-    def _load_rule(self, rule: object) -> None:
-        from twdesk.db.models import DutyRule
-
-        assert isinstance(rule, DutyRule)
-        self.kind.setCurrentIndex(max(self.kind.findData(rule.kind), 0))
-        if rule.kind == DutyRuleKind.WEEKLY and rule.weekday is not None:
-            self.weekday.setCurrentIndex(rule.weekday)
-        if rule.month_day:
-            self.month_day.setValue(rule.month_day)
-        if rule.kind == DutyRuleKind.MONTHLY_NTH_WEEKDAY and rule.weekday is not None:
-            self.nth_weekday.setCurrentIndex(rule.weekday)
-            self.nth.setCurrentIndex(max(self.nth.findData(rule.nth), 0))
+    def _load_rule(self, rule: RuleSettings) -> None:
+        spec = rule.spec
+        self.kind.setCurrentIndex(max(self.kind.findData(str(spec.kind)), 0))
+        if spec.kind == DutyRuleKind.WEEKLY and spec.weekday is not None:
+            self.weekday.setCurrentIndex(spec.weekday)
+        if spec.month_day:
+            self.month_day.setValue(spec.month_day)
+        if spec.kind == DutyRuleKind.MONTHLY_NTH_WEEKDAY and spec.weekday is not None:
+            self.nth_weekday.setCurrentIndex(spec.weekday)
+            self.nth.setCurrentIndex(max(self.nth.findData(spec.nth), 0))
         if rule.start_time:
             self.start.setTime(QTime(rule.start_time.hour, rule.start_time.minute))
         if rule.end_time:
@@ -240,21 +242,27 @@ class PlanDialog(QDialog):
     def generate(self) -> bool:
         try:
             settings = self.settings()
-            with self.db.transaction() as s:
-                result = duty.generate_plan(
-                    s,
-                    self.station_id,
-                    self.year,
-                    settings,
-                    from_date=self.from_date.date().toPython(),
-                    today=self.today,
-                )
         except DutyError as exc:
             self.error.setText(str(exc))
+            return False
+        from_date = self.from_date.date().toPython()
+        result = run_action(
+            self,
+            self.db,
+            lambda s: duty.generate_plan(
+                s, self.station_id, self.year, settings, from_date=from_date, today=self.today
+            ),
+            changes=[DUTY],
+            on_error=self._show_error,
+        )
+        if result is None:
             return False
         self.result_text = result.one_line()
         self.accept()
         return True
+
+    def _show_error(self, exc: UserError) -> None:
+        self.error.setText(str(exc))
 
 
 class HolidayDialog(QDialog):
@@ -280,11 +288,11 @@ class HolidayDialog(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("如 春节"))
         add = QPushButton(self.tr("登记这一天"))
-        add.clicked.connect(self.add_day)
+        add.clicked.connect(lambda: self.add_day())
         remove = QPushButton(self.tr("删除所选"))
-        remove.clicked.connect(self.remove_selected)
+        remove.clicked.connect(lambda: self.remove_selected())
         self.confirm_button = QPushButton(self.tr("确认本年节假日已录入完整"))
-        self.confirm_button.clicked.connect(self.confirm)
+        self.confirm_button.clicked.connect(lambda: self.confirm())
         entry = QHBoxLayout()
         for w in (self.day, self.kind, self.name, add):
             entry.addWidget(w)
@@ -303,8 +311,8 @@ class HolidayDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(bottom)
         self.resize(560, 560)
-        with db.transaction() as s:
-            duty.ensure_holidays(s, year)  # load the library's data for the year when it has it
+        # load the library's data for the year when it has it
+        run_action(self, db, lambda s: duty.ensure_holidays(s, year), changes=[DUTY])
         self.reload()
 
     def reload(self) -> None:
@@ -330,41 +338,35 @@ class HolidayDialog(QDialog):
         self.status.setStyleSheet("" if source else "color: #8a5300;")
         self.confirm_button.setEnabled(source != "chinesecalendar")
 
+    def _write(self, fn: Callable[[Any], object]) -> bool:
+        def write(s: Any) -> bool:
+            fn(s)
+            return True
+
+        done = run_action(
+            self, self.db, write, changes=[DUTY], on_error=lambda e: self.error.setText(str(e))
+        )
+        if not done:
+            return False
+        self.error.setText("")
+        self.reload()
+        return True
+
     def add_day(
         self, day: date | None = None, kind: str | None = None, name: str | None = None
     ) -> bool:
-        try:
-            with self.db.transaction() as s:
-                duty.set_holiday(
-                    s,
-                    day or self.day.date().toPython(),
-                    kind or self.kind.currentData(),
-                    self.name.text() if name is None else name,
-                )
-        except DutyError as exc:
-            self.error.setText(str(exc))
-            return False
-        self.error.setText("")
-        self.reload()
-        return True
+        day = day or self.day.date().toPython()
+        kind = kind or self.kind.currentData()
+        name = self.name.text() if name is None else name
+        return self._write(lambda s: duty.set_holiday(s, day, kind, name))
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        with self.db.transaction() as s:
-            for r in rows:
-                duty.remove_holiday(s, date.fromisoformat(self.table.item(r, 0).text()))
-        self.reload()
+        days = [date.fromisoformat(self.table.item(r, 0).text()) for r in rows]
+        self._write(lambda s: [duty.remove_holiday(s, d) for d in days])
 
     def confirm(self) -> bool:
-        try:
-            with self.db.transaction() as s:
-                duty.confirm_holiday_year(s, self.year)
-        except DutyError as exc:
-            self.error.setText(str(exc))
-            return False
-        self.error.setText("")
-        self.reload()
-        return True
+        return self._write(lambda s: duty.confirm_holiday_year(s, self.year))
 
 
 class SeatChoiceDialog(QDialog):

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twdesk.core.errors import UserError
 from twdesk.core.idcard import (
     birth_date_from_id,
     gender_from_id,
@@ -45,11 +46,12 @@ from twdesk.core.idcard import (
 )
 from twdesk.core.normalize import parse_date
 from twdesk.core.vocab import PersonStatus
-from twdesk.db.dbfile import Database
 from twdesk.services import links, people
-from twdesk.services.links import LinkKind
+from twdesk.services.files import Database
+from twdesk.services.links import LinkError, LinkKind
 from twdesk.services.people import FIELD_LABELS, PersonDetail, PersonError
 from twdesk.services.people_search import PeopleIndex
+from twdesk.ui.actions import PEOPLE, STATIONS, run_action
 from twdesk.ui.dialogs.pickers import (
     ID_ROLE,
     BranchPickerDialog,
@@ -164,7 +166,38 @@ class PersonDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self._load_values(self.detail.values)
+        self._loaded = self._snapshot()
         self.resize(760, 620)
+
+    def _snapshot(self) -> tuple[object, ...]:
+        """Everything the user can change, to tell whether anything was."""
+        return (
+            self.values(),
+            self.station_combo.currentData(),
+            sorted(self.group_ids()),
+            {key: widget.ids() for key, widget in self.link_lists.items()},
+        )
+
+    def has_changes(self) -> bool:
+        return (
+            self.photo_changed
+            or self.pending_status is not None
+            or self._snapshot() != self._loaded
+        )
+
+    def reject(self) -> None:
+        """取消, Esc and the window's close button: ask before throwing typed data away."""
+        if self.saved_id is None and self.has_changes():
+            answer = QMessageBox.question(
+                self,
+                self.tr("放弃修改？"),
+                self.tr("填写或修改的内容还没有保存。放弃这些修改吗？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
     # --- pages --------------------------------------------------------------------------------
 
@@ -486,35 +519,41 @@ class PersonDialog(QDialog):
             self._show_problems({"birth_date": str(exc) + self.tr("，请写成 1995-03-12")})
             return False
         station_id = self.station_combo.currentData()
-        try:
-            with self.db.transaction() as s:
-                person = people.save_person(
-                    s, values, self.person_id, station_id=station_id, group_ids=self.group_ids()
-                )
-                if self.photo_changed:
-                    people.set_photo(s, person.id, self.photo_data)
-                for (kind, side), widget in self.link_lists.items():
-                    ids = []
-                    for item_id in widget.ids():
-                        if item_id.startswith("new:"):
-                            item_id = links.add_branch(
-                                s, item_id.removeprefix("new:"), station_id=station_id
-                            ).id
-                        ids.append(item_id)
-                    links.set_links(s, kind, person.id, ids, side=side)
-                if self.pending_status:
-                    p = self.pending_status
-                    people.change_status(s, person.id, p.status, p.on, p.reason)
-                saved = person.id
-        except PersonError as exc:
-            self._show_problems(exc.problems)
-            return False
-        except links.LinkError as exc:
-            self._show_problems({"links": str(exc)})
+
+        def save(s: Any) -> str:
+            person = people.save_person(
+                s, values, self.person_id, station_id=station_id, group_ids=self.group_ids()
+            )
+            if self.photo_changed:
+                people.set_photo(s, person.id, self.photo_data)
+            for (kind, side), widget in self.link_lists.items():
+                ids = []
+                for item_id in widget.ids():
+                    if item_id.startswith("new:"):
+                        item_id = links.add_branch(
+                            s, item_id.removeprefix("new:"), station_id=station_id
+                        ).id
+                    ids.append(item_id)
+                links.set_links(s, kind, person.id, ids, side=side)
+            if self.pending_status:
+                p = self.pending_status
+                people.change_status(s, person.id, p.status, p.on, p.reason)
+            return person.id
+
+        saved = run_action(
+            self, self.db, save, changes=[PEOPLE, STATIONS], on_error=self._show_error
+        )
+        if saved is None:
             return False
         self.saved_id = saved
         self.accept()
         return True
+
+    def _show_error(self, exc: UserError) -> None:
+        if isinstance(exc, PersonError):
+            self._show_problems(exc.problems)
+        else:
+            self._show_problems({"links" if isinstance(exc, LinkError) else "保存": str(exc)})
 
     def _show_problems(self, problems: dict[str, str]) -> None:
         labels = {**FIELD_LABELS, "links": "联系关系", "reason": "状态变更", "status": "状态"}

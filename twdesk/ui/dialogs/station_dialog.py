@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.core.vocab import StationKind
-from twdesk.db.dbfile import Database
 from twdesk.services import stations
-from twdesk.services.stations import StationError
+from twdesk.services.files import Database
+from twdesk.ui.actions import PEOPLE, STATIONS, run_action
 
 LINE_FIELDS = (
     ("name", "名称"),
@@ -111,11 +111,16 @@ class StationDialog(QDialog):
         return values
 
     def save(self) -> bool:
-        try:
-            with self.db.transaction() as s:
-                self.saved_id = stations.save_station(s, self.values(), self.station_id).id
-        except StationError as exc:
-            self.error.setText(str(exc))
+        values = self.values()
+        saved = run_action(
+            self,
+            self.db,
+            lambda s: stations.save_station(s, values, self.station_id).id,
+            changes=[STATIONS, PEOPLE],
+            on_error=lambda exc: self.error.setText(str(exc)),
+        )
+        if saved is None:
             return False
+        self.saved_id = saved
         self.accept()
         return True

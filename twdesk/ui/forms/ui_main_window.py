@@ -15,7 +15,7 @@ class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
-        MainWindow.resize(1200, 780)
+        MainWindow.resize(1280, 690)
         MainWindow.setMinimumSize(QSize(800, 560))
         self.actionNew = QAction(MainWindow)
         self.actionNew.setObjectName(u"actionNew")

@@ -39,14 +39,20 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
 
 class LazyLoad:
     """Mixin for a QWidget tab: with `lazy`, the first `full_reload()` waits until the tab is
-    shown and its window has painted."""
+    shown and its window has painted. A tab that sets `reload_on` (areas of `ui.actions`)
+    reloads when an action announces one of them — at once if visible, else when next shown."""
 
     _stale = False
+    reload_on: frozenset[str] = frozenset()
 
     def full_reload(self) -> None:
         raise NotImplementedError
 
     def defer_or_reload(self, lazy: bool) -> None:
+        if self.reload_on:
+            from twdesk.ui.actions import changes
+
+            changes().changed.connect(self._areas_changed)
         if lazy:
             self._stale = True
         else:
@@ -60,6 +66,10 @@ class LazyLoad:
             self.full_reload()
         else:
             self._stale = True
+
+    def _areas_changed(self, areas: frozenset[str]) -> None:
+        if self.reload_on & areas and not self._stale:
+            self.mark_stale()
 
     def _load_if_stale(self) -> None:
         if self._stale:

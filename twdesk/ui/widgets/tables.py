@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget, QTableWidgetItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -33,4 +33,17 @@ def fill_table(
             if ids is not None:
                 item.setData(ID_ROLE, ids[r])
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
+    fit_columns(table)
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as their contents and the last one filling what is left of the width —
+    again after every reload (resizing the stretched last column to its contents shrinks the
+    header and leaves a gap on the right)."""
+    header = table.horizontalHeader()
+    stretch = header.stretchLastSection()
+    for column in range(header.count() - (1 if stretch else 0)):
+        table.resizeColumnToContents(column)
+    if stretch:
+        header.setStretchLastSection(False)  # lays the stretch out again, at once
+        header.setStretchLastSection(True)

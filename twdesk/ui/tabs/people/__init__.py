@@ -1,0 +1,1 @@
+"""联络站与代表: one widget per page; `people_tab.PeopleTab` assembles them."""
