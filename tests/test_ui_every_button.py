@@ -48,6 +48,8 @@ from twdesk.ui.workers import Worker
 
 SKIPPED_ACTIONS = {"actionQuit"}  # 退出 closes the window: nothing left to click after it
 MAX_DEPTH = 3
+
+
 # Buttons in files another branch owns that still crash on this branch and are fixed on theirs:
 # tolerated here only. Delete the entry when that branch is merged.
 class Explorer:

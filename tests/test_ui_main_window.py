@@ -368,57 +368,6 @@ def test_read_only_file_shows_why_disables_edits_and_still_exports(
     writable.close()
 
 
-MY_UI_MODULES = [
-    "main_window.py",
-    "app.py",
-    "opening.py",
-    "settings.py",
-    "fonts.py",
-    "photo.py",
-    "readonly.py",
-    "tabs/people_tab.py",
-    "tabs/people",
-    "tabs/duty_tab.py",
-    "tabs/duty",
-    "tabs/lazy.py",
-    "tabs/placeholder.py",
-    "tabs/plans.py",
-    "dialogs/person_dialog.py",
-    "dialogs/station_dialog.py",
-    "dialogs/duty_dialogs.py",
-    "dialogs/pickers.py",
-    "dialogs/crash_dialog.py",
-    "models/people_model.py",
-    "widgets/tables.py",
-]
-
-
-def test_window_people_and_duty_code_runs_no_sql() -> None:
-    """The main window, start-up, 联络站与代表 and 坐班日历 reach the file only through
-    services: no sqlalchemy, nothing of twdesk.db (the file itself via services.files)."""
-    import ast
-
-    from tests.helpers import ROOT
-
-    ui = ROOT / "twdesk" / "ui"
-    files = []
-    for name in MY_UI_MODULES:
-        path = ui / name
-        files += sorted(path.glob("*.py")) if path.is_dir() else [path]
-    assert len(files) > len(MY_UI_MODULES)
-    for path in files:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                names = [node.module or ""]
-            else:
-                continue
-            for module in names:
-                assert not module.startswith(("sqlalchemy", "twdesk.db")), (path.name, module)
-
-
 def test_tabs_follow_changes_on_the_bus(
     qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

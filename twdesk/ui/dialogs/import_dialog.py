@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.core.errors import UserError
-from twdesk.db.dbfile import Database
 from twdesk.excel.roster_columns import ROSTER_COLUMNS
+from twdesk.services.files import Database
 from twdesk.services.import_problems import save_problem_list
 from twdesk.services.roster_import import (
     ImportCancelled,
