@@ -399,3 +399,63 @@ def test_tabs_follow_changes_on_the_bus(
     tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.duty_tab.station.count() == 5)
     assert window.duty_tab.station.findText("New Station") >= 0
+
+
+def test_start_up_paints_the_window_first_then_opens_the_file(qtbot, demo_path: Path) -> None:
+    """What `twdesk` does at start: the window (tab titles, menus) paints before the database
+    layer is even loaded; the file is opened and the tabs built right after."""
+    from twdesk.ui.app import make_application
+
+    make_application()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.open_after_paint(demo_path)
+    tabs = win.form.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == TAB_NAMES
+    assert win.db is None and tabs.widget(0).text() == "正在打开数据库…"
+    assert not win.form.menubar.isEnabled()  # nothing to save a copy of yet
+    win.show()
+    qtbot.waitUntil(lambda: win.db is not None, timeout=10000)
+    assert tabs.widget(0) is win.people_tab and win.form.menubar.isEnabled()
+    assert [tabs.tabText(i) for i in range(tabs.count())] == TAB_NAMES
+    qtbot.waitUntil(lambda: win.people_tab.model.rowCount() > 0, timeout=5000)
+    assert win.windowTitle() == "团代表联络站工作台 — demo.sqlite [演示数据]"
+    assert Path(str(demo_path) + ".lock").exists()
+    win.close()
+    assert not Path(str(demo_path) + ".lock").exists()
+
+
+def test_a_file_refused_at_start_closes_the_window(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from twdesk.ui.app import make_application
+
+    make_application()
+    bad = tmp_path / "名册.xlsx"
+    bad.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    before = digest(bad)
+    shown = Recorder()
+    monkeypatch.setattr(QMessageBox, "critical", shown)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.open_after_paint(bad)
+    win.show()
+    qtbot.waitUntil(lambda: win.start_failed, timeout=10000)
+    assert not win.isVisible()
+    assert shown.calls and "不是 twdesk 数据库" in shown.calls[0][1]
+    assert digest(bad) == before
+
+
+def test_the_gui_command_opens_the_file_and_fills_the_first_tab(demo_path: Path) -> None:
+    """`twdesk --db FILE` in a fresh process: the window paints, the file opens, the first
+    tab reads it, and the lock is released at exit."""
+    from tests.helpers import run_twdesk
+
+    result = run_twdesk(
+        "--db",
+        str(demo_path),
+        env={"QT_QPA_PLATFORM": "offscreen", "TWDESK_EXIT_WHEN_SHOWN": "ready"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "TWDESK_SHOWN" in result.stdout
+    assert not Path(str(demo_path) + ".lock").exists()

@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from twdesk import APP_TITLE, __version__
+from twdesk.core.errors import UserError
 from twdesk.paths import data_dir
-from twdesk.services import files
-from twdesk.services.files import Database, DbFileError
-from twdesk.services.overview import record_counts
 from twdesk.ui.actions import ask_save_path, changes, show_error, show_saved
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
-from twdesk.ui.opening import open_with_messages
 from twdesk.ui.readonly import set_read_only
 from twdesk.ui.settings import app_settings, recent_files, remember_recent
-from twdesk.ui.tabs.duty_tab import DutyTab
-from twdesk.ui.tabs.ledger_tab import LedgerTab
-from twdesk.ui.tabs.people_tab import PeopleTab
 from twdesk.ui.tabs.placeholder import PlaceholderTab
 from twdesk.ui.tabs.plans import tab_plans
-from twdesk.ui.tabs.visits_tab import VisitsTab
+
+if TYPE_CHECKING:
+    from twdesk.services.files import Database
+
+# The database layer, the services and the tabs load after the window's first paint (start-up
+# shows the window at once and opens the file a moment later): they are imported where used.
 
 DEFAULT_SIZE = (1280, 690)  # inside the frame; with a title bar ≈ 1290 × 725
 FRAME_ALLOWANCE = (8, 38)  # a usual Windows frame: borders, title bar
@@ -36,30 +36,38 @@ class _VerifyRelay(QObject):
     finished = Signal(object)
 
 
+class _FirstPaint(QObject):
+    """Runs `callback` once, on the event loop's next turn after the window first painted."""
+
+    def __init__(self, window: QWidget, callback: object) -> None:
+        super().__init__(window)
+        self.callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)  # type: ignore[arg-type]
+        return False
+
+
 class MainWindow(QMainWindow):
     database_changed = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
+        """With `db`, the window is built on it at once; without, call `open_after_paint(path)`:
+        the window paints first and the file is opened and the tabs built right after."""
         super().__init__(parent)
         self.form = Ui_MainWindow()
         self.form.setupUi(self)
-        self.db = db
+        self.db: Database | None = None
+        self.start_failed = False
         self.settings = app_settings()
         self.tabs: list[PlaceholderTab] = []
-        plans = tab_plans()
-        # each tab reloads itself on the `changes()` bus when an action changed what it shows
-        self.people_tab = PeopleTab(db, lazy=True)
-        self.form.tabs.addTab(self.people_tab, plans[0].title)
-        self.duty_tab = DutyTab(db, lazy=True)
-        self.form.tabs.addTab(self.duty_tab, plans[1].title)
-        self.visits_tab = VisitsTab(db, lazy=True)
-        self.form.tabs.addTab(self.visits_tab, plans[2].title)
-        self.ledger_tab = LedgerTab(db, lazy=True)
-        self.form.tabs.addTab(self.ledger_tab, plans[3].title)
-        for plan in plans[4:]:
-            tab = PlaceholderTab(plan)
-            self.tabs.append(tab)
-            self.form.tabs.addTab(tab, plan.title)
+        self.plans = tab_plans()
+        for plan in self.plans:  # the tab titles show at once; the pages arrive with the file
+            waiting = QLabel(self.tr("正在打开数据库…"))
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.form.tabs.addTab(waiting, plan.title)
         self.read_only_banner = QLabel()
         self.read_only_banner.setObjectName("readOnlyBanner")
         self.read_only_banner.setWordWrap(True)
@@ -89,6 +97,61 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
         )
         self._restore_window_state()
+        if db is not None:
+            self.install_database(db)
+        else:
+            self.form.menubar.setEnabled(False)  # until a file is open
+
+    def open_after_paint(self, path: Path) -> None:
+        """Start-up: open `path` once the window has painted (refused → the window closes and
+        `start_failed` is set)."""
+        self.installEventFilter(_FirstPaint(self, lambda: self._open_at_start(path)))
+
+    def _open_at_start(self, path: Path) -> None:
+        from twdesk.ui.opening import open_with_messages
+
+        db = None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            db = open_with_messages(self, path)
+            if db is not None:
+                self.install_database(db)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if db is None:
+            self.start_failed = True
+            self.close()
+
+    def install_database(self, db: Database) -> None:
+        """Build the tabs on the open file (once) and show what it holds."""
+        from twdesk.ui.tabs.duty_tab import DutyTab
+        from twdesk.ui.tabs.ledger_tab import LedgerTab
+        from twdesk.ui.tabs.people_tab import PeopleTab
+        from twdesk.ui.tabs.visits_tab import VisitsTab
+
+        self.db = db
+        plans, tabs = self.plans, self.form.tabs
+        current = tabs.currentIndex()
+        # each tab reloads itself on the `changes()` bus when an action changed what it shows
+        self.people_tab = PeopleTab(db, lazy=True)
+        self.duty_tab = DutyTab(db, lazy=True)
+        self.visits_tab = VisitsTab(db, lazy=True)
+        self.ledger_tab = LedgerTab(db, lazy=True)
+        pages: list[QWidget] = [self.people_tab, self.duty_tab, self.visits_tab, self.ledger_tab]
+        for plan in plans[4:]:
+            tab = PlaceholderTab(plan)
+            self.tabs.append(tab)
+            pages.append(tab)
+        tabs.setUpdatesEnabled(False)
+        waiting = [tabs.widget(i) for i in range(tabs.count())]
+        tabs.clear()
+        for page, plan in zip(pages, plans, strict=True):
+            tabs.addTab(page, plan.title)
+        for widget in waiting:
+            widget.deleteLater()
+        tabs.setCurrentIndex(max(current, 0))
+        tabs.setUpdatesEnabled(True)
+        self.form.menubar.setEnabled(True)
         self._database_opened()
 
     # --- state of the open file ---------------------------------------------------------------
@@ -128,6 +191,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.path_label.setText(str(self.db.path))
         self.path_label.setToolTip(self.tr("当前打开的数据库文件"))
+        from twdesk.services.overview import record_counts
+
         with self.db.session() as session:
             counts = record_counts(session)
         text = self.tr("联络站 {0} · 在任团代表 {1} · 来访 {2} · 意见建议 {3}").format(
@@ -153,7 +218,8 @@ class MainWindow(QMainWindow):
             tab.set_data_summary(summary)
 
     def _areas_changed(self, _areas: frozenset[str]) -> None:
-        self.refresh()
+        if self.db is not None:
+            self.refresh()
 
     def _on_verified(self, message: object) -> None:
         if message:
@@ -186,6 +252,8 @@ class MainWindow(QMainWindow):
         path = Path(path).resolve()
         if path == self.db.path:
             return True
+        from twdesk.ui.opening import open_with_messages
+
         new_db = open_with_messages(self, path)
         if new_db is None:
             return False
@@ -205,9 +273,11 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        from twdesk.services import files
+
         try:
             path = files.new_file(Path(name))
-        except DbFileError as exc:
+        except UserError as exc:
             QMessageBox.warning(self, self.tr("无法新建数据库"), str(exc))
             return
         self.switch_to(path)
@@ -230,10 +300,12 @@ class MainWindow(QMainWindow):
         )
         if dest is None:
             return
+        from twdesk.services import files
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             saved = files.save_copy(self.db, dest)
-        except DbFileError as exc:
+        except UserError as exc:
             QGuiApplication.restoreOverrideCursor()
             show_error(self, exc, self.tr("副本保存失败"))
             return
@@ -277,6 +349,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/tab", self.form.tabs.currentIndex())
         self.settings.sync()
-        self.visits_tab.shutdown()
-        self.db.close()
+        if self.db is not None:
+            self.visits_tab.shutdown()
+            self.db.close()
         super().closeEvent(event)
