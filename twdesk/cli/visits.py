@@ -47,17 +47,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return EXIT_OK
     scope = args.station or "全部联络站"
     out(f"{args.year}年 {scope} 来访与意见建议统计")
-    rate = stats.satisfaction_rate
-    for label, value in (
-        ("来访登记（次）", stats.visits),
-        ("接待人次", stats.visitors),
-        ("意见建议（条）", stats.items),
-        ("交办（件）", stats.assigned),
-        ("办结（件）", stats.handled),
-        ("反馈（件）", stats.fed_back),
-        ("超期未办结（件）", stats.overdue),
-        ("满意率", f"{rate * 100:.1f}%" if rate is not None else "—"),
-    ):
+    for label, value in stats.figures():
+        if label == "满意率":
+            value = f"{value * 100:.1f}%" if value is not None else "—"
         out(f"  {pad(label, 18)}{value:>8}")
     out("按类别（意见建议条数）：")
     for name, n in stats.by_category.items():

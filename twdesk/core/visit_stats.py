@@ -26,6 +26,19 @@ class Stats:
         """(满意 + 基本满意) ÷ items with a satisfaction given; None when none was given."""
         return round(self.satisfied / self.rated, 4) if self.rated else None
 
+    def figures(self) -> list[tuple[str, int | float | None]]:
+        """The labelled figures every summary lists, in order (the rate as a fraction or None)."""
+        return [
+            ("来访登记（次）", self.visits),
+            ("接待人次", self.visitors),
+            ("意见建议（条）", self.items),
+            ("交办（件）", self.assigned),
+            ("办结（件）", self.handled),
+            ("反馈（件）", self.fed_back),
+            ("超期未办结（件）", self.overdue),
+            ("满意率", self.satisfaction_rate),
+        ]
+
     def as_json(self) -> dict[str, Any]:
         return {
             "visits": self.visits,

@@ -21,17 +21,7 @@ def write_summary(stats: Stats, out_path: Path, *, title: str) -> None:
     ws.title = "统计"
     put(ws, 1, 1, title).font = Font(bold=True, size=14)
     put(ws, 2, 1, stats.sentence())
-    rate = stats.satisfaction_rate
-    rows = [
-        ("来访登记（次）", stats.visits),
-        ("接待人次", stats.visitors),
-        ("意见建议（条）", stats.items),
-        ("交办（件）", stats.assigned),
-        ("办结（件）", stats.handled),
-        ("反馈（件）", stats.fed_back),
-        ("超期未办结（件）", stats.overdue),
-        ("满意率", rate),
-    ]
+    rows = stats.figures()
     for col, text in enumerate(("项目", "数量"), 1):
         cell = put(ws, 4, col, text)
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT

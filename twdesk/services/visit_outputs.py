@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from twdesk.core.idcard import mask_phone
+from twdesk.core.visit_stats import Stats
 from twdesk.db.models import OpinionItem, Person, Setting, Station, Visit
 from twdesk.excel.visit_summary import write_summary
 from twdesk.output import write_output
@@ -69,6 +70,18 @@ def summary_title(session: Session, start: date, end: date, station_id: str | No
     return f"{scope}来访接待情况统计（{period_text(start, end)}）"
 
 
+def _summary(
+    session: Session,
+    start: date,
+    end: date,
+    station_id: str | None,
+    title: str | None,
+    today: date | None,
+) -> tuple[Stats, str]:
+    stats = visit_stats(session, start=start, end=end, station_id=station_id, today=today)
+    return stats, title or summary_title(session, start, end, station_id)
+
+
 def print_visit_summary(
     session: Session,
     out: Path,
@@ -81,8 +94,7 @@ def print_visit_summary(
     overwrite: bool = False,
 ) -> Path:
     """The one-page statistics PDF for upward reporting."""
-    stats = visit_stats(session, start=start, end=end, station_id=station_id, today=today)
-    title = title or summary_title(session, start, end, station_id)
+    stats, title = _summary(session, start, end, station_id, title, today)
     out = Path(out).expanduser().absolute()
     write_output(
         out,
@@ -104,8 +116,7 @@ def export_visit_summary(
     overwrite: bool = False,
 ) -> Path:
     """The statistics as .xlsx: the figures, by category and by month, with bar charts."""
-    stats = visit_stats(session, start=start, end=end, station_id=station_id, today=today)
-    title = title or summary_title(session, start, end, station_id)
+    stats, title = _summary(session, start, end, station_id, title, today)
     out = Path(out).expanduser().absolute()
     write_output(out, lambda tmp: write_summary(stats, tmp, title=title), overwrite=overwrite)
     return out
