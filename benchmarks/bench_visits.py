@@ -23,10 +23,8 @@ def _best(fn, runs: int = 3) -> float:
 def bench_visits(path: Path) -> list[Row]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from twdesk.db.dbfile import open_database
-    from twdesk.excel.fast_xlsx import write_table
-    from twdesk.excel.visit_columns import COLUMNS
     from twdesk.services import visits
-    from twdesk.services.visit_export import export_rows
+    from twdesk.services.visit_export import export_visits
     from twdesk.services.visits import VisitFilter
     from twdesk.ui.app import make_application
     from twdesk.ui.tabs.visits_tab import VisitsTab
@@ -42,10 +40,12 @@ def bench_visits(path: Path) -> list[Row]:
         tab.pages.setCurrentIndex(1)
         tab.show()
         app.processEvents()
+        page = tab.register_page
+        bar = page.filter
 
         def open_list() -> None:
-            tab.refresh_visits()
-            tab.visit_view.viewport().repaint()
+            page.refresh()
+            page.view.viewport().repaint()
 
         rows.append(
             (
@@ -56,31 +56,31 @@ def bench_visits(path: Path) -> list[Row]:
             )
         )
         filters = {
-            "station": lambda: tab.visit_filter.station.setCurrentIndex(2),
+            "station": lambda: bar.station.setCurrentIndex(2),
             "category + this year": lambda: (
-                tab.visit_filter.category.setCurrentIndex(2),
-                tab.visit_filter.use_start.setChecked(True),
+                bar.category.setCurrentIndex(2),
+                bar.use_start.setChecked(True),
             ),
-            "overdue": lambda: tab.visit_filter.overdue.setChecked(True),
+            "overdue": lambda: bar.overdue.setChecked(True),
             "text search": lambda: (
-                tab.visit_filter.text.setText("培训"),
-                tab.visit_filter.text.returnPressed.emit(),
+                bar.text.setText("培训"),
+                bar.text.returnPressed.emit(),
             ),
         }
         year_start = date(date.today().year, 1, 1)
-        tab.visit_filter.start.setDate(year_start)
+        bar.start.setDate(year_start)
         timings = {}
         for name, apply in filters.items():
-            tab.visit_filter.blockSignals(True)
-            tab.visit_filter.station.setCurrentIndex(0)
-            tab.visit_filter.category.setCurrentIndex(0)
-            tab.visit_filter.use_start.setChecked(False)
-            tab.visit_filter.overdue.setChecked(False)
-            tab.visit_filter.text.clear()
-            tab.visit_filter.blockSignals(False)
-            tab.visit_filter.blockSignals(True)
+            bar.blockSignals(True)
+            bar.station.setCurrentIndex(0)
+            bar.category.setCurrentIndex(0)
+            bar.use_start.setChecked(False)
+            bar.overdue.setChecked(False)
+            bar.text.clear()
+            bar.blockSignals(False)
+            bar.blockSignals(True)
             apply()
-            tab.visit_filter.blockSignals(False)
+            bar.blockSignals(False)
             timings[name] = _best(open_list)
         rows.append(
             (
@@ -105,9 +105,7 @@ def bench_visits(path: Path) -> list[Row]:
         out = Path(tempfile.mkdtemp()) / "visits.xlsx"
         started = time.perf_counter()
         with db.session() as s:
-            count = write_table(
-                out, "来访登记", [(h, w) for _f, h, w, _a in COLUMNS], export_rows(s)
-            )
+            count = export_visits(s, out)  # what 导出 Excel… and `twdesk export visits` run
         rows.append(
             (
                 f"export visits ({total:,} visits → {count:,} rows .xlsx)",

@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * (width + 40))
     for name, seconds, goal, note in rows:
         print(f"{name:<{width}}  {seconds:>8.3f}  {goal:>7}  {note}")
-    ratio = start_rows[0][1] / start_rows[1][1]
+    ratio = start_rows[0][1] / start_rows[-1][1]
     verdict = "达标" if ratio <= START_GOAL else "未达标"
     print(
         f"\nstart-up ratio (main window / empty PySide6 window): {ratio:.1f}× "
