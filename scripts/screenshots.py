@@ -69,7 +69,7 @@ def main() -> None:
     db_path = work / "演示数据.sqlite"
     create_demo_database(db_path)
     window = MainWindow(open_database(db_path))
-    window.resize(1400, 860)
+    window.resize(1280, 690)  # the default window on a 1366×768 laptop
     window.show()
     for _ in range(5):  # tabs load their data just after the window is shown
         app.processEvents()
@@ -142,6 +142,9 @@ def main() -> None:
     vt.intake.items.setPlainText("希望简化创业担保贷款手续\n建议在镇上开设电商直播培训班")
     app.processEvents()
     window.grab().save(str(out / "visits_intake.png"))
+    vt.pages.setCurrentIndex(1)
+    app.processEvents()
+    window.grab().save(str(out / "visits_register.png"))
     vt.pages.setCurrentIndex(2)
     vt.items_page.filter.overdue.setChecked(False)
     vt.items_page.view.selectRow(0)

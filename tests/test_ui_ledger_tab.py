@@ -271,3 +271,63 @@ def test_register_filters_by_delegate_type_and_group(tab: LedgerTab) -> None:
     page.group_filter.setCurrentIndex(page.group_filter.findText("乔庄镇联络站·乡村振兴组"))
     assert page.group_filter.currentData() is not None
     assert [r[2] for r in row_texts(page.table)] == ["走访返乡青年"]
+
+
+def test_read_only_file_disables_every_edit_and_still_shows_the_books(
+    qtbot, tmp_path: Path
+) -> None:
+    """Defect 8 on 履职记录: on a read-only file (a write-protected stick) nothing can be
+    recorded, confirmed, returned, self-reported, added or re-targeted — also when a selection
+    would enable it, or by double-clicking a row — while every book is still shown."""
+    from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+
+    from tests.helpers import digest
+    from twdesk.db.dbfile import open_database
+    from twdesk.db.demo_file import create_demo_database
+    from twdesk.ui import readonly
+
+    path = tmp_path / "demo.sqlite"
+    today = date(2026, 11, 24)
+    create_demo_database(path, stations=3, delegates=12, years=1, seed=2, today=today)
+    before = digest(path)
+    db = open_database(path, read_only=True)
+    try:
+        tab = LedgerTab(db, today=today)
+        qtbot.addWidget(tab)
+        readonly.set_read_only(tab, True)  # what the main window does for a read-only file
+        tab.year.setValue(2026)
+        tab.show()
+        page = tab.register_page
+        assert page.table.rowCount() > 0  # the books are shown
+        pending = next(a for a in page.rows if a.confirmation == "待确认")
+        page.select_activity(pending.id)  # would enable 编辑/确认/退回
+        editing = [b for b in tab.findChildren(QPushButton) if b.property(readonly.EDITING)]
+        assert {b.text() for b in editing} == {
+            "登记活动…",
+            "编辑…",
+            "确认",
+            "退回…",
+            "本人填报…",
+            "新增项目…",
+            "保存目标",
+        }
+        assert not any(b.isEnabled() for b in editing)
+        targets = tab.targets_page
+        assert not targets.youth.isEnabled() and not targets.types.isEnabled()
+        assert targets.youth.value() > 0  # still shows the targets
+        delegate = tab.delegate_page
+        tab.pages.setCurrentWidget(delegate)
+        assert delegate.delegate.count() > 0 and delegate.entries.rowCount() > 0
+        tab.pages.setCurrentWidget(page)
+        row = page.rows.index(pending)
+        cell = page.table.visualRect(page.table.model().index(row, 2)).center()
+        qtbot.mouseClick(page.table.viewport(), LEFT, pos=cell)
+        qtbot.mouseDClick(page.table.viewport(), LEFT, pos=cell)
+        assert not [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+        ]
+        assert tab.behind_page.isEnabled()
+    finally:
+        readonly.set_read_only(QWidget(), False)
+        db.close()
+    assert digest(path) == before

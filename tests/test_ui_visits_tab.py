@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QWidget,
 )
 from sqlalchemy import func, select
 
@@ -31,7 +32,7 @@ from twdesk.db.models import OpinionItem, OpinionStep, Visit
 from twdesk.services import duty, people, stations, visits
 from twdesk.services.duty import RuleSettings
 from twdesk.services.visits import ItemInput
-from twdesk.ui import actions
+from twdesk.ui import actions, readonly
 from twdesk.ui.tabs.visits.common import StepDialog
 from twdesk.ui.tabs.visits.filters import TYPING_PAUSE_MS
 from twdesk.ui.tabs.visits_tab import VisitsTab
@@ -629,3 +630,76 @@ def test_hidden_tab_reloads_when_shown_and_follows_other_tabs(
     receivers = tab.intake.receiver
     assert receivers.findText("王㛃") >= 0
     assert tab.register_page.filter.person.findText("王㛃") >= 0
+
+
+@pytest.fixture
+def read_only_demo(tmp_path: Path):
+    """A small demo file opened read-only (a write-protected stick); the mode is switched off
+    again afterwards, as a writable window would."""
+    from twdesk.db.dbfile import open_database
+    from twdesk.db.demo_file import create_demo_database
+
+    path = tmp_path / "demo.sqlite"
+    create_demo_database(path, stations=3, delegates=12, years=1, seed=2, today=DEMO_TODAY)
+    database = open_database(path, read_only=True)
+    assert database.read_only
+    yield database
+    readonly.set_read_only(QWidget(), False)
+    database.close()
+
+
+DEMO_TODAY = date(2026, 11, 24)
+
+
+def test_read_only_file_disables_every_edit_and_still_exports(
+    qtbot, read_only_demo: Database, tmp_path: Path, monkeypatch, saved
+) -> None:
+    """Defect 8 on 来访登记: nothing can be recorded, corrected or handled on a read-only file
+    (not even with the keyboard), while the register export, the statistics PDF and the 交办单
+    still write their files."""
+    db = read_only_demo
+    before = digest(db.path)
+    tab = VisitsTab(db, today=DEMO_TODAY)
+    qtbot.addWidget(tab)
+    readonly.set_read_only(tab, True)  # what the main window does for a read-only file
+    tab.resize(1280, 690)
+    tab.show()
+    form = tab.intake
+    assert not form.isEnabled() and not form.save_button.isEnabled()
+    assert not tab.intake_page.categories_button.isEnabled()
+    press(form.items, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # no save, no box
+    page = tab.items_page
+    tab.pages.setCurrentWidget(page)
+    page.filter.overdue.setChecked(False)
+    statuses = {r.status for r in page.model.rows}
+    assert {"已登记", "办理中", "已反馈"} <= statuses  # each would enable some steps
+    for status in sorted(statuses):
+        number = next(r.number for r in page.model.rows if r.status == status)
+        assert page.select_item(number)
+        on = {k for k, b in page.step_buttons.items() if b.isEnabled()}
+        assert on <= {"slip"}, status  # only the printed slip, once it has been assigned
+    marked = {b.text() for b in tab.findChildren(QPushButton) if b.property(readonly.EDITING)}
+    assert {"保存（Ctrl+Enter）", "类别设置…", "交办…", "办理中", "办结…", "反馈…"} <= marked
+    assert "重新办理…" in marked and "打印交办单…" not in marked
+    # the outputs still work
+    page.select_item(next(r.number for r in page.model.rows if r.status == "已反馈"))
+    assert page.step_buttons["slip"].isEnabled()
+    slip = tmp_path / "交办单.pdf"
+    answer_save_dialog(monkeypatch, slip)
+    qtbot.mouseClick(page.step_buttons["slip"], LEFT)
+    assert saved[-1][0] == slip and slip.stat().st_size > 0
+    register = tab.register_page
+    tab.pages.setCurrentWidget(register)
+    assert register.export_button.isEnabled()
+    out = tmp_path / "来访.xlsx"
+    answer_save_dialog(monkeypatch, out)
+    qtbot.mouseClick(register.export_button, LEFT)
+    qtbot.waitUntil(lambda: len(saved) == 2, timeout=10000)
+    assert saved[-1][0] == out
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert len(rows) > 10 and f"已导出 {len(rows) - 1} 行" in saved[-1][1]  # a row per item
+    pdf = tmp_path / "统计.pdf"
+    answer_save_dialog(monkeypatch, pdf)
+    qtbot.mouseClick(tab.stats_page.pdf_button, LEFT)
+    assert saved[-1][0] == pdf and "收集意见建议" in PdfReader(pdf).pages[0].extract_text()
+    assert digest(db.path) == before  # not a byte changed

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -66,6 +67,16 @@ def _category_chart(stats: Stats, font: str) -> Drawing:
     return drawing
 
 
+def _heading_markup(title: str) -> str:
+    """The title as Paragraph markup (names may hold & or <); a long `…（period）` title breaks
+    before the bracket rather than leaving "日）" alone on the second line."""
+    text = escape(title)
+    if len(title) > 24 and "（" in title:
+        head, _, tail = text.partition("（")
+        return f"{head}<br/>（{tail}"
+    return text
+
+
 def draw_summary(
     stats: Stats, out_path: Path, *, title: str, period: str, printed_on: date | None = None
 ) -> None:
@@ -114,7 +125,7 @@ def draw_summary(
     printed = printed_on or date.today()
     doc.build(
         [
-            Paragraph(title, heading),
+            Paragraph(_heading_markup(title), heading),
             Paragraph(f"统计期间：{period}　·　{printed:%Y年%m月%d日}生成", small),
             Spacer(1, 5 * mm),
             Paragraph(stats.sentence(), body),

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -40,9 +39,6 @@ WATCHED = frozenset({LEDGER, PEOPLE, STATIONS, DUTY, SETTINGS})
 
 
 class LedgerTab(LazyLoad, QWidget):
-    # kept while main_window still connects it; the tabs reload from the changes() bus
-    data_changed = Signal()
-
     def __init__(
         self,
         db: Database,

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from twdesk.ui.actions import DUTY, PEOPLE, SETTINGS, STATIONS, VISITS, changes
@@ -28,9 +27,6 @@ WATCHED = frozenset({VISITS, PEOPLE, STATIONS, DUTY, SETTINGS})
 
 
 class VisitsTab(LazyLoad, QWidget):
-    # kept while main_window still connects it; the tabs reload from the changes() bus
-    data_changed = Signal()
-
     def __init__(
         self,
         db: Database,

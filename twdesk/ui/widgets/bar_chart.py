@@ -32,7 +32,7 @@ class BarChart(QWidget):
         if not self.values:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("没有数据"))
             return
-        top = metrics.height() * 2 + 4
+        top = metrics.height() * 3 + 4  # the title, then the tallest bar's value above it
         bottom = self.height() - metrics.height() * 2
         left, right = 8, self.width() - 8
         slot = (right - left) / len(self.values)

@@ -33,6 +33,7 @@ from twdesk.services import visits
 from twdesk.services.people import station_choices
 from twdesk.services.visits import FIELD_LABELS, ItemInput, VisitError
 from twdesk.ui.actions import VISITS, run_action, show_error
+from twdesk.ui.readonly import mark_editing
 from twdesk.ui.settings import app_settings
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ class IntakeForm(QWidget):
         self.save_button = save = QPushButton(self.tr("保存（Ctrl+Enter）"))
         save.setDefault(True)
         save.clicked.connect(lambda: self.save())
+        mark_editing(save)
         clear = QPushButton(self.tr("清空"))
         clear.clicked.connect(lambda: self.start_next())
 
@@ -246,7 +248,7 @@ class IntakeForm(QWidget):
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         )
-        if enter:
+        if enter and self.save_button.isEnabled():  # not on a read-only file
             assert isinstance(event, QKeyEvent)
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 self.save()  # Ctrl+Enter saves from anywhere

@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget, QTableWidgetItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+# a long list of names or a long title is cut off with "…" (the cell's tooltip shows it all)
+# rather than pushing the other columns out of the window
+MAX_COLUMN_WIDTH = 200
 
 
 def make_table(headers: Sequence[str]) -> QTableWidget:
@@ -29,7 +32,10 @@ def fill_table(
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
+            text = "" if value is None else str(value)
+            item = QTableWidgetItem(text)
+            if len(text) > 12:
+                item.setToolTip(text)
             if ids is not None:
                 item.setData(ID_ROLE, ids[r])
             table.setItem(r, c, item)
@@ -37,13 +43,15 @@ def fill_table(
 
 
 def fit_columns(table: QTableView) -> None:
-    """Columns as wide as their contents and the last one filling what is left of the width —
-    again after every reload (resizing the stretched last column to its contents shrinks the
-    header and leaves a gap on the right)."""
+    """Columns as wide as their contents (at most MAX_COLUMN_WIDTH) and the last one filling what
+    is left of the width — again after every reload (resizing the stretched last column to its
+    contents shrinks the header and leaves a gap on the right)."""
     header = table.horizontalHeader()
     stretch = header.stretchLastSection()
     for column in range(header.count() - (1 if stretch else 0)):
         table.resizeColumnToContents(column)
+        if table.columnWidth(column) > MAX_COLUMN_WIDTH:
+            table.setColumnWidth(column, MAX_COLUMN_WIDTH)
     if stretch:
         header.setStretchLastSection(False)  # lays the stretch out again, at once
         header.setStretchLastSection(True)

@@ -118,6 +118,8 @@ class MonthPage(QWidget):
         side.addLayout(row2)
         self.history = QListWidget()
         self.history.setMaximumHeight(90)
+        self.history.setWordWrap(True)  # the reason is read in full, not scrolled sideways
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.addWidget(QLabel(self.tr("换班、替班记录")))
         side.addWidget(self.history)
         side_widget = QWidget()

@@ -3,6 +3,7 @@ entries from both books and duty days from the calendar — and their own report
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.services import duty, ledger
+from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.ledger.common import LedgerContext, counted_types_text
 from twdesk.ui.tabs.ledger.register_page import open_activity_dialog
 from twdesk.ui.widgets.tables import fill_table, make_table
@@ -28,11 +30,13 @@ class DelegatePage(QWidget):
         self.delegate.currentIndexChanged.connect(lambda _i: self.refresh_delegate())
         self.self_report = QPushButton(self.tr("本人填报…"))
         self.self_report.clicked.connect(lambda: self.open_self_report())
+        mark_editing(self.self_report)
         self.youth_bar = QProgressBar()
         self.branch_bar = QProgressBar()
         self.duty_bar = QProgressBar()
         for bar in (self.youth_bar, self.branch_bar, self.duty_bar):
             bar.setTextVisible(True)
+            bar.setAlignment(Qt.AlignmentFlag.AlignCenter)  # not squeezed into the top corner
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.type_totals = make_table(("活动类型", "次数"))

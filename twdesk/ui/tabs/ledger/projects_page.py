@@ -25,6 +25,7 @@ from twdesk.services import ledger
 from twdesk.services.people_search import PeopleIndex
 from twdesk.ui.actions import LEDGER, run_action
 from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, people_picker
+from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.ledger.common import LedgerContext
 
 
@@ -86,6 +87,7 @@ class ProjectsPage(QWidget):
         self.list = QListWidget()
         self.add_button = QPushButton(self.tr("新增项目…"))
         self.add_button.clicked.connect(lambda: self.add_project())
+        mark_editing(self.add_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(self.add_button)

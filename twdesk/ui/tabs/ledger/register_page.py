@@ -20,6 +20,7 @@ from twdesk.services.ledger import ActivityRow
 from twdesk.ui.actions import LEDGER, run_action
 from twdesk.ui.dialogs.activity_dialog import ActivityDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
+from twdesk.ui.readonly import is_read_only, mark_editing
 from twdesk.ui.tabs.ledger.common import LedgerContext
 from twdesk.ui.widgets.tables import fill_table, make_table
 
@@ -73,6 +74,7 @@ class RegisterPage(QWidget):
         self.confirm_button.clicked.connect(lambda: self.confirm())
         self.return_button = QPushButton(self.tr("退回…"))
         self.return_button.clicked.connect(lambda: self.return_entry())
+        mark_editing(self.add_button, self.edit_button, self.confirm_button, self.return_button)
         bar = QHBoxLayout()
         for w in (self.type_filter, self.person_filter, self.group_filter, self.state_filter):
             bar.addWidget(w)
@@ -95,7 +97,9 @@ class RegisterPage(QWidget):
             )
         )
         self.table.itemSelectionChanged.connect(lambda: self._selected())
-        self.table.doubleClicked.connect(lambda _i: self.open_activity(self.selected_activity_id()))
+        self.table.doubleClicked.connect(
+            lambda _i: is_read_only() or self.open_activity(self.selected_activity_id())
+        )
         self.note = QLabel()
         self.note.setStyleSheet("color: #8a5300;")
         layout = QVBoxLayout(self)
@@ -141,6 +145,7 @@ class RegisterPage(QWidget):
             if len(rows) > REGISTER_LIMIT
             else ""
         )
+        self.note.setVisible(len(rows) > REGISTER_LIMIT)  # no empty line above the table
         self.rows = rows[:REGISTER_LIMIT]
         fill_table(
             self.table,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from twdesk.services import ledger
 from twdesk.services.ledger import Targets
 from twdesk.ui.actions import LEDGER, run_action
+from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.ledger.common import LedgerContext, counted_types_text
 
 
@@ -43,6 +44,7 @@ class TargetsPage(QWidget):
         self.save_button = QPushButton(self.tr("保存目标"))
         self.save_button.setMaximumWidth(160)
         self.save_button.clicked.connect(lambda: self.save())
+        mark_editing(self.youth, self.branches, self.types, self.save_button)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
         form = QFormLayout(self)

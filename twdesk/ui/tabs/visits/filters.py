@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -78,21 +79,19 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for box in (self.use_start, self.use_end, self.overdue):
             box.toggled.connect(lambda _on: self.changed.emit())
-        layout = QHBoxLayout(self)
+        # two rows: the lists keep their full names ("全部接待代表") and the search box has room
+        # at the default window width, also beside 意见办理's side panel
+        lists, period = QHBoxLayout(), QHBoxLayout()
+        for w in (self.station, self.person, self.category, self.status, self.overdue):
+            lists.addWidget(w)
+        lists.addStretch(1)
+        for w in (self.use_start, self.start, self.use_end, self.end):
+            period.addWidget(w)
+        period.addWidget(self.text, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (
-            self.station,
-            self.person,
-            self.category,
-            self.status,
-            self.use_start,
-            self.start,
-            self.use_end,
-            self.end,
-            self.overdue,
-        ):
-            layout.addWidget(w)
-        layout.addWidget(self.text, 1)
+        layout.addLayout(lists)
+        layout.addLayout(period)
 
     def _search_now(self) -> None:
         self.typing.stop()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLay
 
 from twdesk.services import visits
 from twdesk.ui.actions import SETTINGS, VISITS, run_action
+from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.visits.common import PageContext, StepDialog
 from twdesk.ui.widgets.intake_form import IntakeForm
 
@@ -17,6 +18,7 @@ class IntakePage(QWidget):
         self.form = IntakeForm(ctx.db, today=ctx.fixed_today, load=load)
         self.categories_button = QPushButton(self.tr("类别设置…"))
         self.categories_button.clicked.connect(lambda: self.edit_categories())
+        mark_editing(self.form, self.categories_button)  # nothing can be recorded
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         row = QHBoxLayout()

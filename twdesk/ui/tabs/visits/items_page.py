@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -27,6 +28,7 @@ from twdesk.services.visits import ItemRow, StepInfo
 from twdesk.ui import actions
 from twdesk.ui.actions import VISITS, run_action
 from twdesk.ui.models.paged_model import Column, PagedModel
+from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.visits.common import PageContext, StepDialog, date_edit, paged_view
 from twdesk.ui.tabs.visits.filters import FilterBar, FilterChoices
 
@@ -70,7 +72,7 @@ class ItemsPage(QSplitter):
                 ),
                 Column(self.tr("交办部门"), lambda r: r.department, 110),
                 Column(self.tr("期限"), deadline_text, 120),
-                Column(self.tr("意见建议"), lambda r: r.content.replace("\n", " "), 200),
+                Column(self.tr("意见建议"), lambda r: r.content.replace("\n", " "), 120),
             ],
             key=lambda r: r.number,
             alert=lambda r: r.overdue,
@@ -85,6 +87,8 @@ class ItemsPage(QSplitter):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.history = QListWidget()
+        self.history.setWordWrap(True)  # a long note wraps instead of scrolling sideways
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         for i, (key, label, slot) in enumerate(
@@ -100,6 +104,8 @@ class ItemsPage(QSplitter):
             button = QPushButton(label)
             button.clicked.connect(lambda _c=False, f=slot: f())
             self.step_buttons[key] = button
+            if key != "slip":  # the slip is an output
+                mark_editing(button)
             grid.addWidget(button, i // 3, i % 3)
         side = QWidget()
         side_layout = QVBoxLayout(side)
