@@ -38,15 +38,15 @@ from twdesk.ui.actions import (
     show_saved,
 )
 from twdesk.ui.dialogs.duty_dialogs import HolidayDialog, PlanDialog
-from twdesk.ui.tabs.duty.common import HOLIDAY_BG, WARN_BG, set_rows, table
-
-__all__ = ["HOLIDAY_BG", "WARN_BG", "DutyTab"]
 from twdesk.ui.readonly import mark_editing
+from twdesk.ui.tabs.duty.common import HOLIDAY_BG, WARN_BG, set_rows, table
 from twdesk.ui.tabs.duty.counts_page import CountsPage
 from twdesk.ui.tabs.duty.month_page import MonthPage
 from twdesk.ui.tabs.duty.person_page import PersonPage
 from twdesk.ui.tabs.duty.year_page import YearPage
 from twdesk.ui.tabs.lazy import LazyLoad
+
+__all__ = ["HOLIDAY_BG", "WARN_BG", "DutyTab"]
 
 T = TypeVar("T")
 
