@@ -185,13 +185,16 @@ def export_visits(
     `progress(done, total)` is called as rows are written; when `cancel()` turns true the
     export stops with `twdesk.output.Cancelled` and no file is left behind.
     """
-    total = export_count(session, flt=flt, start=start, end=end, station_id=station_id, today=today)
     rows = export_rows(
         session, flt=flt, start=start, end=end, station_id=station_id, mask=mask, today=today
     )
-    if progress:
+    step = None
+    if progress:  # counting reads every row once more: only when someone watches a bar
+        total = export_count(
+            session, flt=flt, start=start, end=end, station_id=station_id, today=today
+        )
         progress(0, total)
-    step = (lambda done: progress(done, total)) if progress else None
+        step = lambda done: progress(done, total)  # noqa: E731
     return write_output(
         Path(out),
         lambda tmp: write_table(
