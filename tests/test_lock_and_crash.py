@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, crash_mid_write
 from twdesk.db import lock as filelock
 from twdesk.db.dbfile import LockedError, create_database, open_database
 from twdesk.db.models import Person
@@ -137,30 +137,7 @@ def test_half_written_lock_file_counts_as_stale(db_path: Path) -> None:
 
 def test_process_killed_mid_write_leaves_the_last_committed_state(db_path: Path) -> None:
     """A crash (or a pulled USB stick) in the middle of a big write: the journal rolls it back."""
-    db = open_database(db_path)
-    with db.transaction() as s:
-        s.add(Person(name="已保存"))
-    db.close()
-    code = textwrap.dedent(
-        f"""
-        import os, sys
-        from twdesk.db.dbfile import open_database
-        from twdesk.db.models import Person
-        db = open_database({str(db_path)!r})
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA cache_size = 5")  # spill pages into the file early
-        s = db.session()
-        s.begin()
-        for i in range(3000):
-            s.add(Person(name=f"未提交{{i}}", notes="x" * 400))
-        s.flush()
-        print("MIDWRITE", flush=True)
-        os._exit(9)
-        """
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert "MIDWRITE" in result.stdout, result.stderr
-    assert Path(str(db_path) + "-journal").exists()  # a hot journal was left behind
+    crash_mid_write(db_path)  # a hot journal is left behind
     db = open_database(db_path, take_over_lock=True)
     try:
         with db.session() as s:
