@@ -96,7 +96,7 @@ class PeoplePanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.doubleClicked.connect(lambda _i: is_read_only() or self.edit_person())
-        for column, width in enumerate((76, 44, 150, 104, 150, 64, 120, 90, 50, 80)):
+        for column, width in enumerate((76, 44, 140, 104, 130, 64, 100, 70, 50, 80)):
             self.table.setColumnWidth(column, width)
         # fits the default window (1280 wide) without scrolling; 备注 takes what is left
         self.table.horizontalHeader().setStretchLastSection(True)
