@@ -17,7 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from twdesk.core.errors import UserError
+from twdesk.core.errors import Cancelled, UserError
+
+__all__ = ["Cancelled", "OutputError", "OutputExists", "check_target", "write_output"]
 
 T = TypeVar("T")
 
@@ -33,10 +35,6 @@ class OutputError(UserError):
     """The output cannot be written where asked; nothing was changed."""
 
     title = "无法保存文件"
-
-
-class Cancelled(InterruptedError):
-    """The user cancelled while the file was being written; nothing was saved."""
 
 
 class OutputExists(OutputError):

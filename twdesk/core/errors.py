@@ -14,3 +14,7 @@ class UserError(Exception):
 
     exit_code = 1
     title = "无法完成"  # the GUI's message box title
+
+
+class Cancelled(InterruptedError):
+    """The user pressed Cancel during long work; nothing was saved or changed."""

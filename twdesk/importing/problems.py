@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from twdesk.core.errors import UserError
+from twdesk.core.errors import Cancelled, UserError
 
 
 @dataclass(frozen=True)
@@ -32,5 +32,5 @@ class ImportProblems(UserError):
         super().__init__(f"发现 {len(problems)} 处问题，未导入任何数据：\n{lines}{more}")
 
 
-class ImportCancelled(Exception):
+class ImportCancelled(Cancelled):
     """The user pressed Cancel; the caller's transaction rolls everything back."""

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from twdesk.core.errors import UserError
+from twdesk.core.errors import Cancelled, UserError
 from twdesk.output import OutputExists, check_target
 
 T = TypeVar("T")
@@ -143,7 +143,7 @@ def run_long(
             announce(changes)
 
     def failed(exc: object) -> None:
-        if close() or type(exc).__name__ in ("Cancelled", "ImportCancelled"):
+        if close() or isinstance(exc, Cancelled):
             return
         if on_failed is not None:
             on_failed(exc)  # type: ignore[arg-type]
