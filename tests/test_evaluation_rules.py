@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -15,6 +16,7 @@ from twdesk.core.default_scheme import DEFAULT_SCHEME, INDICATORS, stored_rule
 from twdesk.core.errors import UserError
 from twdesk.core.evaluation_consequences import (
     Consequence,
+    ConsequenceNote,
     consequence_text,
     consequences,
 )
@@ -24,6 +26,7 @@ from twdesk.core.evaluation_rules import (
     Indicator,
     QuotaEntry,
     QuotaError,
+    QuotaResult,
     RecordSummary,
     Rule,
     RuleKind,
@@ -46,12 +49,12 @@ BANDS = GradeBands()
 BY_SEQ = {ind.seq: ind for ind in INDICATORS}
 
 
-def score(seq: int, **records: object) -> Decimal | None:
-    return suggest_one(BY_SEQ[seq], RecordSummary(**records)).score  # type: ignore[arg-type]
+def score(seq: int, **records: Any) -> Decimal | None:
+    return suggest_one(BY_SEQ[seq], RecordSummary(**records)).score
 
 
-def explain(seq: int, **records: object) -> str:
-    return suggest_one(BY_SEQ[seq], RecordSummary(**records)).explanation  # type: ignore[arg-type]
+def explain(seq: int, **records: Any) -> str:
+    return suggest_one(BY_SEQ[seq], RecordSummary(**records)).explanation
 
 
 # ---- rounding -------------------------------------------------------------------------------
@@ -69,8 +72,8 @@ def explain(seq: int, **records: object) -> str:
         (10, "10.0"),
     ],
 )
-def test_round_half_up(value: object, expected: str) -> None:
-    assert str(round_half_up(value)) == expected  # type: ignore[arg-type]
+def test_round_half_up(value: Any, expected: str) -> None:
+    assert str(round_half_up(value)) == expected
 
 
 def test_float_round_would_be_wrong() -> None:
@@ -311,7 +314,7 @@ def entries(*totals: str, vetoed: tuple[str, ...] = ()) -> list[QuotaEntry]:
     return [QuotaEntry(f"d{i}", D(t), f"d{i}" in vetoed) for i, t in enumerate(totals, 1)]
 
 
-def by_id(results: tuple) -> dict:  # type: ignore[type-arg]
+def by_id(results: tuple[QuotaResult, ...]) -> dict[str, QuotaResult]:
     return {r.delegate_id: r for r in results}
 
 
@@ -400,7 +403,7 @@ def test_quota_from_the_scheme() -> None:
 # ---- consequences across years --------------------------------------------------------------
 
 
-def kinds(notes: tuple) -> list[Consequence]:  # type: ignore[type-arg]
+def kinds(notes: tuple[ConsequenceNote, ...]) -> list[Consequence]:
     return [n.kind for n in notes]
 
 

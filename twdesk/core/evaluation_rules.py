@@ -372,6 +372,7 @@ def _per_item(ind: Indicator, records: RecordSummary) -> tuple[Decimal, str]:
 
 def _count(source: Source, records: RecordSummary) -> int:
     return {
+        Source.DUTY: records.duty_attended + records.duty_sat_for_others,
         Source.OPINIONS: records.opinion_items,
         Source.YOUTH: records.youth_count,
         Source.BRANCHES: records.branches,
@@ -408,7 +409,7 @@ def suggest_one(ind: Indicator, records: RecordSummary) -> Suggestion:
         present = records.duty_attended + records.duty_sat_for_others
         due = records.duty_assigned - excused
         if due <= 0:
-            return result(None, f"排班 {records.duty_assigned} − 请假 {excused} = 0，无应到天数")
+            return result(None, f"排班 {records.duty_assigned} 天、请假 {excused} 天，无应到天数")
         ratio = min(Decimal(1), Decimal(present) / Decimal(due))
         score = round_half_up(ind.points * ratio)
         text = (
