@@ -37,7 +37,9 @@ from twdesk.core.evaluation_rules import (
     excellent_slots,
     grade_for,
     round_half_up,
+    scheme_from_dict,
     scheme_problems,
+    scheme_to_dict,
     suggest,
     suggest_one,
     total_score,
@@ -490,3 +492,27 @@ def test_scheme_validation_messages() -> None:
     assert str(caught.value).startswith("考核方案不能使用：\n各项指标分值合计为 95 分")
     zero_quota = dataclasses.replace(DEFAULT_SCHEME, excellent_quota=D(0))
     assert scheme_problems(zero_quota) == ("优秀比例为 0%，应大于 0% 且不超过 100%。",)
+
+
+def test_scheme_snapshot_round_trips() -> None:
+    text = json.dumps(scheme_to_dict(DEFAULT_SCHEME), ensure_ascii=False, sort_keys=True)
+    again = scheme_from_dict(json.loads(text))
+    assert again == DEFAULT_SCHEME
+    assert json.dumps(scheme_to_dict(again), ensure_ascii=False, sort_keys=True) == text
+    with pytest.raises(SchemeError, match="快照无法读取"):
+        scheme_from_dict({"name": "x"})
+
+
+def test_rules_describe_themselves() -> None:
+    assert [ind.rule.describe(ind.points) for ind in INDICATORS] == [
+        "会议每次 2 分，最高 10 分；每次无故缺席扣 2 分",
+        "学习培训每次 2.5 分，最高 10 分",
+        "15 × 到岗 ÷ (排班 − 请假)；每次无故缺席扣 3 分，不低于 0 分",
+        "15 × min(1, 联系青年人次 ÷ 目标)，不低于 0 分",
+        "联系团支部达到目标得 5 分",
+        "意见建议每条 2 分，最高 10 分",
+        "领办 6 分，参与项目每个 2 分，最高 10 分",
+        "志愿服务、专项小组活动每次 2 分，最高 10 分",
+        "宣讲每次 2.5 分，最高 5 分",
+        "手工评定",
+    ]

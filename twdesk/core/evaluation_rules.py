@@ -173,7 +173,8 @@ class Rule:
         if self.kind == RuleKind.PER_ITEM:
             cap = fmt(points if self.cap is None else self.cap)
             lead = f"领办 {fmt(self.lead_points)} 分，参与" if self.lead_points else ""
-            return f"{lead}{what}每项 {fmt(self.per_item)} 分，最高 {cap} 分{penalty}"
+            each = f"每{SOURCE_UNITS[self.source]}"
+            return f"{lead}{what}{each} {fmt(self.per_item)} 分，最高 {cap} 分{penalty}"
         target = "目标" if self.target is None else str(self.target)
         if self.kind == RuleKind.THRESHOLD:
             return f"{what}达到{target}得 {fmt(points)} 分"
@@ -225,6 +226,59 @@ class Scheme:
     veto_items: tuple[str, ...] = ()
     bands: GradeBands = field(default_factory=GradeBands)
     excellent_quota: Decimal = Decimal("0.2")  # share of a station's delegates
+
+
+def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
+    """The scheme as JSON-able data, the same for the same scheme (a locked year's snapshot)."""
+    return {
+        "name": scheme.name,
+        "indicators": [
+            {
+                "seq": ind.seq,
+                "name": ind.name,
+                "points": _json_number(ind.points),
+                "rule": str(ind.rule.kind),
+                "params": ind.rule.to_params(),
+                "description": ind.description,
+            }
+            for ind in scheme.indicators
+        ],
+        "bonus_items": [[name, _json_number(points)] for name, points in scheme.bonus_items],
+        "bonus_cap": _json_number(scheme.bonus_cap),
+        "veto_items": list(scheme.veto_items),
+        "bands": {
+            "excellent": _json_number(scheme.bands.excellent),
+            "competent": _json_number(scheme.bands.competent),
+            "basic": _json_number(scheme.bands.basic),
+        },
+        "excellent_quota": _json_number(scheme.excellent_quota),
+    }
+
+
+def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
+    """The scheme `scheme_to_dict` wrote (a locked year's snapshot read back)."""
+    try:
+        bands = data["bands"]
+        return Scheme(
+            name=str(data["name"]),
+            indicators=tuple(
+                Indicator(
+                    int(i["seq"]),
+                    str(i["name"]),
+                    dec(i["points"]),
+                    Rule.from_params(i["rule"], i["params"]),
+                    str(i.get("description", "")),
+                )
+                for i in data["indicators"]
+            ),
+            bonus_items=tuple((str(name), dec(points)) for name, points in data["bonus_items"]),
+            bonus_cap=dec(data["bonus_cap"]),
+            veto_items=tuple(str(v) for v in data["veto_items"]),
+            bands=GradeBands(dec(bands["excellent"]), dec(bands["competent"]), dec(bands["basic"])),
+            excellent_quota=dec(data["excellent_quota"]),
+        )
+    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+        raise SchemeError(f"考核方案快照无法读取（{exc!r}），文件可能已损坏。") from exc
 
 
 def scheme_problems(scheme: Scheme) -> tuple[str, ...]:
