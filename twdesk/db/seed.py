@@ -43,7 +43,7 @@ def seed_defaults(conn: Connection, office_id: str) -> str:
                 "scheme_id": scheme_id,
                 "seq": ind.seq,
                 "name": ind.name,
-                "points": ind.points,
+                "points": float(ind.points),
                 "rule_key": ind.rule_key,
                 "rule_params": json.dumps(ind.params, ensure_ascii=False),
                 "description": ind.description,
