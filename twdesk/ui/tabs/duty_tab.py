@@ -45,6 +45,7 @@ from twdesk.ui.tabs.duty.month_page import MonthPage
 from twdesk.ui.tabs.duty.person_page import PersonPage
 from twdesk.ui.tabs.duty.year_page import YearPage
 from twdesk.ui.tabs.lazy import LazyLoad
+from twdesk.ui.widgets.combos import refill
 
 __all__ = ["HOLIDAY_BG", "WARN_BG", "DutyTab"]
 
@@ -171,16 +172,9 @@ class DutyTab(LazyLoad, QWidget):
         self.reload_stations()
 
     def reload_stations(self) -> None:
-        current = self.station.currentData()
         with self.db.session() as s:
             choices = station_choices(s)
-        self.station.blockSignals(True)
-        self.station.clear()
-        for sid, name in choices:
-            self.station.addItem(name, sid)
-        index = self.station.findData(current)
-        self.station.setCurrentIndex(index if index >= 0 else 0)
-        self.station.blockSignals(False)
+        refill(self.station, choices)
         self.reload()
 
     @property

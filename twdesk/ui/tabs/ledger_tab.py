@@ -30,6 +30,7 @@ from twdesk.ui.tabs.ledger.projects_page import ProjectsPage
 from twdesk.ui.tabs.ledger.register_page import RegisterPage
 from twdesk.ui.tabs.ledger.summary_page import SummaryPage
 from twdesk.ui.tabs.ledger.targets_page import TargetsPage
+from twdesk.ui.widgets.combos import refill
 
 if TYPE_CHECKING:
     from twdesk.db.dbfile import Database
@@ -97,14 +98,7 @@ class LedgerTab(LazyLoad, QWidget):
             types = ledger.activity_types(s)
             self.ctx.index = PeopleIndex.load(s)
             groups = group_choices(s)
-        current = self.station.currentData()
-        self.station.blockSignals(True)
-        self.station.clear()
-        self.station.addItem(self.tr("全部联络站"), None)
-        for sid, name in stations:
-            self.station.addItem(name, sid)
-        self.station.setCurrentIndex(max(self.station.findData(current), 0))
-        self.station.blockSignals(False)
+        refill(self.station, stations, first=self.tr("全部联络站"))
         self.register_page.fill_choices(
             types,
             [(e.id, e.name) for e in self.ctx.index.entries if "团代表" in e.roles],

@@ -24,6 +24,7 @@ from twdesk.ui.dialogs.duty_dialogs import UnavailableDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.duty.common import set_rows, table
+from twdesk.ui.widgets.combos import refill
 
 if TYPE_CHECKING:
     from twdesk.ui.tabs.duty_tab import DutyTab
@@ -61,17 +62,10 @@ class PersonPage(QWidget):
         person_layout.addWidget(self.away_list)
 
     def fill_choices(self) -> None:
-        current = self.person.currentData()
         people = sorted(
             {(s.person_id, s.name) for d in self.tab.days for s in d.seats}, key=lambda p: p[1]
         )
-        self.person.blockSignals(True)
-        self.person.clear()
-        for pid, name in people:
-            self.person.addItem(name, pid)
-        index = self.person.findData(current)
-        self.person.setCurrentIndex(index if index >= 0 else 0)
-        self.person.blockSignals(False)
+        refill(self.person, people)
         self._fill_person()
 
     def _fill_person(self) -> None:

@@ -19,6 +19,7 @@ from twdesk.services import duty, ledger
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.ledger.common import LedgerContext, counted_types_text
 from twdesk.ui.tabs.ledger.register_page import open_activity_dialog
+from twdesk.ui.widgets.combos import refill
 from twdesk.ui.widgets.tables import fill_table, make_table
 
 
@@ -61,14 +62,11 @@ class DelegatePage(QWidget):
         layout.addLayout(body, 1)
 
     def refresh(self) -> None:
-        current = self.delegate.currentData()
         self.by_id = {r.person_id: r for r in self.ctx.rows}
-        self.delegate.blockSignals(True)
-        self.delegate.clear()
-        for r in self.ctx.rows:
-            self.delegate.addItem(f"{r.name}（{r.station or '未进站'}）", r.person_id)
-        self.delegate.setCurrentIndex(max(self.delegate.findData(current), 0))
-        self.delegate.blockSignals(False)
+        refill(
+            self.delegate,
+            [(r.person_id, f"{r.name}（{r.station or '未进站'}）") for r in self.ctx.rows],
+        )
         self.refresh_delegate()
 
     def refresh_delegate(self) -> None:

@@ -22,6 +22,7 @@ from twdesk.ui.dialogs.activity_dialog import ActivityDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
 from twdesk.ui.readonly import is_read_only, mark_editing
 from twdesk.ui.tabs.ledger.common import LedgerContext
+from twdesk.ui.widgets.combos import refill
 from twdesk.ui.widgets.tables import fill_table, make_table
 
 REGISTER_LIMIT = 2000  # rows on screen; a table widget with tens of thousands is sluggish
@@ -110,19 +111,9 @@ class RegisterPage(QWidget):
     def fill_choices(
         self, types: list[str], delegates: list[tuple[str, str]], groups: list[tuple[str, str]]
     ) -> None:
-        for combo, first, items in (
-            (self.type_filter, self.tr("全部类型"), [(t, t) for t in types]),
-            (self.person_filter, self.tr("全部代表"), delegates),
-            (self.group_filter, self.tr("全部专项小组"), groups),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(first, None)
-            for value, text in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+        refill(self.type_filter, [(t, t) for t in types], first=self.tr("全部类型"))
+        refill(self.person_filter, delegates, first=self.tr("全部代表"))
+        refill(self.group_filter, groups, first=self.tr("全部专项小组"))
 
     def refresh(self) -> None:
         start, end = self.ctx.year_range()

@@ -21,6 +21,7 @@ from twdesk.core.vocab import OpinionStatus
 from twdesk.services import visits
 from twdesk.services.people import station_choices
 from twdesk.services.visits import VisitFilter
+from twdesk.ui.widgets.combos import refill
 
 if TYPE_CHECKING:
     from twdesk.db.dbfile import Database
@@ -98,20 +99,11 @@ class FilterBar(QWidget):
         self.changed.emit()
 
     def fill(self, choices: FilterChoices) -> None:
-        for combo, first, items in (
-            (self.station, self.tr("全部联络站"), choices.stations),
-            (self.person, self.tr("全部接待代表"), choices.people),
-            (self.category, self.tr("全部类别"), [(n, n) for n in choices.categories]),
-            (self.status, self.tr("全部状态"), [(str(s), str(s)) for s in OpinionStatus]),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(first, None)
-            for value, text in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+        refill(self.station, choices.stations, first=self.tr("全部联络站"))
+        refill(self.person, choices.people, first=self.tr("全部接待代表"))
+        refill(self.category, [(n, n) for n in choices.categories], first=self.tr("全部类别"))
+        statuses = [(str(s), str(s)) for s in OpinionStatus]
+        refill(self.status, statuses, first=self.tr("全部状态"))
 
     def value(self) -> VisitFilter:
         return VisitFilter(

@@ -23,6 +23,7 @@ from twdesk.services import visits
 from twdesk.ui import actions
 from twdesk.ui.tabs.visits.common import PageContext
 from twdesk.ui.widgets.bar_chart import BarChart
+from twdesk.ui.widgets.combos import refill
 
 PERIODS = (
     ("全年", (1, 12)),
@@ -86,14 +87,7 @@ class StatsPage(QWidget):
         layout.addLayout(charts, 1)
 
     def fill_stations(self, stations: list[tuple[str, str]]) -> None:
-        current = self.station.currentData()
-        self.station.blockSignals(True)
-        self.station.clear()
-        self.station.addItem(self.tr("全部联络站"), None)
-        for sid, name in stations:
-            self.station.addItem(name, sid)
-        self.station.setCurrentIndex(max(self.station.findData(current), 0))
-        self.station.blockSignals(False)
+        refill(self.station, stations, first=self.tr("全部联络站"))
 
     def _period_changed(self) -> None:
         custom = self.period.currentData() is None
