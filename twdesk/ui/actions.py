@@ -30,7 +30,8 @@ DUTY = "duty"
 VISITS = "visits"
 LEDGER = "ledger"
 SETTINGS = "settings"
-EVERYTHING = frozenset({PEOPLE, STATIONS, DUTY, VISITS, LEDGER, SETTINGS})
+EVALUATION = "evaluation"
+EVERYTHING = frozenset({PEOPLE, STATIONS, DUTY, VISITS, LEDGER, SETTINGS, EVALUATION})
 
 
 class ChangeBus(QObject):
