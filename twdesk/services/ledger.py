@@ -639,12 +639,13 @@ def ledger(
     youth_contacts: Counter[str] = Counter()
     pending: Counter[str] = Counter()
     returned: Counter[str] = Counter()
-    for pid, kind, youth, state in session.execute(
+    for pid, kind, state, count, youth in session.execute(
         select(
             ActivityParticipant.person_id,
             Activity.activity_type,
-            Activity.youth_count,
             Activity.confirmation,
+            func.count(),
+            func.coalesce(func.sum(Activity.youth_count), 0),
         )
         .join(Activity, Activity.id == ActivityParticipant.activity_id)
         .where(
@@ -652,17 +653,18 @@ def ledger(
             Activity.activity_date >= start,
             Activity.activity_date <= end,
         )
+        .group_by(ActivityParticipant.person_id, Activity.activity_type, Activity.confirmation)
     ):
         if pid not in people:
             continue
         if state == Confirmation.PENDING:
-            pending[pid] += 1
+            pending[pid] += count
         elif state == Confirmation.RETURNED:
-            returned[pid] += 1
+            returned[pid] += count
         else:
-            by_type[pid][kind] += 1
+            by_type[pid][kind] += count
             if kind in goal.youth_types:
-                youth_contacts[pid] += youth
+                youth_contacts[pid] += int(youth)
     branches: dict[str, set[str]] = defaultdict(set)
     for pid, bid in session.execute(
         select(BranchContact.delegate_id, BranchContact.branch_id).where(
