@@ -385,11 +385,7 @@ def _summaries(
     wanted = set(people)
     start, end = _year_bounds(year)
     goal = ledger_service.targets(session)
-    ledger_rows = {
-        r.person_id: r
-        for r in ledger_service.ledger(session, year, today=today)
-        if r.person_id in wanted
-    }
+    counts = ledger_service.year_counts(session, year, goal)
     seats = _duty_tallies(session, year, today)
     opinions: Counter[str] = Counter(
         dict(
@@ -410,10 +406,9 @@ def _summaries(
     led, joined = _project_roles(session, year)
     result: dict[str, RecordSummary] = {}
     for pid in wanted:
-        row = ledger_rows.get(pid)
         seat = seats[pid]
         result[pid] = RecordSummary(
-            activities=dict(row.by_type) if row else {},
+            activities=counts.by_type.get(pid, {}),
             duty_assigned=seat["assigned"],
             duty_attended=seat["attended"],
             duty_leave=seat["leave"],
@@ -421,9 +416,9 @@ def _summaries(
             duty_substituted=seat["substituted"],
             duty_sat_for_others=seat["sat_for_others"],
             opinion_items=opinions.get(pid, 0),
-            youth_count=row.youth_contacts if row else 0,
+            youth_count=counts.youth.get(pid, 0),
             youth_target=goal.youth,
-            branches=row.branches if row else 0,
+            branches=len(counts.branches.get(pid, ())),
             branch_target=goal.branches,
             projects_led=len(led.get(pid, ())),
             projects_joined=len(joined.get(pid, set()) - led.get(pid, set())),
