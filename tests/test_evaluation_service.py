@@ -465,3 +465,19 @@ def test_the_demo_opens_its_year_from_its_own_records(tmp_path):
     assert {"未评", "自评", "组织评价"} <= stages
     assert sum(len(p.missing[Stage.SELF]) for p in progress) > 0
     assert last_year and all(d.locked and d.grade and d.total is not None for d in last_year)
+
+
+def test_a_scoring_sheet_saves_many_at_once_or_none(year_db):
+    db, ids = year_db
+    _open(db)
+    good = StageEntry(scores={10: D(9)})
+    bad = StageEntry(scores={1: D(11)})
+    before = digest(db.path)
+    with pytest.raises(ev.StageProblems) as err, db.transaction() as s:
+        ev.save_stages(s, YEAR, Stage.SELF, [(ids["张三"], good), (ids["李四"], bad)])
+    assert list(err.value.problems) == [ids["李四"]]
+    assert "11 分超出范围" in err.value.problems[ids["李四"]]
+    assert digest(db.path) == before
+    with db.transaction() as s:
+        assert ev.save_stages(s, YEAR, Stage.SELF, [(ids["张三"], good), (ids["李四"], good)]) == 2
+    assert _result(db, ids["李四"]).grade is not None

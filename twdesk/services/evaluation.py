@@ -24,7 +24,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from twdesk.core.default_scheme import stored_rule
-from twdesk.core.errors import UserError
+from twdesk.core.errors import Cancelled, UserError
 from twdesk.core.evaluation_consequences import consequence_text, consequences
 from twdesk.core.evaluation_rules import (
     Decision,
@@ -1045,7 +1045,55 @@ def save_stage(
     session: Session, year: int, person_id: str, stage: Stage, entry: StageEntry
 ) -> DelegateResult:
     """Store one stage for one delegate (every override needs a reason; refused when locked)."""
-    stage = Stage(stage)
+    ev = _write_stage(session, year, person_id, Stage(stage), entry)
+    _store_derived(session, year, ev.station_id)
+    return delegate_result(session, year, person_id)
+
+
+class StageProblems(EvaluationError):
+    """Several delegates' stages refused: ``problems`` maps each person id to the message."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        self.problems = dict(problems)
+        super().__init__("\n\n".join(self.problems.values()))
+
+
+def save_stages(
+    session: Session,
+    year: int,
+    stage: Stage,
+    entries: Iterable[tuple[str, StageEntry]],
+    *,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> int:
+    """Store one stage for many delegates (a scoring sheet): every refusal is collected
+    (`StageProblems`, nothing kept: the caller's transaction rolls back), the stations' grades
+    are recomputed once at the end. Returns how many were stored."""
+    todo = list(entries)
+    problems: dict[str, str] = {}
+    stations: set[str | None] = set()
+    for n, (person_id, entry) in enumerate(todo, 1):
+        if cancel is not None and cancel():
+            raise Cancelled("已取消，没有保存任何评分。")
+        try:  # a refused entry is refused before it writes anything
+            stations.add(_write_stage(session, year, person_id, Stage(stage), entry).station_id)
+        except EvaluationError as exc:
+            problems[person_id] = str(exc)
+        if progress is not None:
+            progress(n, len(todo))
+    if problems:
+        raise StageProblems(problems)
+    for station_id in stations:
+        _store_derived(session, year, station_id)
+    return len(todo)
+
+
+def _write_stage(
+    session: Session, year: int, person_id: str, stage: Stage, entry: StageEntry
+) -> Evaluation:
+    """Check and write one delegate's stage (no grades recomputed): EvaluationError lists
+    every problem of the entry."""
     ev = _evaluation(session, year, person_id)
     if ev.locked:
         raise EvaluationError(_locked_message(session, ev))
@@ -1135,8 +1183,7 @@ def save_stage(
     done = [st for st in STAGES if getattr(ev, _STAGE_TOTAL[st]) is not None]
     ev.stage = str(done[-1])
     session.flush()
-    _store_derived(session, year, ev.station_id)
-    return delegate_result(session, year, person_id)
+    return ev
 
 
 def _store_derived(session: Session, year: int, station_id: str | None) -> None:
