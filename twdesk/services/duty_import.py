@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from twdesk.core.normalize import clean_name, clean_text, parse_date_precision
+from twdesk.core.normalize import clean_name, clean_prose, clean_text, parse_date_precision
 from twdesk.core.vocab import Attendance
 from twdesk.db.models import Person, Station
 from twdesk.excel.duty_columns import ALIASES, STATE_CHOICES
@@ -153,7 +153,7 @@ class _RowChecker:
             state != Attendance.SUBSTITUTED or substitute_id == seat.substitute_id
         ):
             return None  # already recorded so
-        note = clean_text(row.raw("notes"))
+        note = clean_prose(row.raw("notes"))  # as the calendar keeps it: ，。 as typed
         moved = moved_note(view)
         if moved and note.startswith(moved):  # the export's own words, not the seat's note
             note = note[len(moved) :].lstrip(NOTE_SEPARATOR)
