@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from tests.helpers import digest, run_twdesk
 from twdesk.core.duty_rules import parse_rule
 from twdesk.db.dbfile import Database, create_database, open_database
-from twdesk.db.models import DutySwap
+from twdesk.db.models import DutySwap, Person
 from twdesk.excel.duty_columns import COLUMNS
 from twdesk.importing.problems import ImportProblems
 from twdesk.services import duty, ledger, people, stations
@@ -170,6 +170,25 @@ def test_the_filled_list_records_attendance_and_substitutions(
     row = again[row_number(again, substituted) - 2]
     assert (row["状态"], row["替班代表"]) == ("替班", sitter)
     assert run_import(planned, tmp_path / "再次导出.xlsx").recorded == {}
+    assert swaps(planned) == 1
+
+
+def test_an_arrangement_made_in_the_calendar_reads_back_unchanged(
+    planned: Path, tmp_path: Path
+) -> None:
+    """The calendar may record a 替班 ahead of the day; its exported row is not refused."""
+    ahead = date(YEAR, 7, 2)
+    seat = seats_by_day(planned)[ahead]
+    sitter = next(n for n in NAMES if n != seat.name)
+    with opened(planned) as db, db.transaction() as s:
+        sitter_id = next(p for p, n in s.execute(select(Person.id, Person.name)) if n == sitter)
+        duty.record_attendance(
+            s, seat.assignment_id, "替班", substitute_id=sitter_id, note="换届培训", today=TODAY
+        )
+    sheet = export(planned, tmp_path / "list.xlsx")
+    row = rows_of(sheet)[row_number(rows_of(sheet), ahead) - 2]
+    assert (row["状态"], row["替班代表"], row["备注"]) == ("替班", sitter, "换届培训")
+    assert run_import(planned, sheet).recorded == {}
     assert swaps(planned) == 1
 
 

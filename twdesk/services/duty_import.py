@@ -136,12 +136,18 @@ class _RowChecker:
                 seat = self.seat(row, view, name)
         state = clean_text(row.raw("state"))
         substitute = clean_name(row.raw("substitute"))
-        if state in KEEP or state not in STATES:
+        if state not in STATES:
             if state not in KEEP:
                 row.problem("state", f"没有“{state}”这种状态")
             elif substitute:
                 self.not_substituted(row)
-            return None
+            return None  # blank, 未登记, 待坐班: the seat stays as it is
+        if (
+            seat is not None
+            and state == seat.attendance
+            and (state != Attendance.SUBSTITUTED or substitute == seat.substitute)
+        ):
+            return None  # already recorded so (an exported list reads back unchanged)
         substitute_id = None
         if state == Attendance.SUBSTITUTED:
             substitute_id = self.substitute(row, substitute, seat)
@@ -149,10 +155,6 @@ class _RowChecker:
             self.not_substituted(row)
         if view is None or seat is None or not row.ok:
             return None
-        if state == seat.attendance and (
-            state != Attendance.SUBSTITUTED or substitute_id == seat.substitute_id
-        ):
-            return None  # already recorded so
         note = clean_prose(row.raw("notes"))  # as the calendar keeps it: ，。 as typed
         moved = moved_note(view)
         if moved and note.startswith(moved):  # the export's own words, not the seat's note
