@@ -90,6 +90,17 @@ def test_branches_are_found_or_created_linked_and_counted(setup: Database, tmp_p
         year = {r.name: r for r in ledger.ledger(s, 2026, today=TODAY)}
     assert year["曾䶮"].branches == 2 and year["王㛃"].branches == 1
     assert year["王㛃"].targets_met["branches"]  # the default target is one branch
+    # and so the 联系团支部 indicator of the evaluation
+    from twdesk.services import evaluation
+
+    with db.transaction() as s:
+        evaluation.open_year(s, 2026, today=TODAY)
+    with db.session() as s:
+        branch_score = {
+            r.name: next(i.suggested for i in r.indicators if i.name == "联系团支部")
+            for r in evaluation.results(s, 2026)
+        }
+    assert branch_score == {"曾䶮": 5, "王㛃": 5}
 
 
 def test_export_writes_the_branch_and_reads_back(setup: Database, tmp_path: Path) -> None:

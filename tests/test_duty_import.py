@@ -173,6 +173,29 @@ def test_the_filled_list_records_attendance_and_substitutions(
     assert swaps(planned) == 1
 
 
+def test_a_substitution_from_the_sheet_counts_in_the_evaluation(
+    planned: Path, tmp_path: Path
+) -> None:
+    """请假 for the one who was away, 到岗 for the one who sat (DOMAIN: 驻站坐班)."""
+    from twdesk.services import evaluation
+
+    sheet = export(planned, tmp_path / "list.xlsx")
+    away = str(rows_of(sheet)[0]["坐班代表"])
+    sitter = next(n for n in NAMES if n != away)
+    run_import(planned, fill(sheet, {2: {"状态": "替班", "替班代表": sitter}}))
+    with opened(planned) as db:
+        with db.transaction() as s:
+            evaluation.open_year(s, YEAR, today=TODAY)
+        with db.session() as s:
+            duty_of = {
+                r.name: next(i for i in r.indicators if i.seq == 3)
+                for r in evaluation.results(s, YEAR)
+            }
+    assert duty_of[away].basis.startswith("到岗 0 ÷") and "请假 1)" in duty_of[away].basis
+    assert duty_of[sitter].basis.startswith("到岗 1 ÷") and "请假 0)" in duty_of[sitter].basis
+    assert duty_of[sitter].suggested and duty_of[sitter].suggested > 0
+
+
 def test_an_arrangement_made_in_the_calendar_reads_back_unchanged(
     planned: Path, tmp_path: Path
 ) -> None:
