@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="what", metavar="内容", required=True, parser_class=ChineseArgumentParser
     )
     roster.add_parsers(imp_sub, exp_sub)
-    duty.add_parsers(sub, exp_sub)
+    duty.add_parsers(sub, imp_sub, exp_sub)
     visits.add_parsers(sub, imp_sub, exp_sub)
     ledger.add_parsers(sub, imp_sub, exp_sub)
     return parser
