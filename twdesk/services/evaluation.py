@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
@@ -620,7 +621,7 @@ def _read_suggestions(text: str) -> dict[int, tuple[Decimal | None, str, bool]]:
     if not text:
         return {}
     return {
-        int(seq): (None if score is None else Decimal(score), str(basis), bool(no_duty))
+        int(seq): (_decimal(score), str(basis), bool(no_duty))
         for seq, score, basis, no_duty in json.loads(text)
     }
 
@@ -672,8 +673,15 @@ def _indicator_seqs(session: Session, scheme_ids: Iterable[str]) -> dict[str, in
 # --- reading results ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _number(value: float | None) -> Decimal | None:
+    """A stored score as the rules count it (scores repeat: 0, 2.5, 10 … converted once)."""
     return None if value is None else round_half_up(value)
+
+
+@lru_cache(maxsize=4096)
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
 
 
 _EVALUATION_COLUMNS = tuple(
