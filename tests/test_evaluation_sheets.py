@@ -460,3 +460,24 @@ def test_results_spreadsheet_keeps_formula_text_as_text(tmp_path: Path) -> None:
     assert ws.title == "a_b_c"
     assert ws["B3"].value == '=HYPERLINK("http://x")' and ws["B3"].data_type == "s"
     assert ws["C3"].value == "=1+1" and ws["C3"].data_type == "s"
+
+
+@pytest.mark.parametrize(("count", "landscape"), [(4, False), (10, True), (20, True)])
+def test_result_sheet_page_fits_the_scheme(tmp_path: Path, count: int, landscape: bool) -> None:
+    """Few indicators: portrait; many: landscape with narrower indicator columns, never wider
+    than the page."""
+    from reportlab.platypus import Table
+
+    from twdesk.reports.evaluation_sheets import MARGIN, result_sheet_flowables
+
+    base = DEFAULT_SCHEME.indicators
+    inds = tuple(replace(base[i % len(base)], seq=i + 1) for i in range(count))
+    station = replace(sample_station(), scheme=replace(DEFAULT_SCHEME, indicators=inds))
+    out = tmp_path / "r.pdf"
+    write_result_sheet(out, station, printed_on=PRINTED)
+    page = PdfReader(out).pages[0]
+    assert (page.mediabox.width > page.mediabox.height) is landscape
+    width = float(page.mediabox.width) - 2 * MARGIN
+    table = next(f for f in result_sheet_flowables(station, width) if isinstance(f, Table))
+    assert sum(table._colWidths) == pytest.approx(width)
+    assert f"{count}.{inds[-1].name}"[:6] in squeeze(pdf_text(out))

@@ -301,13 +301,26 @@ def _quota_line_after(station_year: StationYear) -> int:
     return 0
 
 
+# 名次 姓名 | the indicators | 加分 否决 总分 等次 后续处理
+_RESULT_FIXED = (10 * mm, 18 * mm, 10 * mm, 12 * mm, 18 * mm)  # 名次 姓名 加分 总分 等次
+_RESULT_TEXT_MIN = (22 * mm, 26 * mm)  # 否决, 后续处理 at their narrowest
+INDICATOR_W = 9.5 * mm
+
+
+def _result_min_width(n_indicators: int) -> float:
+    return sum(_RESULT_FIXED) + sum(_RESULT_TEXT_MIN) + n_indicators * INDICATOR_W
+
+
 def _result_widths(n_indicators: int, available: float) -> list[float]:
-    fixed = [10 * mm, 18 * mm] + [9.5 * mm] * n_indicators + [10 * mm]
-    tail = [12 * mm, 18 * mm]  # 总分, 等次
-    flexible = available - sum(fixed) - sum(tail)  # 否决 and 后续处理 share the rest
-    veto_w = max(22 * mm, flexible * 0.45)
-    follow_w = max(26 * mm, flexible - veto_w)
-    return [*fixed, veto_w, tail[0], tail[1], follow_w]
+    """Column widths filling ``available``: indicators narrow down when there are many, 否决
+    and 后续处理 share what is left."""
+    rank_w, name_w, bonus_w, total_w, grade_w = _RESULT_FIXED
+    room = available - sum(_RESULT_FIXED) - sum(_RESULT_TEXT_MIN)
+    ind_w = min(INDICATOR_W, room / n_indicators) if n_indicators else 0
+    flexible = available - sum(_RESULT_FIXED) - n_indicators * ind_w
+    veto_w = max(_RESULT_TEXT_MIN[0], flexible * 0.42)
+    follow_w = flexible - veto_w
+    return [rank_w, name_w, *[ind_w] * n_indicators, bonus_w, veto_w, total_w, grade_w, follow_w]
 
 
 def result_sheet_flowables(station_year: StationYear, width: float) -> list[Flowable]:
@@ -403,10 +416,8 @@ def write_result_sheet(
     path: Path, station_year: StationYear, *, printed_on: date | None = None
 ) -> None:
     """The station's ranked result sheet (landscape A4 when the columns need it)."""
-    n = len(station_year.scheme.indicators)
-    portrait_w = A4[0] - 2 * MARGIN
-    needed = sum(_result_widths(n, 0))  # every column at its narrowest
-    pagesize = A4 if needed <= portrait_w else landscape(A4)
+    needed = _result_min_width(len(station_year.scheme.indicators))
+    pagesize = A4 if needed <= A4[0] - 2 * MARGIN else landscape(A4)
     width = pagesize[0] - 2 * MARGIN
     title = f"{station_year.year}年度{station_year.station}团代表履职考核结果"
     _build(
