@@ -126,6 +126,19 @@ def _text(value: str, style: ParagraphStyle, width: float) -> Paragraph:
     return Paragraph("<br/>".join(escape(line) for line in lines), style)
 
 
+def _packed(prefix: str, items: Sequence[str], style: ParagraphStyle, width: float) -> Paragraph:
+    """``prefix`` then short items on as few lines as fit ``width``, never breaking an item."""
+    lines = [prefix]
+    for item in items:
+        candidate = lines[-1] + ("" if lines[-1] == prefix else " ") + item
+        fits = stringWidth(candidate, style.fontName, style.fontSize) <= width - 1
+        if fits or lines[-1] == prefix:
+            lines[-1] = candidate
+        else:
+            lines.append(item)
+    return Paragraph("<br/>".join(escape(line) for line in lines), style)
+
+
 def _para(value: str, style: ParagraphStyle, width: float) -> Paragraph:
     """A cell's paragraph, for a column ``width`` wide (the padding is taken off)."""
     return _text(value, style, width - 2 * PAD)
@@ -378,7 +391,7 @@ def result_sheet_flowables(station_year: StationYear, width: float) -> list[Flow
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(style))
 
-    legend = "指标：" + "　".join(f"{ind.seq}.{ind.name}" for ind in indicators)
+    legend = _packed("指标：", [f"{ind.seq}.{ind.name}" for ind in indicators], styles.note, width)
     status = "已锁定" if sy.locked else "未锁定（锁定前结果仍可能变动）"
     parts: list[Flowable] = [
         _text(f"{sy.year}年度{sy.station}团代表履职考核结果", styles.title, width),
@@ -386,7 +399,7 @@ def result_sheet_flowables(station_year: StationYear, width: float) -> list[Flow
             f"考核方案：{scheme.name}；参评代表 {len(sy.delegates)} 人；{status}", styles.sub, width
         ),
         Spacer(1, 3 * mm),
-        _text(legend, styles.note, width),
+        legend,
         _text(_quota_sentence(sy), styles.note, width),
         Spacer(1, 2 * mm),
         table,

@@ -25,17 +25,14 @@ from twdesk.services.evaluation import EvaluationError
 Progress = Callable[[int, int], None]
 
 
-def _station_ids(session: Session, year: int, station_id: str | None) -> list[str]:
+def _stations(session: Session, year: int, station_id: str | None) -> list[StationYear]:
+    """Every station's year (or the one given); EvaluationError when the year is not opened."""
     if station_id is not None:
-        return [station_id]
-    ids = [sid for sid, _name in evaluation.station_choices(session, year)]
-    if not ids:
-        raise EvaluationError(f"{year}年还没有开始考核：请先打开这一年的考核，再导出或打印。")
-    return ids
-
-
-def _station_name(session: Session, year: int, station_id: str) -> str:
-    return dict(evaluation.station_choices(session, year)).get(station_id, "")
+        return [evaluation.station_year(session, year, station_id)]
+    stations = evaluation.station_years(session, year)
+    if not stations:
+        raise EvaluationError(f"{year}年还没有开始考核：请先开启这一年的考核，再导出或打印。")
+    return stations
 
 
 def export_results(
@@ -50,11 +47,7 @@ def export_results(
 ) -> int:
     """The year's results as .xlsx, one sheet per station (every station of the year, or the
     one given); returns the rows written. Cancel stops it with `Cancelled`, leaving no file."""
-    stations: list[StationYear] = []
-    for sid in _station_ids(session, year, station_id):
-        if cancel and cancel():
-            raise Cancelled()
-        stations.append(evaluation.station_year(session, year, sid))
+    stations = _stations(session, year, station_id)
 
     def step(done: int, total: int) -> None:
         if progress:
@@ -86,8 +79,9 @@ def print_consequences(
 ) -> int:
     """The consequence list (PDF): every delegate of the year (or the station) with a
     consequence, the most serious first; returns how many are listed (0 prints “无”)."""
-    rows = [r for r in evaluation.results(session, year, station_id=station_id) if r.consequence]
-    where = _station_name(session, year, station_id) if station_id else ""
+    stations = _stations(session, year, station_id)
+    rows = [d for sy in stations for d in sy.delegates if d.consequence]
+    where = stations[0].station if station_id else ""
     title = f"{year}年度{where}团代表履职考核后续处理名单"
     write_output(
         Path(path), lambda tmp: write_consequence_list(tmp, title, rows), overwrite=overwrite
@@ -101,16 +95,18 @@ def print_delegate_sheet(
     """One delegate's evaluation sheet (PDF), scored with the scheme of their station's year
     (a locked year's snapshot, or the current scheme)."""
     result = evaluation.delegate_result(session, year, person_id)
-    station_id = next(
-        (sid for sid, name in evaluation.station_choices(session, year) if name == result.station),
-        None,
+    scheme = evaluation.delegate_scheme(session, year, person_id)
+    office = next(
+        (
+            evaluation.station_year(session, year, sid).office
+            for sid, name in evaluation.station_choices(session, year)
+            if name == result.station
+        ),
+        "",
     )
-    if station_id is None:
-        raise EvaluationError(f"找不到{result.name}{year}年考核所在的联络站「{result.station}」。")
-    station = evaluation.station_year(session, year, station_id)
     write_output(
         Path(path),
-        lambda tmp: write_delegate_sheet(tmp, result, station.scheme, station.office),
+        lambda tmp: write_delegate_sheet(tmp, result, scheme, office),
         overwrite=overwrite,
     )
     return Path(path)
