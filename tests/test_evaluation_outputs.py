@@ -221,3 +221,18 @@ def test_print_delegate_sheet(scored, tmp_path: Path) -> None:
     assert "纸质评分" in text  # the override reasons
     assert "推荐为下届候选人、推优入党" in squeeze(text)
     assert "本人签字" in text and "街镇团（工）委复核意见" in text
+
+
+def test_a_past_year_from_paper_prints_its_total_and_grade(scored, tmp_path: Path) -> None:
+    db, ids = scored
+    with db.session() as s:
+        station = ev.find_station(s, "城关镇团代表联络站")
+        print_result_sheet(s, YEAR - 1, station, tmp_path / "2025.pdf")
+        print_delegate_sheet(s, YEAR - 1, ids["王五"], tmp_path / "王五2025.pdf")
+    sheet = pdf_text(tmp_path / "2025.pdf")
+    assert "2025年度城关镇团代表联络站团代表履职考核结果" in sheet
+    assert "王䶮" in sheet and "95" in sheet and "王五" in sheet and "50" in sheet
+    assert "其中 2 人为往年结果：从纸质考核结果导入，只有总分和等次。" in sheet
+    one = squeeze(pdf_text(tmp_path / "王五2025.pdf"))
+    assert "往年结果（从纸质考核结果导入，只有总分和等次）" in one
+    assert "总分50" in one and "等次不称职" in one

@@ -35,6 +35,7 @@ from twdesk.core.evaluation_consequences import Consequence
 from twdesk.core.evaluation_rules import Scheme, fmt
 from twdesk.core.evaluation_view import (
     NOT_STARTED,
+    PAST_RESULT,
     STAGES,
     DelegateResult,
     IndicatorResult,
@@ -56,6 +57,7 @@ ZEBRA = HexColor("#f7f7f7")
 TIED = "并列待定"
 TIE_NOTE = "总分相同、跨越优秀名额线，须由联络站决定等次并记录理由。"
 NONE_MARK = "—"
+PAST_NOTE = "从纸质考核结果导入，只有总分和等次"
 MARGIN = 12 * mm  # from the paper's edge to the content (header line, tables, footer)
 FRAME_PAD = 6  # reportlab's frame padding, inside the document margin
 # a line never starts with closing punctuation, nor ends with an opening one
@@ -76,13 +78,24 @@ GRADE_ORDER: tuple[str, ...] = tuple(Grade)
 # ---- text that wraps like a Chinese document --------------------------------------------------
 
 
+def _tokens(paragraph: str, font: str, size: float, width: float) -> list[str]:
+    """Words (numbers, Latin) and single characters; a word wider than a line is spelled out."""
+    out: list[str] = []
+    for token in _TOKEN.findall(paragraph):
+        if len(token) > 1 and stringWidth(token, font, size) > width:
+            out.extend(token)
+        else:
+            out.append(token)
+    return out
+
+
 def wrap_lines(value: str, font: str, size: float, width: float) -> list[str]:
     """Break ``value`` into lines no wider than ``width``: numbers and Latin words stay whole, a
     line never starts with ，。、） nor ends with （ (the word before moves down with it)."""
     lines: list[str] = []
     for paragraph in value.splitlines() or [""]:
         line: list[str] = []
-        for token in _TOKEN.findall(paragraph):
+        for token in _tokens(paragraph, font, size, width):
             if line and stringWidth("".join(line) + token, font, size) > width:
                 carry = [] if token == " " else [token]
                 while carry and len(line) > 1 and carry[0][0] in _NO_LINE_START:
@@ -106,7 +119,6 @@ class _Styles:
         self.sub = ParagraphStyle(
             "sub", fontName=font, fontSize=9.5, leading=13, alignment=1, textColor=GREY
         )
-        self.body = ParagraphStyle("body", fontName=font, fontSize=10, leading=15)
         self.note = ParagraphStyle("note", fontName=font, fontSize=9, leading=13, textColor=DARK)
         self.indent = ParagraphStyle("indent", parent=self.note, leftIndent=12)
         self.cell = ParagraphStyle("cell", fontName=font, fontSize=8.5, leading=11)
@@ -144,12 +156,13 @@ def _para(value: str, style: ParagraphStyle, width: float) -> Paragraph:
     return _text(value, style, width - 2 * PAD)
 
 
-def _grid(header_rows: int = 1, *, font: str, size: float = 8.5) -> list[tuple[Any, ...]]:
+def _grid(font: str, size: float = 8.5) -> list[tuple[Any, ...]]:
+    """A table with a red header row, a grey grid and centred cells."""
     return [
         ("FONT", (0, 0), (-1, -1), font, size),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), RED),
-        ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), white),
+        ("BACKGROUND", (0, 0), (-1, 0), RED),
+        ("TEXTCOLOR", (0, 0), (-1, 0), white),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
@@ -359,7 +372,7 @@ def result_sheet_flowables(station_year: StationYear, width: float) -> list[Flow
         "后续处理",
     ]
     rows: list[list[Any]] = [header]
-    style = _grid(font=styles.font)
+    style = _grid(styles.font)
     for r, d in enumerate(sy.delegates, 1):
         finals = {i.seq: i.final for i in d.indicators}
         failed = bool(d.veto) or d.grade == Grade.INCOMPETENT
@@ -410,6 +423,9 @@ def result_sheet_flowables(station_year: StationYear, width: float) -> list[Flow
         notes.append("表中红色粗线为优秀名额线。")
     if any(d.quota_tie for d in sy.delegates):
         notes.append(f"“{TIED}”：{TIE_NOTE}")
+    past = sum(1 for d in sy.delegates if d.stage == PAST_RESULT)
+    if past:
+        notes.append(f"其中 {past} 人为{PAST_RESULT}：{PAST_NOTE}。")
     notes.extend(
         f"并列决定：{d.name} 定为{d.grade}，理由：{d.decision_reason}"
         for d in sy.delegates
@@ -464,7 +480,7 @@ def consequence_list_flowables(
     fixed = [9 * mm, 20 * mm, 36 * mm, 17 * mm, 40 * mm]
     widths = [*fixed, width - sum(fixed)]
     data: list[list[Any]] = [["序号", "姓名", "联络站", "等次", "后续处理", "依据"]]
-    style = _grid(font=styles.font, size=9)
+    style = _grid(styles.font, 9)
     for r, d in enumerate(ordered, 1):
         data.append(
             [
@@ -524,7 +540,6 @@ def write_consequence_list(
 # ---- one delegate's evaluation sheet --------------------------------------------------------
 
 DELEGATE_SHEET_WIDTH = A4[0] - 2 * MARGIN
-_STAGE_COLUMNS = ("自评", "组织评价", "复核")
 
 
 def delegate_sheet_flowables(
@@ -532,17 +547,20 @@ def delegate_sheet_flowables(
 ) -> list[Flowable]:
     """One delegate's evaluation sheet as flowables (the dossier places them in its own
     document): every indicator with its rule, the records counted and each stage's score,
-    then bonus, veto, total, grade, consequence, the override reasons and signature blocks."""
+    then bonus, veto, total, grade, consequence, the override reasons and signature blocks.
+
+    ``width``: the frame's width in points (in a `SimpleDocTemplate`, ``doc.width - 12``: its
+    frame pads 6 points each side)."""
     styles = _Styles(register_fonts())
     d = result
     # 序号 指标 分值 | 计分规则 记录依据 share the rest | 建议分 自评 组织评价 复核 最终
     lead, scores = [8 * mm, 22 * mm, 9 * mm], [10 * mm, 10 * mm, 11 * mm, 10 * mm, 10 * mm]
     rest = width - sum(lead) - sum(scores)
     widths = [*lead, rest * 0.45, rest * 0.55, *scores]
-    titles = ("序号", "指标", "分值", "计分规则", "记录依据", "建议分", *_STAGE_COLUMNS, "最终")
+    titles = ("序号", "指标", "分值", "计分规则", "记录依据", "建议分", *map(str, STAGES), "最终")
     header = [_para(h, styles.head, w) for h, w in zip(titles, widths, strict=True)]
     data: list[list[Any]] = [header]
-    style = _grid(font=styles.font)
+    style = _grid(styles.font)
     style.append(("ALIGN", (3, 1), (4, -1), "LEFT"))
     marked = False
     for r, ind in enumerate(d.indicators, 1):
@@ -636,7 +654,8 @@ def _override_lines(indicators: Sequence[IndicatorResult]) -> list[str]:
 def _delegate_info(d: DelegateResult, scheme: Scheme, width: float, styles: _Styles) -> Flowable:
     label_w = 20 * mm
     value_w = (width - 3 * label_w) / 3
-    done = "、".join(d.stages_done) or "无"
+    done = f"{PAST_RESULT}（{PAST_NOTE}）" if d.stage == PAST_RESULT else "、".join(d.stages_done)
+    done = done or "无"
     if d.locked:
         done += "（已锁定）"
     name = _para(d.name, styles.cell, value_w)
