@@ -120,8 +120,7 @@ def _row(ws: Worksheet, row: int, station: StationYear, d: DelegateResult) -> No
     )
     for col, value in enumerate(values, 1):
         cell = put(ws, row, col, value)
-        cell.border = BOX
-        if d.quota_tie:
+        if d.quota_tie:  # styles only where they say something: setting one is slow
             cell.fill = TIE_FILL
     for col in overridden:
         ws.cell(row=row, column=col).fill = OVERRIDE_FILL
