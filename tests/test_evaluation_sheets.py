@@ -481,3 +481,22 @@ def test_result_sheet_page_fits_the_scheme(tmp_path: Path, count: int, landscape
     table = next(f for f in result_sheet_flowables(station, width) if isinstance(f, Table))
     assert sum(table._colWidths) == pytest.approx(width)
     assert f"{count}.{inds[-1].name}"[:6] in squeeze(pdf_text(out))
+
+
+def test_a_decided_tie_shows_the_grade_and_the_reason(tmp_path: Path) -> None:
+    station = sample_station()
+    first, second = station.delegates[1:3]
+    decided = (
+        replace(first, quota_tie=False, grade="优秀", decided=True, decision_reason="坐班全勤"),
+        replace(second, quota_tie=False, grade="称职", decided=True, decision_reason="坐班全勤"),
+    )
+    delegates = (station.delegates[0], *decided, *station.delegates[3:])
+    out = tmp_path / "decided.pdf"
+    write_result_sheet(out, replace(station, delegates=delegates), printed_on=PRINTED)
+    text = pdf_text(out)
+    assert cells_after(text, "李晓梅", 13)[-2:] == ["92", "优秀（决定）"]
+    assert cells_after(text, "欧阳娜娜", 13)[-2:] == ["92", "称职（决定）"]
+    assert "并列决定：李晓梅 定为优秀，理由：坐班全勤" in text
+    assert "并列决定：欧阳娜娜 定为称职，理由：坐班全勤" in text
+    assert "并列待定" not in text
+    assert "等次统计：优秀 2 人，称职 7 人，基本称职 0 人，不称职 2 人" in text

@@ -124,6 +124,7 @@ class _Styles:
         self.cell = ParagraphStyle("cell", fontName=font, fontSize=8.5, leading=11)
         self.center = ParagraphStyle("center", parent=self.cell, alignment=1)
         self.alert = ParagraphStyle("alert", parent=self.cell, textColor=RED)
+        self.center_alert = ParagraphStyle("center_alert", parent=self.center, textColor=RED)
         self.head = ParagraphStyle(
             "head", fontName=font, fontSize=8.5, leading=10.5, alignment=1, textColor=white
         )
@@ -328,7 +329,7 @@ def _quota_line_after(station_year: StationYear) -> int:
 
 
 # 名次 姓名 | the indicators | 加分 否决 总分 等次 后续处理
-_RESULT_FIXED = (10 * mm, 18 * mm, 10 * mm, 12 * mm, 18 * mm)  # 名次 姓名 加分 总分 等次
+_RESULT_FIXED = (10 * mm, 18 * mm, 10 * mm, 12 * mm, 21 * mm)  # 名次 姓名 加分 总分 等次
 _RESULT_TEXT_MIN = (22 * mm, 26 * mm)  # 否决, 后续处理 at their narrowest
 INDICATOR_W = 9.5 * mm
 
@@ -377,6 +378,7 @@ def result_sheet_flowables(station_year: StationYear, width: float) -> list[Flow
         finals = {i.seq: i.final for i in d.indicators}
         failed = bool(d.veto) or d.grade == Grade.INCOMPETENT
         alert = styles.alert if failed else styles.cell
+        grade = styles.center_alert if failed else styles.center
         rows.append(
             [
                 str(d.rank) if d.rank is not None else NONE_MARK,
@@ -385,7 +387,7 @@ def result_sheet_flowables(station_year: StationYear, width: float) -> list[Flow
                 _score(d.bonus) if d.bonus else "",
                 _para(d.veto or "", alert, widths[veto_col]),
                 text(d.total, NONE_MARK),
-                _grade_label(d),
+                _para(_grade_label(d), grade, widths[follow_col - 1]),
                 _para(d.consequence or "", alert, widths[follow_col]),
             ]
         )
@@ -477,7 +479,7 @@ def consequence_list_flowables(
 ) -> list[Flowable]:
     styles = _Styles(register_fonts())
     ordered = sorted(rows, key=lambda d: (_kind_rank(d), d.station, d.rank or 0, d.name))
-    fixed = [9 * mm, 20 * mm, 36 * mm, 17 * mm, 40 * mm]
+    fixed = [9 * mm, 20 * mm, 34 * mm, 21 * mm, 40 * mm]
     widths = [*fixed, width - sum(fixed)]
     data: list[list[Any]] = [["序号", "姓名", "联络站", "等次", "后续处理", "依据"]]
     style = _grid(styles.font, 9)
@@ -487,7 +489,7 @@ def consequence_list_flowables(
                 str(r),
                 _para(d.name, styles.center, widths[1]),
                 _para(d.station, styles.cell, widths[2]),
-                _grade_label(d),
+                _para(_grade_label(d), styles.center, widths[3]),
                 _para(d.consequence or "", styles.cell, widths[4]),
                 _para("；".join(d.consequence_reasons), styles.cell, widths[5]),
             ]
