@@ -22,7 +22,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from twdesk.core.errors import UserError
-from twdesk.core.evaluation_rules import Scheme, dec, fmt
+from twdesk.core.evaluation_rules import Scheme, dec, fmt, round_half_up
 from twdesk.core.evaluation_view import PAST_RESULT, DelegateResult, IndicatorResult, Stage
 from twdesk.core.normalize import clean_name, clean_prose, clean_text
 from twdesk.core.vocab import Grade
@@ -30,6 +30,7 @@ from twdesk.excel.evaluation_columns import (
     HEADER_OF,
     aliases,
     column_fields,
+    indicator_field,
     indicator_seq,
     looks_like_indicator,
 )
@@ -112,15 +113,21 @@ def export_form(
 
 def spec(scheme: Scheme) -> Spec:
     """The scoring sheet's columns for ``scheme`` (indicator columns depend on it)."""
+    scores = {
+        indicator_field(ind.seq): f"填写 0 到 {fmt(ind.points)} 之间的数字，最多一位小数；"
+        "留空表示采用建议分"
+        for ind in scheme.indicators
+    }
     return Spec(
         aliases(scheme.indicators),
         required=("name",),
         hints={
+            **scores,
             "name": "核对姓名，与名册一致",
             "station": "填写代表参加考核的联络站全称",
             "bonus": "填写加分合计，如 4；没有加分的留空",
             "veto": "填写否决情形的序号（见评分表的“说明”页）或原文；没有否决的留空",
-            "total": "填写 0 到 100 之间的数字，如 86.5",
+            "total": "填写总分，如 86.5",
             "grade": "填写 优秀、称职、基本称职 或 不称职",
         },
         what="考核评分表",
@@ -184,7 +191,7 @@ def _number(row: Row, name: str, what: str) -> Decimal | None:
         row.problem(name, f"{what}不能为负数")
         return None
     if number != number.quantize(Decimal("0.1")):
-        row.problem(name, f"{what}最多保留一位小数", f"改为一位小数，如 {fmt(round(number, 1))}")
+        row.problem(name, f"{what}最多保留一位小数", f"改为一位小数，如 {fmt(round_half_up(number))}")
         return None
     return number
 
@@ -207,8 +214,8 @@ class _Checker:
     def __call__(self, row: Row) -> _StageRow | _PastRow | None:
         if _is_past(row.preview.mapping):
             return self.past_row(row)
-        if not self.results:  # reported once for the whole file
-            return None
+        if not self.results or not _indicator_fields(row.preview.mapping):
+            return None  # reported once for the whole file
         delegate = self.delegate(row)
         if delegate is not None and self.first(row, delegate.person_id):
             self.not_locked(row, delegate)
