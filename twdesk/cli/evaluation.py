@@ -154,7 +154,7 @@ def table(rows: Sequence[DelegateResult]) -> list[str]:
         stage = f"{d.stage}·已锁定" if d.locked else d.stage
         body.append(
             [
-                str(d.rank or ""),
+                str(d.rank or "—"),
                 d.name,
                 d.station,
                 *(_score(d, n) for n in seqs),

@@ -37,7 +37,7 @@ INDICATOR_WIDTH = 12
 _PREFIX = "indicator:"
 _SEPARATORS = ("", ".", "、", "：", ":", "-", "_")
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]$")
-_LOOKS_LIKE = re.compile(r"^(?:指标|第)?\d+(?:项|\.0)?(?:$|[.、：:\-_]|[^\d.])")
+_LOOKS_LIKE = re.compile(r"^(?:指标|第)?\d{1,2}(?!\d)")  # “11”, “指标12”, “3.5”; not “2026年”
 
 
 def indicator_field(seq: int) -> str:

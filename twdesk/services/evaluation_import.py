@@ -191,7 +191,9 @@ def _number(row: Row, name: str, what: str) -> Decimal | None:
         row.problem(name, f"{what}不能为负数")
         return None
     if number != number.quantize(Decimal("0.1")):
-        row.problem(name, f"{what}最多保留一位小数", f"改为一位小数，如 {fmt(round_half_up(number))}")
+        row.problem(
+            name, f"{what}最多保留一位小数", f"改为一位小数，如 {fmt(round_half_up(number))}"
+        )
         return None
     return number
 
