@@ -68,7 +68,7 @@ def listing(capsys, db: Path, *more: str) -> list[dict]:
 def opened_year(capsys, db: Path) -> None:
     code, out, err = run(capsys, "evaluate", "open", "--db", db, "--year", YEAR)
     assert code == 0, err
-    assert "已打开 2026 年考核" in out and "新建 6 份" in out
+    assert "2026 年度考核：新建 6 人" in out
 
 
 def full_marks(path: Path, *names: str) -> Path:
@@ -107,7 +107,7 @@ def test_open_then_list_as_json_and_table(capsys, db_path: Path) -> None:
     assert {line.split()[1] for line in lines[2:7]} == set(FIVE)
     # reopening recomputes, creates nothing
     code, out, _ = run(capsys, "evaluate", "open", "--db", db_path, "--year", YEAR)
-    assert code == 0 and "新建 0 份" in out
+    assert code == 0 and "新建 0 人，重新计算建议分 6 人" in out
 
 
 def test_import_a_tie_then_decide_it(capsys, db_path: Path, tmp_path: Path) -> None:
@@ -187,6 +187,41 @@ def test_lock_refuses_imports_and_unlock_needs_a_reason(
     opened_year(capsys, db_path)
     code, _out, err = run(capsys, "evaluate", "lock", "--db", db_path, "--year", YEAR)
     assert code == 2 and "--station" in err
+    code, _out, err = run(
+        capsys, "evaluate", "lock", "--db", db_path, "--year", YEAR, "--station", "城关联络站"
+    )
+    assert code == 1 and "还没有完成任何阶段的评分" in err
+    code, _out, err = run(
+        capsys,
+        "evaluate",
+        "lock",
+        "--db",
+        db_path,
+        "--year",
+        YEAR,
+        "--station",
+        "城关联络站",
+        "--reason",
+        "年终",
+    )
+    assert code == 2 and "锁定不需要理由" in err
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "联络站", "1"])
+    wb.active.append(["曾䶮", "城关联络站", ""])  # blank: the suggestion accepted
+    wb.save(tmp_path / "accept.xlsx")
+    code, out, err = run(
+        capsys,
+        "import",
+        "evaluation",
+        tmp_path / "accept.xlsx",
+        "--db",
+        db_path,
+        "--year",
+        YEAR,
+        "--stage",
+        "组织评价",
+    )
+    assert code == 0 and "组织评价 1 位代表" in out, err
     code, out, err = run(
         capsys, "evaluate", "lock", "--db", db_path, "--year", YEAR, "--station", "城关联络站"
     )

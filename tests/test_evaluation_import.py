@@ -4,6 +4,7 @@ column, past years' 总分/等次, a locked year refused with the database byte-
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -197,7 +198,8 @@ def test_form_fill_import_round_trip(office, tmp_path: Path) -> None:
     rows = {ws.cell(r, 1).value: r for r in range(3, ws.max_row + 1)}
     assert set(rows) == {"曾䶮", "王㛃"}  # namesakes told apart by the station column
     zeng = rows["曾䶮"]
-    ws.cell(zeng, column["3.驻站坐班（满分15）"], 12)
+    ws.cell(zeng, column["1.参加会议（满分10）"], 8)  # no meeting recorded: suggested 0
+    ws.cell(zeng, column["3.驻站坐班（满分15）"], 12)  # no duty day: no suggestion (无排班)
     ws.cell(zeng, column["10.组织评价 / 青年满意度（满分10）"], 9)
     ws.cell(zeng, column["加分"], 4)
     ws.cell(zeng, column["备注"], "坐班记录有缺漏，按签到簿")
@@ -208,8 +210,10 @@ def test_form_fill_import_round_trip(office, tmp_path: Path) -> None:
     assert "2026年组织评价 2 位代表" in summary.message()
     zeng_id = ids[("曾䶮", a)]
     got = result(db, zeng_id)
-    duty = next(i for i in got.indicators if i.seq == 3)
-    assert duty.station_score == 12 and duty.reason(Stage.STATION) == "坐班记录有缺漏，按签到簿"
+    meetings, duty = got.indicators[0], got.indicators[2]
+    assert meetings.suggested == 0 and meetings.station_score == 8
+    assert meetings.reason(Stage.STATION) == "坐班记录有缺漏，按签到簿"
+    assert duty.no_duty and duty.station_score == 12 and duty.reason(Stage.STATION) == ""
     assert next(i for i in got.indicators if i.seq == 10).station_score == 9
     assert got.bonus == 4 and got.stage == "组织评价"
     wang = result(db, ids[("王㛃", a)])
@@ -218,12 +222,23 @@ def test_form_fill_import_round_trip(office, tmp_path: Path) -> None:
 
 def test_an_override_without_notes_gets_the_paper_reason(office, tmp_path: Path) -> None:
     db, a, _b, ids = office
-    path = sheet(tmp_path / "s.xlsx", [["姓名", "联络站", "3"], ["曾䶮", "乔庄镇联络站", 1]])
+    path = sheet(tmp_path / "s.xlsx", [["姓名", "联络站", "1"], ["曾䶮", "乔庄镇联络站", 2]])
     summary = run_import(db, path)
     assert summary.default_reasons == summary.overrides == 1
     assert "按纸质评分表录入" in summary.message()
-    duty = next(i for i in result(db, ids[("曾䶮", a)]).indicators if i.seq == 3)
-    assert duty.station_score == 1 and duty.reason(Stage.STATION) == "按纸质评分表录入"
+    meetings = result(db, ids[("曾䶮", a)]).indicators[0]
+    assert meetings.station_score == 2 and meetings.reason(Stage.STATION) == "按纸质评分表录入"
+    # the same score again keeps the reason already recorded
+    with db.transaction() as s:
+        from twdesk.services import evaluation
+        from twdesk.services.evaluation import StageEntry
+
+        evaluation.save_stage(
+            s, YEAR, ids[("曾䶮", a)], Stage.STATION, StageEntry({1: Decimal(2)}, {1: "会议签到簿"})
+        )
+    summary = run_import(db, path)
+    assert summary.overrides == 1 and summary.default_reasons == 0
+    assert result(db, ids[("曾䶮", a)]).indicators[0].reason(Stage.STATION) == "会议签到簿"
 
 
 def test_all_or_nothing_every_problem_by_row_and_column(office, tmp_path: Path) -> None:
@@ -299,6 +314,10 @@ def test_past_year_total_and_grade(office, tmp_path: Path) -> None:
     wang = ids[("王㛃", b)]
     past = result(db, wang, YEAR - 1)
     assert past.total == 55 and past.grade == "不称职" and past.stage == "往年结果"
+    scores = sheet(tmp_path / "scores.xlsx", [["姓名", "联络站", "1"], ["王㛃", "城关联络站", 2]])
+    with pytest.raises(ImportProblems) as caught:
+        run_import(db, scores, year=YEAR - 1)
+    assert "只有从纸质结果导入的总分和等次" in caught.value.problems[0].text()
     # this year, scored low on paper: 不称职 again → 劝辞
     zeros = sheet(
         tmp_path / "zeros.xlsx",
@@ -319,8 +338,15 @@ def test_a_locked_year_refuses_the_whole_file(office, tmp_path: Path) -> None:
     from twdesk.services import evaluation
 
     db, a, _b, _ids = office
+    run_import(
+        db,
+        sheet(
+            tmp_path / "ok.xlsx",
+            [["姓名", "联络站", "1"], ["曾䶮", "", ""], ["王㛃", "乔庄镇联络站", ""]],
+        ),
+    )
     with db.transaction() as s:
-        evaluation.lock_year(s, YEAR, a)
+        assert evaluation.lock_year(s, YEAR, a) == 2
     path = sheet(
         tmp_path / "s.xlsx",
         [["姓名", "联络站", "1"], ["李四", "城关联络站", 2], ["曾䶮", "乔庄镇联络站", 2]],

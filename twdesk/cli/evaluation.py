@@ -57,11 +57,7 @@ def _open(args: argparse.Namespace) -> int:
 
     with opened(args) as db, db.transaction() as s:
         summary = open_year(s, args.year, station_id=_station(s, args.station))
-    where = f"（{'、'.join(summary.stations)}）" if summary.stations else ""
-    out(
-        f"已打开 {summary.year} 年考核{where}：新建 {summary.created} 份，"
-        f"重新计算建议分 {summary.refreshed} 份，已锁定未变 {summary.locked} 份。"
-    )
+    out(summary.message())
     return EXIT_OK
 
 
@@ -69,6 +65,8 @@ def _lock(args: argparse.Namespace) -> int:
     from twdesk.services.evaluation import lock_year
 
     _need(args, "station")
+    if args.reason:
+        raise CliError("锁定不需要理由（--reason 用于 unlock 和 decide）。", EXIT_USAGE)
     with opened(args) as db, db.transaction() as s:
         count = lock_year(s, args.year, _station(s, args.station) or "")
     out(f"已锁定 {args.station} {args.year} 年考核：{count} 位代表的分数、等次和处理结果已冻结。")
@@ -227,7 +225,7 @@ def add_parsers(
     )
     p.add_argument("--year", type=int, required=True, help="考核年份")
     p.add_argument("--station", metavar="NAME", help="联络站（lock/unlock 必填）")
-    p.add_argument("--reason", metavar="TEXT", help="理由（unlock、decide 必填）")
+    p.add_argument("--reason", metavar="TEXT", help="理由（unlock、decide 必填，记入操作日志）")
     p.add_argument("--delegate", metavar="NAME", help="代表姓名（decide）")
     p.add_argument("--grade", choices=["优秀", "称职"], help="决定的等次（decide）")
     p.add_argument("--format", choices=["table", "json"], default="table", help="输出格式")

@@ -276,7 +276,13 @@ class _Checker:
         return True
 
     def not_locked(self, row: Row, delegate: DelegateResult) -> None:
-        if delegate.locked:
+        if delegate.stage == PAST_RESULT and not _is_past(row.preview.mapping):
+            row.problem(
+                "name",
+                f"{self.year}年只有从纸质结果导入的总分和等次，不能再按指标录入",
+                "删去这一行，或只填“总分”“等次”重新导入",
+            )
+        elif delegate.locked:
             row.problem(
                 "name",
                 f"{delegate.station}{self.year}年的考核已锁定，不能再导入",
