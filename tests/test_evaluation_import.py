@@ -363,3 +363,33 @@ def test_a_locked_year_refuses_the_whole_file(office, tmp_path: Path) -> None:
     assert [p.row for p in caught.value.problems] == [3]
     assert "已锁定" in caught.value.problems[0].message
     assert digest(db_path) == before
+
+
+def test_a_kept_score_the_records_overtook_needs_a_reason(office, tmp_path: Path) -> None:
+    """A stage score equal to the suggestion when typed becomes an override once new records
+    change the suggestion: a blank cell keeps it only with 备注, and the refusal names the
+    column."""
+    from datetime import date
+
+    from twdesk.importing.problems import ImportProblems
+    from twdesk.services import evaluation, ledger
+
+    db, a, _b, ids = office
+    zeng = ids[("曾䶮", a)]
+    run_import(db, sheet(tmp_path / "first.xlsx", [["姓名", "1.参加会议"], ["曾䶮", 0]]))
+    with db.transaction() as s:
+        values = {"activity_date": date(YEAR, 3, 4), "activity_type": "会议", "title": "全委会"}
+        ledger.save_activity(s, values, [zeng])
+        evaluation.open_year(s, YEAR, today=date(YEAR, 12, 20))
+    meetings = result(db, zeng).indicators[0]
+    assert meetings.suggested == 2 and meetings.station_score == 0
+    blank = [["姓名", "1.参加会议", "2.学习培训", "备注"], ["曾䶮", "", 0, ""]]
+    with pytest.raises(ImportProblems) as caught:
+        run_import(db, sheet(tmp_path / "blank.xlsx", blank))
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column) == (2, "1.参加会议")
+    assert "请填写调整理由" in problem.message and "备注" in problem.hint
+    blank[1][3] = "会议未签到，按原分"
+    run_import(db, sheet(tmp_path / "noted.xlsx", blank))
+    meetings = result(db, zeng).indicators[0]
+    assert meetings.station_score == 0 and meetings.reason(Stage.STATION) == "会议未签到，按原分"

@@ -301,9 +301,11 @@ class _Checker:
             seq = indicator_seq(name)
             assert seq is not None
             value = _number(row, name, "分数")
-            if value is None:
-                continue
             ind = indicators.get(seq)
+            if value is None:
+                if notes and ind is not None and self.unexplained(ind):
+                    reasons[seq] = notes  # the stage's earlier override, explained now
+                continue
             if ind is None:
                 if delegate is not None:
                     row.problem(name, f"这位代表{self.year}年的考核没有第{seq}项指标")
@@ -329,6 +331,13 @@ class _Checker:
             notes=notes if row.has("notes") and notes else None,
         )
         return _StageRow(row.number, delegate.person_id, entry, len(reasons), defaulted)
+
+    def unexplained(self, ind: IndicatorResult) -> bool:
+        """The stage's earlier score differs from the suggestion (recomputed since) and no
+        reason was recorded: a blank cell keeps it only with a reason from 备注."""
+        return (
+            ind.suggested is not None and ind.overridden(self.stage) and not ind.reason(self.stage)
+        )
 
     def kept_reason(self, ind: IndicatorResult, value: Decimal) -> str:
         """The reason already recorded when the stage's score stays what it was."""
@@ -474,6 +483,30 @@ def _check_columns(preview: EvaluationPreview, scheme: Scheme) -> None:
             )
 
 
+_SERVICE_LINE = re.compile(r"^(?:指标(\d+)|(加分)|(否决))")
+_SERVICE_HINT = "在这一格填写分数，或在“备注”中写明理由；改正后重新导入"
+
+
+def _service_problems(preview: EvaluationPreview, row: int, message: str) -> list[Problem]:
+    """The service's refusal of one row, one problem per line it lists, each on its column
+    where the line names an indicator, 加分 or 否决 that the sheet has."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return [Problem(row, "", "", message.strip(), "改正后重新导入")]
+    problems = []
+    for line in lines[1:]:
+        found = _SERVICE_LINE.match(line)
+        name = ""
+        if found and found.group(1):
+            name = indicator_field(int(found.group(1)))
+        elif found:
+            name = "bonus" if found.group(2) else "veto"
+        column = preview.column(name) if name in preview.mapping else ""
+        hint = _SERVICE_HINT if "理由" in line else "改正后重新导入"
+        problems.append(Problem(row, column, "", line, hint))
+    return problems
+
+
 def name_of(field_name: str) -> str:
     seq = indicator_seq(field_name)
     return f"指标{seq}" if seq is not None else HEADER_OF.get(field_name, field_name)
@@ -513,7 +546,7 @@ def import_evaluation(
                 counts["default_reasons"] += row.default_reasons
                 counts["vetoes"] += row.entry.veto is not None
         except EvaluationError as exc:  # a rule only the service knows: named by its row
-            failed.append(Problem(row.row, "", "", str(exc), "改正后重新导入"))
+            failed += _service_problems(preview, row.row, str(exc))
         if writing and i % 100 == 0:
             writing(i, total)
     if failed:
