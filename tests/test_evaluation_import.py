@@ -393,3 +393,23 @@ def test_a_kept_score_the_records_overtook_needs_a_reason(office, tmp_path: Path
     run_import(db, sheet(tmp_path / "noted.xlsx", blank))
     meetings = result(db, zeng).indicators[0]
     assert meetings.station_score == 0 and meetings.reason(Stage.STATION) == "会议未签到，按原分"
+
+
+def test_progress_runs_once_and_cancel_writes_nothing(office, tmp_path: Path) -> None:
+    from twdesk.importing.problems import ImportCancelled
+    from twdesk.services.evaluation_import import import_evaluation
+
+    db, a, _b, ids = office
+    path = sheet(tmp_path / "s.xlsx", [["姓名", "联络站", "1"], ["曾䶮", "", 2], ["李四", "", 4]])
+    seen: list[tuple[int, int]] = []
+    with db.transaction() as s:
+        import_evaluation(
+            s, path, year=YEAR, stage="复核", progress=lambda d, t: seen.append((d, t))
+        )
+    assert seen[-1][0] == seen[-1][1] and all(t == seen[0][1] for _d, t in seen)
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)  # never jumps back
+    before = result(db, ids[("曾䶮", a)])
+    calls = iter([False, False, True])  # checked; 曾䶮 written; cancelled before 李四
+    with pytest.raises(ImportCancelled), db.transaction() as s:
+        import_evaluation(s, path, year=YEAR, stage="自评", cancel=lambda: next(calls, True))
+    assert result(db, ids[("曾䶮", a)]) == before

@@ -74,12 +74,12 @@ class EvaluationImportSummary:
     def message(self) -> str:
         if self.stage == PAST_RESULT:
             return f"导入完成：{self.year}年往年考核结果 {self.delegates} 位代表（总分、等次）。"
-        text = (
-            f"导入完成：{self.year}年{self.stage} {self.delegates} 位代表，"
-            f"录入分数 {self.scores} 项，其中与建议分不同 {self.overrides} 项"
-        )
+        text = f"导入完成：{self.year}年{self.stage} {self.delegates} 位代表；填写分数 {self.scores} 项"
+        if self.overrides:
+            text += f"，其中与建议分不同 {self.overrides} 项"
         if self.default_reasons:
             text += f"（{self.default_reasons} 项备注为空，理由记为“{DEFAULT_REASON}”）"
+        text += "，其余指标采用建议分或保留原分"
         if self.vetoes:
             text += f"；否决 {self.vetoes} 人"
         return text + "。"
@@ -330,7 +330,8 @@ class _Checker:
             veto=veto,
             notes=notes if row.has("notes") and notes else None,
         )
-        return _StageRow(row.number, delegate.person_id, entry, len(reasons), defaulted)
+        overrides = sum(1 for seq in reasons if seq in scores)
+        return _StageRow(row.number, delegate.person_id, entry, overrides, defaulted)
 
     def unexplained(self, ind: IndicatorResult) -> bool:
         """The stage's earlier score differs from the suggestion (recomputed since) and no
@@ -531,8 +532,8 @@ def import_evaluation(
     failed: list[Problem] = []
     counts = {"scores": 0, "overrides": 0, "default_reasons": 0, "vetoes": 0}
     total = len(preview.rows)
-    for i, row in enumerate(preview.rows):
-        if cancel and i % 100 == 0 and cancel():
+    for i, row in enumerate(preview.rows):  # each save recomputes the station: report each
+        if cancel and cancel():
             raise ImportCancelled
         try:
             if isinstance(row, _PastRow):
@@ -547,7 +548,7 @@ def import_evaluation(
                 counts["vetoes"] += row.entry.veto is not None
         except EvaluationError as exc:  # a rule only the service knows: named by its row
             failed += _service_problems(preview, row.row, str(exc))
-        if writing and i % 100 == 0:
+        if writing:
             writing(i, total)
     if failed:
         raise ImportProblems(failed)  # the caller's transaction rolls every row back
