@@ -440,3 +440,44 @@ def test_opening_writes_suggestions_without_audit_noise(year_db):
     _open(db)
     with db.session() as s:
         assert len(s.scalars(select(AuditEntry)).all()) == before
+
+
+def test_the_demo_opens_its_year_from_its_own_records(tmp_path):
+    from twdesk.db.dbfile import open_database
+    from twdesk.db.demo_file import create_demo_database
+    from twdesk.services.demo_evaluation import open_demo_year
+
+    path = tmp_path / "demo.sqlite"
+    create_demo_database(
+        path, stations=3, delegates=30, years=2, seed=2, today=TODAY, finish=open_demo_year
+    )
+    db = open_database(path)
+    try:
+        with db.session() as s:
+            now_year = ev.results(s, YEAR)
+            last_year = ev.results(s, YEAR - 1)
+            progress = ev.progress(s, YEAR)
+    finally:
+        db.close()
+    assert len(now_year) >= 25 and not any(d.locked for d in now_year)
+    assert all(any(i.suggested is not None for i in d.indicators) for d in now_year)
+    stages = {d.stage for d in now_year}
+    assert {"未评", "自评", "组织评价"} <= stages
+    assert sum(len(p.missing[Stage.SELF]) for p in progress) > 0
+    assert last_year and all(d.locked and d.grade and d.total is not None for d in last_year)
+
+
+def test_a_scoring_sheet_saves_many_at_once_or_none(year_db):
+    db, ids = year_db
+    _open(db)
+    good = StageEntry(scores={10: D(9)})
+    bad = StageEntry(scores={1: D(11)})
+    before = digest(db.path)
+    with pytest.raises(ev.StageProblems) as err, db.transaction() as s:
+        ev.save_stages(s, YEAR, Stage.SELF, [(ids["张三"], good), (ids["李四"], bad)])
+    assert list(err.value.problems) == [ids["李四"]]
+    assert "11 分超出范围" in err.value.problems[ids["李四"]]
+    assert digest(db.path) == before
+    with db.transaction() as s:
+        assert ev.save_stages(s, YEAR, Stage.SELF, [(ids["张三"], good), (ids["李四"], good)]) == 2
+    assert _result(db, ids["李四"]).grade is not None

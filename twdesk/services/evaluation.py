@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from twdesk.core.default_scheme import stored_rule
-from twdesk.core.errors import UserError
+from twdesk.core.errors import Cancelled, UserError
 from twdesk.core.evaluation_consequences import consequence_text, consequences
 from twdesk.core.evaluation_rules import (
     Decision,
@@ -33,15 +34,17 @@ from twdesk.core.evaluation_rules import (
     RecordSummary,
     Scheme,
     Source,
+    Suggestion,
     apply_quota,
     check_scheme,
     dec,
     excellent_slots,
     fmt,
+    relevant_inputs,
     round_half_up,
     scheme_from_dict,
     scheme_to_dict,
-    suggest,
+    suggest_one,
     total_score,
 )
 from twdesk.core.evaluation_view import (
@@ -382,11 +385,7 @@ def _summaries(
     wanted = set(people)
     start, end = _year_bounds(year)
     goal = ledger_service.targets(session)
-    ledger_rows = {
-        r.person_id: r
-        for r in ledger_service.ledger(session, year, today=today)
-        if r.person_id in wanted
-    }
+    counts = ledger_service.year_counts(session, year, goal)
     seats = _duty_tallies(session, year, today)
     opinions: Counter[str] = Counter(
         dict(
@@ -407,10 +406,9 @@ def _summaries(
     led, joined = _project_roles(session, year)
     result: dict[str, RecordSummary] = {}
     for pid in wanted:
-        row = ledger_rows.get(pid)
         seat = seats[pid]
         result[pid] = RecordSummary(
-            activities=dict(row.by_type) if row else {},
+            activities=counts.by_type.get(pid, {}),
             duty_assigned=seat["assigned"],
             duty_attended=seat["attended"],
             duty_leave=seat["leave"],
@@ -418,9 +416,9 @@ def _summaries(
             duty_substituted=seat["substituted"],
             duty_sat_for_others=seat["sat_for_others"],
             opinion_items=opinions.get(pid, 0),
-            youth_count=row.youth_contacts if row else 0,
+            youth_count=counts.youth.get(pid, 0),
             youth_target=goal.youth,
-            branches=row.branches if row else 0,
+            branches=len(counts.branches.get(pid, ())),
             branch_target=goal.branches,
             projects_led=len(led.get(pid, ())),
             projects_joined=len(joined.get(pid, set()) - led.get(pid, set())),
@@ -494,21 +492,27 @@ def open_year(
     never touches an entered score."""
     scheme_row = _scheme_row(session)
     scheme = _scheme_of(scheme_row)
-    indicator_ids = {i.seq: i.id for i in scheme_row.indicators}
     main = _main_stations(session, year)
+    E = Evaluation.__table__
     existing = {
-        e.person_id: e for e in session.scalars(select(Evaluation).where(Evaluation.year == year))
+        row.person_id: row
+        for row in session.execute(
+            select(
+                E.c.id,
+                E.c.person_id,
+                E.c.station_id,
+                E.c.scheme_id,
+                E.c.locked,
+                E.c.stage,
+                E.c.suggestions,
+            ).where(E.c.year == year)
+        )
     }
     if station_id:
         people = [
             pid
             for pid, sid in main.items()
-            if sid == station_id
-            or (
-                pid in existing
-                and existing[pid].station_id == station_id
-                and not existing[pid].locked
-            )
+            if sid == station_id or (pid in existing and existing[pid].station_id == station_id)
         ]
     else:
         people = list(main)
@@ -523,95 +527,61 @@ def open_year(
     office = session.info.get("office_id", "")
     common = {"origin_office_id": office, "created_at": stamp, "updated_at": stamp}
     new_evals: list[dict[str, object]] = []
-    new_scores: list[dict[str, object]] = []
-    changed_scores: list[dict[str, object]] = []
+    changed: list[dict[str, object]] = []
+    reschemed: list[str] = []
     refreshed = 0
-    old_scores: dict[str, dict[str, EvaluationScore]] = defaultdict(dict)
-    reopened = [existing[p].id for p in todo if p in existing]
-    for chunk in _chunks(reopened, 500):
-        for score in session.scalars(
-            select(EvaluationScore).where(EvaluationScore.evaluation_id.in_(chunk))
-        ):
-            old_scores[score.evaluation_id][score.indicator_id] = score
-    seq_of = _indicator_seqs(session, {existing[p].scheme_id for p in todo if p in existing})
+    suggester = _Suggester(scheme)
     for n, pid in enumerate(todo, 2):
-        suggestions = suggest(scheme, records[pid])
+        text = suggester.json(records[pid])
         ev = existing.get(pid)
         if ev is None:
-            eval_id = new_id()
             new_evals.append(
                 {
-                    "id": eval_id,
+                    "id": new_id(),
                     "person_id": pid,
                     "year": year,
                     "scheme_id": scheme_row.id,
                     "station_id": main.get(pid),
                     "stage": NOT_STARTED,
+                    "suggestions": text,
                     **common,
                 }
             )
-            for s in suggestions:
-                new_scores.append(
-                    {
-                        "id": new_id(),
-                        "evaluation_id": eval_id,
-                        "indicator_id": indicator_ids[s.seq],
-                        "suggested": None if s.score is None else float(s.score),
-                        "basis": s.explanation,
-                        "no_duty": s.no_duty,
-                        **common,
-                    }
-                )
-        else:
-            refreshed += 1
-            if main.get(pid) and ev.station_id != main[pid]:
-                ev.station_id = main[pid]
-            by_seq = {seq_of.get(iid, -1): score for iid, score in old_scores[ev.id].items()}
-            if ev.scheme_id != scheme_row.id:  # the scheme changed: scores follow by number
-                ev.scheme_id = scheme_row.id
-                for seq, score in by_seq.items():
-                    if seq in indicator_ids:
-                        score.indicator_id = indicator_ids[seq]
-                    else:
-                        session.delete(score)
-            for s in suggestions:
-                value = None if s.score is None else float(s.score)
-                score = by_seq.get(s.seq)
-                if score is None:
-                    new_scores.append(
-                        {
-                            "id": new_id(),
-                            "evaluation_id": ev.id,
-                            "indicator_id": indicator_ids[s.seq],
-                            "suggested": value,
-                            "basis": s.explanation,
-                            "no_duty": s.no_duty,
-                            **common,
-                        }
-                    )
-                elif (score.suggested, score.basis, score.no_duty) != (
-                    value,
-                    s.explanation,
-                    s.no_duty,
-                ):
-                    changed_scores.append(
-                        {
-                            "id": score.id,
-                            "suggested": value,
-                            "basis": s.explanation,
-                            "no_duty": s.no_duty,
-                            "updated_at": stamp,
-                        }
-                    )
+            continue
+        refreshed += 1
+        station = main.get(pid) or ev.station_id
+        if ev.scheme_id != scheme_row.id:
+            reschemed.append(ev.id)
+        if (ev.suggestions, ev.station_id, ev.scheme_id) != (text, station, scheme_row.id):
+            changed.append(
+                {
+                    "b_id": ev.id,
+                    "suggestions": text,
+                    "station_id": station,
+                    "scheme_id": scheme_row.id,
+                    "updated_at": stamp,
+                }
+            )
         if progress and n % 1000 == 0:
             progress(n, len(todo) + 1)
+    if reschemed:  # the scheme changed: entered scores follow their indicator by number
+        _follow_scheme(session, reschemed, {i.seq: i.id for i in scheme_row.indicators})
     session.flush()
+    conn = session.connection()  # plain executemany: suggestions are not entered scores
     if new_evals:
-        session.execute(insert(Evaluation), new_evals)
-    if new_scores:
-        session.execute(insert(EvaluationScore), new_scores)
-    if changed_scores:
-        session.execute(update(EvaluationScore), changed_scores)
+        conn.execute(E.insert(), new_evals)
+    if changed:
+        conn.execute(
+            E.update()
+            .where(E.c.id == bindparam("b_id"))
+            .values(
+                suggestions=bindparam("suggestions"),
+                station_id=bindparam("station_id"),
+                scheme_id=bindparam("scheme_id"),
+                updated_at=bindparam("updated_at"),
+            ),
+            changed,
+        )
     session.expire_all()
     if progress:
         progress(len(todo) + 1, len(todo) + 1)
@@ -620,7 +590,66 @@ def open_year(
     return OpenSummary(year, len(new_evals), refreshed, len(frozen), tuple(stations))
 
 
-def _frozen(ev: Evaluation) -> bool:
+class _Suggester:
+    """The suggestions' JSON for many delegates, each indicator's part remembered by the numbers
+    it depends on (a county's delegates share most of them)."""
+
+    def __init__(self, scheme: Scheme) -> None:
+        self.indicators = scheme.indicators
+        self.memo: list[dict[tuple[int, ...], str]] = [{} for _ in self.indicators]
+
+    def json(self, records: RecordSummary) -> str:
+        parts = []
+        for ind, memo in zip(self.indicators, self.memo, strict=True):
+            key = relevant_inputs(ind, records)
+            part = memo.get(key)
+            if part is None:
+                part = memo[key] = _suggestion_json(suggest_one(ind, records))
+            parts.append(part)
+        return "[" + ",".join(parts) + "]"
+
+
+def _suggestion_json(s: Suggestion) -> str:
+    """One suggestion as kept with the evaluation: ``[seq, "score" | null, basis, no_duty]``."""
+    score = None if s.score is None else str(s.score)
+    return json.dumps([s.seq, score, s.explanation, s.no_duty], ensure_ascii=False)
+
+
+def _read_suggestions(text: str) -> dict[int, tuple[Decimal | None, str, bool]]:
+    """seq → (suggested score, what was counted, 无排班) as `_Suggester` wrote them."""
+    if not text:
+        return {}
+    return {
+        int(seq): (None if score is None else Decimal(score), str(basis), bool(no_duty))
+        for seq, score, basis, no_duty in json.loads(text)
+    }
+
+
+def _follow_scheme(
+    session: Session, evaluation_ids: list[str], indicator_ids: dict[int, str]
+) -> None:
+    """Entered scores of evaluations moving to a new scheme version follow their indicator by
+    number; a score for an indicator the new scheme no longer has is removed."""
+    for chunk in _chunks(evaluation_ids, 500):
+        scores = session.scalars(
+            select(EvaluationScore).where(EvaluationScore.evaluation_id.in_(chunk))
+        ).all()
+        seqs = _indicator_seqs(session, _scheme_ids(session, chunk))
+        for score in scores:
+            seq = seqs.get(score.indicator_id)
+            if seq in indicator_ids:
+                score.indicator_id = indicator_ids[seq]
+            else:
+                session.delete(score)
+
+
+def _scheme_ids(session: Session, evaluation_ids: list[str]) -> set[str]:
+    return set(
+        session.scalars(select(Evaluation.scheme_id).where(Evaluation.id.in_(evaluation_ids)))
+    )
+
+
+def _frozen(ev: Any) -> bool:
     return ev.locked or ev.stage == PAST_RESULT
 
 
@@ -859,11 +888,13 @@ def _draft(
     veto: str | None,
 ) -> _Draft:
     by_seq = {seqs.get(s.indicator_id, -1): s for s in scores}
+    suggested = _read_suggestions(ev.suggestions)
     done = tuple(st for st in STAGES if getattr(ev, _STAGE_TOTAL[st]) is not None)
     last = done[-1] if done else None
     indicators = []
     for ind in scheme.indicators:
         s = by_seq.get(ind.seq)
+        suggestion, basis, no_duty = suggested.get(ind.seq, (None, "", False))
         values = {st: _number(getattr(s, _STAGE_SCORE[st])) if s else None for st in STAGES}
         final = values[last] if last else None
         reasons = tuple(
@@ -877,13 +908,13 @@ def _draft(
                 name=ind.name,
                 points=ind.points,
                 rule=ind.rule.describe(ind.points),
-                basis=s.basis if s else "",
-                suggested=_number(s.suggested) if s else None,
+                basis=basis,
+                suggested=suggestion,
                 self_score=values[Stage.SELF],
                 station_score=values[Stage.STATION],
                 review_score=values[Stage.REVIEW],
                 final=final,
-                no_duty=bool(s and s.no_duty),
+                no_duty=no_duty,
                 reasons=reasons,
             )
         )
@@ -1014,7 +1045,55 @@ def save_stage(
     session: Session, year: int, person_id: str, stage: Stage, entry: StageEntry
 ) -> DelegateResult:
     """Store one stage for one delegate (every override needs a reason; refused when locked)."""
-    stage = Stage(stage)
+    ev = _write_stage(session, year, person_id, Stage(stage), entry)
+    _store_derived(session, year, ev.station_id)
+    return delegate_result(session, year, person_id)
+
+
+class StageProblems(EvaluationError):
+    """Several delegates' stages refused: ``problems`` maps each person id to the message."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        self.problems = dict(problems)
+        super().__init__("\n\n".join(self.problems.values()))
+
+
+def save_stages(
+    session: Session,
+    year: int,
+    stage: Stage,
+    entries: Iterable[tuple[str, StageEntry]],
+    *,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> int:
+    """Store one stage for many delegates (a scoring sheet): every refusal is collected
+    (`StageProblems`, nothing kept: the caller's transaction rolls back), the stations' grades
+    are recomputed once at the end. Returns how many were stored."""
+    todo = list(entries)
+    problems: dict[str, str] = {}
+    stations: set[str | None] = set()
+    for n, (person_id, entry) in enumerate(todo, 1):
+        if cancel is not None and cancel():
+            raise Cancelled("已取消，没有保存任何评分。")
+        try:  # a refused entry is refused before it writes anything
+            stations.add(_write_stage(session, year, person_id, Stage(stage), entry).station_id)
+        except EvaluationError as exc:
+            problems[person_id] = str(exc)
+        if progress is not None:
+            progress(n, len(todo))
+    if problems:
+        raise StageProblems(problems)
+    for station_id in stations:
+        _store_derived(session, year, station_id)
+    return len(todo)
+
+
+def _write_stage(
+    session: Session, year: int, person_id: str, stage: Stage, entry: StageEntry
+) -> Evaluation:
+    """Check and write one delegate's stage (no grades recomputed): EvaluationError lists
+    every problem of the entry."""
     ev = _evaluation(session, year, person_id)
     if ev.locked:
         raise EvaluationError(_locked_message(session, ev))
@@ -1023,12 +1102,13 @@ def save_stage(
     scheme = _Loader(session, year).scheme(ev)
     seqs = _indicator_seqs(session, [ev.scheme_id])
     scores = {seqs.get(s.indicator_id, -1): s for s in ev.scores}
+    suggestions = _read_suggestions(ev.suggestions)
     known = {ind.seq for ind in scheme.indicators}
     problems = [f"指标{seq}不在考核方案中。" for seq in sorted(set(entry.scores) - known)]
     values: dict[int, Decimal | None] = {}
     for ind in scheme.indicators:
         row = scores.get(ind.seq)
-        suggested = _number(row.suggested) if row else None
+        suggested = suggestions.get(ind.seq, (None,))[0]
         earlier = _number(getattr(row, _STAGE_SCORE[stage])) if row else None
         raw = entry.scores.get(ind.seq)
         if raw is None:
@@ -1068,13 +1148,17 @@ def save_stage(
         name = session.scalar(select(Person.name).where(Person.id == person_id)) or ""
         raise EvaluationError(f"{name} {year} 年度{stage}没有保存：\n" + "\n".join(problems))
     ind_ids = {seq: iid for iid, seq in seqs.items()}
+    missing = [ind.seq for ind in scheme.indicators if ind.seq not in scores]
+    for seq in missing:  # rows first, values after: the audit log shows each score old → new
+        scores[seq] = EvaluationScore(evaluation_id=ev.id, indicator_id=ind_ids[seq])
+        session.add(scores[seq])
+    if missing:
+        session.flush()
     for ind in scheme.indicators:
-        row = scores.get(ind.seq)
-        if row is None:
-            row = EvaluationScore(evaluation_id=ev.id, indicator_id=ind_ids[ind.seq])
-            session.add(row)
+        row = scores[ind.seq]
         value = values[ind.seq]
-        suggested = _number(row.suggested)
+        suggested = suggestions.get(ind.seq, (None,))[0]
+        row.suggested = None if suggested is None else float(suggested)  # as it was when scored
         setattr(row, _STAGE_SCORE[stage], None if value is None else float(value))
         reason = (entry.reasons.get(ind.seq) or "").strip() or getattr(row, _STAGE_REASON[stage])
         overridden = suggested is not None and value is not None and value != suggested
@@ -1099,8 +1183,7 @@ def save_stage(
     done = [st for st in STAGES if getattr(ev, _STAGE_TOTAL[st]) is not None]
     ev.stage = str(done[-1])
     session.flush()
-    _store_derived(session, year, ev.station_id)
-    return delegate_result(session, year, person_id)
+    return ev
 
 
 def _store_derived(session: Session, year: int, station_id: str | None) -> None:

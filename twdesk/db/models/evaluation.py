@@ -114,6 +114,9 @@ class Evaluation(IdMixin, Base):
     decision_grade: Mapped[str] = mapped_column(String(8), default="")  # a quota tie settled
     decision_reason: Mapped[str] = mapped_column(Text, default="")
     consequence_note: Mapped[str] = mapped_column(Text, default="")  # why (frozen when locked)
+    # the suggestions from the records, JSON [[seq, "score" | null, basis, no_duty], …]:
+    # derived data kept with the evaluation (recomputed when reopened, frozen when locked)
+    suggestions: Mapped[str] = mapped_column(Text, default="")
 
     scores: Mapped[list[EvaluationScore]] = relationship(back_populates="evaluation")
 
@@ -133,8 +136,6 @@ class EvaluationScore(IdMixin, Base):
     station_reason: Mapped[str] = mapped_column(Text, default="")
     review_score: Mapped[float | None] = mapped_column(Float, default=None)
     review_reason: Mapped[str] = mapped_column(Text, default="")
-    basis: Mapped[str] = mapped_column(Text, default="")  # what the suggestion counted
-    no_duty: Mapped[bool] = mapped_column(Boolean, default=False)  # 无排班
 
     evaluation: Mapped[Evaluation] = relationship(back_populates="scores")
 
