@@ -396,7 +396,7 @@ def test_a_kept_score_the_records_overtook_needs_a_reason(office, tmp_path: Path
 
 
 def test_progress_runs_once_and_cancel_writes_nothing(office, tmp_path: Path) -> None:
-    from twdesk.importing.problems import ImportCancelled
+    from twdesk.core.errors import Cancelled
     from twdesk.services.evaluation_import import import_evaluation
 
     db, a, _b, ids = office
@@ -410,6 +410,6 @@ def test_progress_runs_once_and_cancel_writes_nothing(office, tmp_path: Path) ->
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)  # never jumps back
     before = result(db, ids[("曾䶮", a)])
     calls = iter([False, False, True])  # checked; 曾䶮 written; cancelled before 李四
-    with pytest.raises(ImportCancelled), db.transaction() as s:
+    with pytest.raises(Cancelled), db.transaction() as s:
         import_evaluation(s, path, year=YEAR, stage="自评", cancel=lambda: next(calls, True))
     assert result(db, ids[("曾䶮", a)]) == before

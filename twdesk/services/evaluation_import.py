@@ -48,7 +48,7 @@ from twdesk.importing.engine import (
 from twdesk.importing.problems import ImportCancelled, ImportProblems, Problem
 from twdesk.output import write_output
 from twdesk.services import evaluation
-from twdesk.services.evaluation import EvaluationError, StageEntry
+from twdesk.services.evaluation import EvaluationError, StageEntry, StageProblems
 from twdesk.services.people_search import PeopleIndex
 
 T = TypeVar("T")
@@ -529,30 +529,74 @@ def import_evaluation(
         session, path, year=year, stage=stage, progress=checking, cancel=cancel
     )
     preview.raise_problems()
-    failed: list[Problem] = []
-    counts = {"scores": 0, "overrides": 0, "default_reasons": 0, "vetoes": 0}
+    stage_rows = [r for r in preview.rows if isinstance(r, _StageRow)]
+    if preview.past:
+        _write_past(session, year, preview, writing, cancel)
+    else:
+        _write_stages(session, year, Stage(stage), preview, stage_rows, writing, cancel)
+    counts = {
+        "scores": sum(len(r.entry.scores) for r in stage_rows),
+        "overrides": sum(r.overrides for r in stage_rows),
+        "default_reasons": sum(r.default_reasons for r in stage_rows),
+        "vetoes": sum(r.entry.veto is not None for r in stage_rows),
+    }
     total = len(preview.rows)
-    for i, row in enumerate(preview.rows):  # each save recomputes the station: report each
-        if cancel and cancel():
+    stage_name = PAST_RESULT if preview.past else str(Stage(stage))
+    return EvaluationImportSummary(year=year, stage=stage_name, delegates=total, **counts)
+
+
+def _write_stages(
+    session: Session,
+    year: int,
+    stage: Stage,
+    preview: EvaluationPreview,
+    rows: list[_StageRow],
+    writing: Progress | None,
+    cancel: Cancel | None,
+) -> None:
+    """One stage for every row, through the service's batch save (grades recomputed once);
+    a refusal only the service knows is named by its row and, where it says, its column."""
+    try:
+        evaluation.save_stages(
+            session,
+            year,
+            stage,
+            [(r.person_id, r.entry) for r in rows],
+            progress=writing,
+            cancel=cancel,
+        )
+    except StageProblems as exc:
+        row_of = {r.person_id: r.row for r in rows}
+        failed = [
+            p
+            for person_id, message in exc.problems.items()
+            for p in _service_problems(preview, row_of.get(person_id, 0), message)
+        ]
+        raise ImportProblems(failed) from None  # the caller's transaction rolls back
+
+
+def _write_past(
+    session: Session,
+    year: int,
+    preview: EvaluationPreview,
+    writing: Progress | None,
+    cancel: Cancel | None,
+) -> None:
+    """A past year's 总分 and 等次, row by row (nothing to recompute)."""
+    failed: list[Problem] = []
+    rows = [r for r in preview.rows if isinstance(r, _PastRow)]
+    for i, row in enumerate(rows):
+        if cancel and i % 100 == 0 and cancel():
             raise ImportCancelled
         try:
-            if isinstance(row, _PastRow):
-                evaluation.save_past_result(
-                    session, year, row.person_id, row.total, row.grade, row.notes
-                )
-            else:
-                evaluation.save_stage(session, year, row.person_id, Stage(stage), row.entry)
-                counts["scores"] += len(row.entry.scores)
-                counts["overrides"] += row.overrides
-                counts["default_reasons"] += row.default_reasons
-                counts["vetoes"] += row.entry.veto is not None
+            evaluation.save_past_result(
+                session, year, row.person_id, row.total, row.grade, row.notes
+            )
         except EvaluationError as exc:  # a rule only the service knows: named by its row
             failed += _service_problems(preview, row.row, str(exc))
-        if writing:
-            writing(i, total)
+        if writing and i % 100 == 0:
+            writing(i, len(rows))
     if failed:
         raise ImportProblems(failed)  # the caller's transaction rolls every row back
     if writing:
-        writing(total, total)
-    stage_name = PAST_RESULT if preview.past else str(Stage(stage))
-    return EvaluationImportSummary(year=year, stage=stage_name, delegates=total, **counts)
+        writing(len(rows), len(rows))
