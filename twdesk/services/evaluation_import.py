@@ -466,7 +466,7 @@ def _check_columns(preview: EvaluationPreview, scheme: Scheme) -> None:
                     0,
                     preview.headers[extra],
                     "",
-                    f"与“{what}”列是同一项（{name_of(name)}）",
+                    f"与“{what}”列是同一项（{_name_of(name)}）",
                     "删去重复的列",
                 )
             )
@@ -508,7 +508,7 @@ def _service_problems(preview: EvaluationPreview, row: int, message: str) -> lis
     return problems
 
 
-def name_of(field_name: str) -> str:
+def _name_of(field_name: str) -> str:
     seq = indicator_seq(field_name)
     return f"指标{seq}" if seq is not None else HEADER_OF.get(field_name, field_name)
 
