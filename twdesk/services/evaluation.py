@@ -731,6 +731,7 @@ class _Loader:
         self.session, self.year = session, year
         self.schemes: dict[str, Scheme] = {}
         self.rule_texts: dict[int, tuple[str, ...]] = {}
+        self.indicator_seqs: dict[str, dict[str, int]] = {}
         self.term = term_years(session)
 
     def scheme(self, ev: Any) -> Scheme:
@@ -744,6 +745,12 @@ class _Loader:
             assert row is not None
             self.schemes[ev.scheme_id] = _scheme_of(row)
         return self.schemes[ev.scheme_id]
+
+    def seqs(self, scheme_id: str) -> dict[str, int]:
+        """Indicator id → number, for one scheme version."""
+        if scheme_id not in self.indicator_seqs:
+            self.indicator_seqs[scheme_id] = _indicator_seqs(self.session, [scheme_id])
+        return self.indicator_seqs[scheme_id]
 
     def rules(self, scheme: Scheme) -> tuple[str, ...]:
         """Each indicator's rule in words (the same for every delegate: described once)."""
@@ -1132,13 +1139,15 @@ def save_stages(
     (`StageProblems`, nothing kept: the caller's transaction rolls back), the stations' grades
     are recomputed once at the end. Returns how many were stored."""
     todo = list(entries)
+    loader = _Loader(session, year)
     problems: dict[str, str] = {}
     stations: set[str | None] = set()
     for n, (person_id, entry) in enumerate(todo, 1):
         if cancel is not None and cancel():
             raise Cancelled("已取消，没有保存任何评分。")
         try:  # a refused entry is refused before it writes anything
-            stations.add(_write_stage(session, year, person_id, Stage(stage), entry).station_id)
+            ev = _write_stage(session, year, person_id, Stage(stage), entry, loader)
+            stations.add(ev.station_id)
         except EvaluationError as exc:
             problems[person_id] = str(exc)
         if progress is not None:
@@ -1151,17 +1160,23 @@ def save_stages(
 
 
 def _write_stage(
-    session: Session, year: int, person_id: str, stage: Stage, entry: StageEntry
+    session: Session,
+    year: int,
+    person_id: str,
+    stage: Stage,
+    entry: StageEntry,
+    loader: _Loader | None = None,
 ) -> Evaluation:
     """Check and write one delegate's stage (no grades recomputed): EvaluationError lists
-    every problem of the entry."""
+    every problem of the entry. ``loader`` keeps schemes between the rows of a sheet."""
+    loader = loader or _Loader(session, year)
     ev = _evaluation(session, year, person_id)
     if ev.locked:
         raise EvaluationError(_locked_message(session, ev))
     if ev.stage == PAST_RESULT:
         raise EvaluationError(f"{year} 年度只有从纸质结果导入的总分和等次，不能再按指标录入。")
-    scheme = _Loader(session, year).scheme(ev)
-    seqs = _indicator_seqs(session, [ev.scheme_id])
+    scheme = loader.scheme(ev)
+    seqs = loader.seqs(ev.scheme_id)
     scores = {seqs.get(s.indicator_id, -1): s for s in ev.scores}
     suggestions = _read_suggestions(ev.suggestions)
     known = {ind.seq for ind in scheme.indicators}
