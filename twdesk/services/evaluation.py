@@ -85,6 +85,7 @@ from twdesk.db.models import (
 )
 from twdesk.services import duty as duty_service
 from twdesk.services import ledger as ledger_service
+from twdesk.services.overview import office_name
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -321,11 +322,6 @@ def find_delegate(session: Session, year: int, name: str, station: str | None = 
             f"{year} 年度考核中有 {len(rows)} 位“{name}”（{stations}），请注明联络站。"
         )
     return rows[0][0]
-
-
-def _office(session: Session) -> str:
-    setting = session.get(Setting, "office_name")
-    return setting.value if setting is not None else ""
 
 
 # --- the year's records -----------------------------------------------------------------------
@@ -782,7 +778,7 @@ class _Loader:
             )
         ).all()
         order = {sid: (sort, name) for sid, name, sort in station_rows}
-        office = _office(self.session)
+        office = office_name(self.session)
         result = []
         for sid in sorted(by_station, key=lambda s: order.get(s or "", (10**6, ""))):
             name = order.get(sid or "", (0, "未分站"))[1]
@@ -1032,7 +1028,7 @@ def station_year(session: Session, year: int, station_id: str) -> StationYear:
     if not found:
         name = session.scalar(select(Station.name).where(Station.id == station_id)) or "该联络站"
         scheme = current_scheme(session)
-        return StationYear(station_id, name, year, scheme, (), office=_office(session))
+        return StationYear(station_id, name, year, scheme, (), office=office_name(session))
     return found[0]
 
 

@@ -21,6 +21,7 @@ from twdesk.reports.evaluation_sheets import (
 )
 from twdesk.services import evaluation
 from twdesk.services.evaluation import EvaluationError
+from twdesk.services.overview import office_name
 
 Progress = Callable[[int, int], None]
 
@@ -96,14 +97,7 @@ def print_delegate_sheet(
     (a locked year's snapshot, or the current scheme)."""
     result = evaluation.delegate_result(session, year, person_id)
     scheme = evaluation.delegate_scheme(session, year, person_id)
-    office = next(
-        (
-            evaluation.station_year(session, year, sid).office
-            for sid, name in evaluation.station_choices(session, year)
-            if name == result.station
-        ),
-        "",
-    )
+    office = office_name(session)
     write_output(
         Path(path),
         lambda tmp: write_delegate_sheet(tmp, result, scheme, office),

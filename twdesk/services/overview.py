@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from twdesk.core.vocab import OpinionStatus
-from twdesk.db.models import Activity, OpinionItem, Person, Station, Visit
+from twdesk.db.models import Activity, OpinionItem, Person, Setting, Station, Visit
 
 OPEN_STATUSES = (OpinionStatus.ASSIGNED, OpinionStatus.IN_PROGRESS)
 
@@ -38,3 +38,9 @@ def record_counts(session: Session, *, today: date | None = None) -> dict[str, i
             OpinionItem.deadline < today,
         ),
     }
+
+
+def office_name(session: Session) -> str:
+    """The office's name as printed on every sheet ("" when not set)."""
+    setting = session.get(Setting, "office_name")
+    return setting.value if setting is not None else ""

@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session, aliased
 
 from twdesk.core.idcard import mask_phone
 from twdesk.core.visit_stats import Stats
-from twdesk.db.models import OpinionItem, Person, Setting, Station, Visit
+from twdesk.db.models import OpinionItem, Person, Station, Visit
 from twdesk.excel.visit_summary import write_summary
 from twdesk.output import write_output
 from twdesk.reports.referral_slip import SlipData, draw_slips
 from twdesk.reports.visit_summary import draw_summary
+from twdesk.services.overview import office_name
 from twdesk.services.visit_export import mask_name
 from twdesk.services.visits import visit_stats
 
@@ -54,8 +55,7 @@ def print_slips(
 ) -> int:
     """One 交办单 page per opinion item; returns the number of slips."""
     slips = slip_data(session, item_ids)
-    setting = session.get(Setting, "office_name")
-    office = setting.value if setting else ""
+    office = office_name(session)
     write_output(Path(out), lambda tmp: draw_slips(slips, tmp, office=office), overwrite=overwrite)
     return len(slips)
 
