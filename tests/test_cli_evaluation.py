@@ -360,3 +360,16 @@ def test_export_the_form_and_the_results(capsys, db_path: Path, tmp_path: Path) 
     )
     assert code == 0, err
     assert results.exists() and "考核结果" in out
+
+
+def test_term_years_are_set_and_shown(capsys, db_path: Path) -> None:
+    code, shown, _err = run(capsys, "evaluate", "term", "--db", db_path, "--year", YEAR)
+    assert code == 0 and "尚未设置本届起止年份" in shown
+    code, shown, _err = run(
+        capsys, "evaluate", "term", "--db", db_path, "--year", YEAR - 1, "--until", YEAR + 3
+    )
+    assert code == 0 and f"本届：{YEAR - 1}—{YEAR + 3} 年" in shown
+    code, _out, err = run(
+        capsys, "evaluate", "term", "--db", db_path, "--year", YEAR, "--until", YEAR - 2
+    )
+    assert code != 0 and "起始年份不能晚于结束年份" in err

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from twdesk.core.evaluation_view import DelegateResult
 
-ACTIONS = ("open", "lock", "unlock", "decide")
+ACTIONS = ("open", "lock", "unlock", "decide", "term")
 STAGE_NAMES = ("自评", "组织评价", "复核")
 
 
@@ -49,7 +49,25 @@ def _need(args: argparse.Namespace, *names: str) -> None:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.action is None:
         return _list(args)
-    return {"open": _open, "lock": _lock, "unlock": _unlock, "decide": _decide}[args.action](args)
+    actions = {"open": _open, "lock": _lock, "unlock": _unlock, "decide": _decide, "term": _term}
+    return actions[args.action](args)
+
+
+def _term(args: argparse.Namespace) -> int:
+    """本届起止年份 (for 推荐为下届候选人): set with --year FIRST --until LAST, or shown."""
+    from twdesk.services.evaluation import set_term_years, term_years
+
+    with opened(args) as db, db.transaction() as s:
+        if args.until is not None:
+            set_term_years(s, args.year, args.until)
+        current = term_years(s)
+    if current is None:
+        out("尚未设置本届起止年份：twdesk evaluate term --year 第一年 --until 最后一年")
+    else:
+        out(
+            f"本届：{current[0]}—{current[1]} 年（每年均为优秀者在 {current[1]} 年推荐为下届候选人）"
+        )
+    return EXIT_OK
 
 
 def _open(args: argparse.Namespace) -> int:
@@ -221,7 +239,7 @@ def add_parsers(
         "一个联络站的一年（解锁须填理由），decide 决定优秀名额线上的并列。",
     )
     p.add_argument(
-        "action", nargs="?", choices=ACTIONS, metavar="动作", help="open|lock|unlock|decide"
+        "action", nargs="?", choices=ACTIONS, metavar="动作", help="open|lock|unlock|decide|term"
     )
     p.add_argument("--year", type=int, required=True, help="考核年份")
     p.add_argument("--station", metavar="NAME", help="联络站（lock/unlock 必填）")
@@ -229,6 +247,9 @@ def add_parsers(
     p.add_argument("--delegate", metavar="NAME", help="代表姓名（decide）")
     p.add_argument("--grade", choices=["优秀", "称职"], help="决定的等次（decide）")
     p.add_argument("--format", choices=["table", "json"], default="table", help="输出格式")
+    p.add_argument(
+        "--until", type=int, metavar="YYYY", help="本届最后一年（term：--year 为本届第一年）"
+    )
     p.set_defaults(func=cmd_evaluate)
 
     p = imp_sub.add_parser(
