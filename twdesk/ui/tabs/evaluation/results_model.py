@@ -1,0 +1,191 @@
+"""The station's year as a table model: one row per delegate, ranked, one column per indicator
+showing the chosen stage's score (or the suggestion while the stage has none), overrides and
+ties marked. Texts are computed once per reload, so a 500-delegate station shows at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont
+
+from twdesk.core.evaluation_view import (
+    DelegateResult,
+    IndicatorResult,
+    Stage,
+    StationYear,
+    text,
+)
+from twdesk.core.vocab import Grade
+from twdesk.ui.tabs.evaluation.common import (
+    EXCELLENT_BG,
+    OVERRIDE_BG,
+    SUGGESTED_FG,
+    TIE_BG,
+    TIE_FG,
+    tr,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+FIXED_BEFORE = 2  # 名次, 姓名
+TAIL = (tr("加分"), tr("否决"), tr("总分"), tr("等次"), tr("后续处理"), tr("阶段"))
+TIE_TEXT = tr("并列待定")
+NO_DUTY = tr("无排班")
+
+
+class _Row:
+    """One delegate's cells: texts, tooltips and which indicator cells are overrides."""
+
+    __slots__ = ("delegate", "overridden", "suggested_only", "texts", "tips")
+
+    def __init__(self, d: DelegateResult, stage: Stage) -> None:
+        self.delegate = d
+        cells = [_indicator_cell(i, stage) for i in d.indicators]
+        grade = TIE_TEXT if d.quota_tie else (d.grade or "")
+        self.texts: list[str] = [
+            "" if d.rank is None else str(d.rank),
+            d.name,
+            *(c[0] for c in cells),
+            text(d.bonus) if d.bonus else "",
+            d.veto or "",
+            text(d.total),
+            grade,
+            d.consequence or "",
+            d.stage,
+        ]
+        tips = [""] * len(self.texts)
+        for k, cell in enumerate(cells):
+            tips[FIXED_BEFORE + k] = cell[1]
+        last = FIXED_BEFORE + len(cells)
+        if d.decided:
+            tips[last + 3] = tr("并列决定：{0}").format(d.decision_reason)
+        elif d.quota_tie:
+            tips[last + 3] = tr("与他人并列在优秀名额线上，请点“决定并列…”")
+        if d.consequence_reasons:
+            tips[last + 4] = "\n".join(d.consequence_reasons)
+        if d.notes:
+            tips[1] = d.notes
+        self.tips = tips
+        self.overridden = {FIXED_BEFORE + k for k, c in enumerate(cells) if c[2]}
+        self.suggested_only = {FIXED_BEFORE + k for k, c in enumerate(cells) if c[3]}
+
+
+def _indicator_cell(ind: IndicatorResult, stage: Stage) -> tuple[str, str, bool, bool]:
+    """(text, tooltip, overridden, showing the suggestion) of one indicator for one stage."""
+    score = ind.score(stage)
+    suggested = text(ind.suggested, tr("无"))
+    tip = [f"{ind.seq}. {ind.name}（{text(ind.points)} 分）", tr("建议分：{0}").format(suggested)]
+    if ind.basis:
+        tip.append(ind.basis)
+    if score is None:
+        shown = NO_DUTY if ind.no_duty else text(ind.suggested)
+        tip.append(tr("{0}尚未录入，显示的是建议分").format(stage))
+        return shown, "\n".join(tip), False, ind.suggested is not None or ind.no_duty
+    tip.append(tr("{0}：{1}").format(stage, text(score)))
+    overridden = ind.overridden(stage)
+    if overridden:
+        tip.append(tr("调整理由：{0}").format(ind.reason(stage) or tr("（未填写）")))
+    tip.append(tr("双击查看计分依据"))
+    return text(score), "\n".join(tip), overridden, False
+
+
+class ResultsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.year: StationYear | None = None
+        self.stage = Stage.SELF
+        self.headers: list[str] = []
+        self._rows: list[_Row] = []
+        self.quota_row = -1  # the last row above the 优秀 quota line (-1: no line)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_year(self, year: StationYear | None, stage: Stage) -> None:
+        self.beginResetModel()
+        self.year, self.stage = year, stage
+        delegates = year.delegates if year else ()
+        indicators = year.scheme.indicators if year else ()
+        self.headers = [
+            tr("名次"),
+            tr("姓名"),
+            *(f"{i.seq}.{i.name}\n{text(i.points)}" for i in indicators),
+            *TAIL,
+        ]
+        self._rows = [_Row(d, stage) for d in delegates]
+        slots = year.excellent_slots if year else 0
+        self.quota_row = slots - 1 if 0 < slots < len(self._rows) else -1
+        self.endResetModel()
+
+    # --- what the tab asks --------------------------------------------------------------------
+
+    def delegate(self, row: int) -> DelegateResult:
+        return self._rows[row].delegate
+
+    def delegates(self) -> list[DelegateResult]:
+        return [r.delegate for r in self._rows]
+
+    def row_of(self, person_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.delegate.person_id == person_id), -1)
+
+    def indicator_seq(self, column: int) -> int | None:
+        """The indicator shown in `column` (None for the other columns)."""
+        if self.year is None:
+            return None
+        k = column - FIXED_BEFORE
+        indicators = self.year.scheme.indicators
+        return indicators[k].seq if 0 <= k < len(indicators) else None
+
+    def overridden(self, row: int, column: int) -> bool:
+        return column in self._rows[row].overridden
+
+    def tied(self, row: int) -> bool:
+        return self._rows[row].delegate.quota_tie
+
+    # --- Qt -----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if column >= len(self.headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.texts[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tips[column] or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != 1:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column in row.overridden:
+                return QBrush(OVERRIDE_BG)
+            if row.delegate.quota_tie:
+                return QBrush(TIE_BG)
+            if row.delegate.grade == Grade.EXCELLENT:
+                return QBrush(EXCELLENT_BG)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.delegate.quota_tie and column == len(self.headers) - 3:
+                return QBrush(TIE_FG)
+            if column in row.suggested_only:
+                return QBrush(SUGGESTED_FG)
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == len(self.headers) - 4:
+            return self._bold  # 总分
+        return None
