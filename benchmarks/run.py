@@ -157,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.bench_visits import bench_visits
 
     rows += bench_visits(path)
+    from benchmarks.bench_evaluation import bench_evaluation
+
+    rows += bench_evaluation(path)
     if not args.skip_roster:
         from benchmarks.bench_roster import bench_roster
 

@@ -19,6 +19,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from twdesk.db.demo_file import create_demo_database
+    from twdesk.services.demo_evaluation import open_demo_year
 
     started = time.perf_counter()
     counts = create_demo_database(
@@ -28,6 +29,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         years=args.years,
         seed=args.seed,
         visits=args.visits,
+        finish=open_demo_year,
     )
     seconds = time.perf_counter() - started
     out(

@@ -444,8 +444,36 @@ def _target(rule: Rule, records: RecordSummary) -> int:
     return 0
 
 
+def relevant_inputs(ind: Indicator, r: RecordSummary) -> tuple[int, ...]:
+    """Every number of ``r`` that ``ind``'s suggestion depends on (its memo key)."""
+    source = ind.rule.source
+    if source == Source.ACTIVITIES:
+        return _activity_count(ind.rule, r)
+    if source == Source.DUTY:
+        return (
+            r.duty_assigned,
+            r.duty_attended,
+            r.duty_leave,
+            r.duty_absent,
+            r.duty_substituted,
+            r.duty_sat_for_others,
+        )
+    if source == Source.YOUTH:
+        return (r.youth_count, r.youth_target)
+    if source == Source.BRANCHES:
+        return (r.branches, r.branch_target)
+    if source == Source.OPINIONS:
+        return (r.opinion_items,)
+    if source == Source.PROJECTS:
+        return (r.projects_led, r.projects_joined)
+    return ()
+
+
 def suggest_one(ind: Indicator, records: RecordSummary) -> Suggestion:
-    """One indicator's suggestion from the delegate's records, with what was counted."""
+    """One indicator's suggestion from the delegate's records, with what was counted.
+
+    It depends only on `relevant_inputs`: callers scoring thousands of delegates may remember
+    suggestions by those numbers."""
     rule = ind.rule
 
     def result(score: Decimal | None, text: str, *, no_duty: bool = False) -> Suggestion:

@@ -7,6 +7,7 @@ and written with Core bulk inserts: ORM objects would be ten times slower at thi
 
 from __future__ import annotations
 
+import json
 import random
 import uuid
 from collections import defaultdict
@@ -16,6 +17,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select
 
+from twdesk.core.default_scheme import DEFAULT_SCHEME
+from twdesk.core.evaluation_rules import scheme_to_dict
 from twdesk.core.holidays import WorkCalendar, library_holidays
 from twdesk.core.idcard import make_id_number
 from twdesk.core.pinyin import name_keys
@@ -1010,23 +1013,27 @@ class _DemoBuilder:
             .where(EvalIndicator.scheme_id == scheme_id)
             .order_by(EvalIndicator.seq)
         ).all()
-        for year in year_list:
-            finished = year < self.today.year
+        snapshot = json.dumps(scheme_to_dict(DEFAULT_SCHEME), ensure_ascii=False, sort_keys=True)
+        # finished years only, locked as the offices left them; the year in progress is opened
+        # by the evaluation service from the demo's own records (services/demo_evaluation.py)
+        for year in (y for y in year_list if y < self.today.year):
             for sid, _ in stations:
                 scored = []
                 for pid, _level in members[sid]:
                     ability = rng.gauss(0.82, 0.1)
                     eid = self.new_id()
                     totals = {"self": 0.0, "station": 0.0, "review": 0.0}
-                    for ind_id, points in indicators:
+                    suggestions = []
+                    for seq, (ind_id, points) in enumerate(indicators, 1):
                         suggested = (
                             round(max(0.0, min(points, points * rng.gauss(ability, 0.12))) * 2) / 2
                         )
                         self_score = min(points, suggested + rng.choice((0, 0, 0.5, 1)))
-                        station_score = suggested if finished else None
-                        review_score = suggested if finished else None
+                        station_score = suggested
+                        review_score = suggested
                         totals["self"] += self_score
                         totals["station"] += suggested
+                        suggestions.append([seq, str(suggested), "演示数据", False])
                         self.add(
                             "evaluation_score",
                             evaluation_id=eid,
@@ -1039,22 +1046,22 @@ class _DemoBuilder:
                             review_score=review_score,
                             review_reason="",
                         )
-                    scored.append((eid, pid, totals["self"], totals["station"]))
+                    scored.append(
+                        (eid, pid, totals["self"], totals["station"], json.dumps(suggestions))
+                    )
                 ranked = sorted(scored, key=lambda s: -s[3])
                 cap = max(1, len(ranked) // 5)
                 excellent = 0
-                for eid, pid, self_total, station_total in ranked:
-                    final = station_total if finished else None
-                    grade = ""
-                    if finished:
-                        if final >= 90 and excellent < cap:
-                            grade, excellent = str(Grade.EXCELLENT), excellent + 1
-                        elif final >= 75:
-                            grade = str(Grade.COMPETENT)
-                        elif final >= 60:
-                            grade = str(Grade.BASIC)
-                        else:
-                            grade = str(Grade.INCOMPETENT)
+                for eid, pid, self_total, station_total, suggested_json in ranked:
+                    final = station_total
+                    if final >= 90 and excellent < cap:
+                        grade, excellent = str(Grade.EXCELLENT), excellent + 1
+                    elif final >= 75:
+                        grade = str(Grade.COMPETENT)
+                    elif final >= 60:
+                        grade = str(Grade.BASIC)
+                    else:
+                        grade = str(Grade.INCOMPETENT)
                     self.add(
                         "evaluation",
                         id=eid,
@@ -1063,17 +1070,18 @@ class _DemoBuilder:
                         scheme_id=scheme_id,
                         station_id=sid,
                         self_total=self_total,
-                        station_total=station_total if finished else None,
+                        station_total=station_total,
                         review_total=final,
                         bonus=0.0,
                         vetoed=False,
                         final_score=final,
                         grade=grade,
                         consequence="提醒谈话" if grade == Grade.INCOMPETENT else "",
-                        stage="完成" if finished else "自评",
-                        locked=finished,
-                        locked_at=datetime(year + 1, 1, 20, 10, 0) if finished else None,
-                        locked_by="街镇团委" if finished else "",
-                        scheme_snapshot="",
+                        stage="复核",
+                        suggestions=suggested_json,
+                        locked=True,
+                        locked_at=datetime(year + 1, 1, 20, 10, 0),
+                        locked_by="街镇团委",
+                        scheme_snapshot=snapshot,
                         notes="",
                     )

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from twdesk.db.base import new_id
-from twdesk.db.dbfile import DbExistsError, create_database, open_database
+from twdesk.db.dbfile import Database, DbExistsError, create_database, open_database
 
 DEMO_OFFICE_NAME = "青川县团委（演示数据）"
 
@@ -23,8 +23,13 @@ def create_demo_database(
     visits: int | None = None,
     today: date | None = None,
     progress: Callable[[int, str], None] | None = None,
+    finish: Callable[[Database, date], None] | None = None,
 ) -> dict[str, int]:
-    """Build a demo file at `path` (never overwriting one); returns rows per table."""
+    """Build a demo file at `path` (never overwriting one); returns rows per table.
+
+    ``finish(db, today)`` runs on the complete file before it is published: the services use it
+    to open the year in progress the way an office would (the database layer knows no use case).
+    """
     from twdesk.db.demo import build_demo
 
     path = Path(path)
@@ -49,6 +54,8 @@ def create_demo_database(
                     today=today,
                     progress=progress,
                 )
+            if finish is not None:
+                finish(db, today or date.today())
         finally:
             db.close()
         if path.exists():
@@ -60,9 +67,11 @@ def create_demo_database(
             Path(str(tmp) + suffix).unlink(missing_ok=True)
 
 
-def ensure_demo_database(path: Path) -> bool:
+def ensure_demo_database(
+    path: Path, finish: Callable[[Database, date], None] | None = None
+) -> bool:
     """Create the default demo file when missing; True when it was created now."""
     if Path(path).exists():
         return False
-    create_demo_database(path)
+    create_demo_database(path, finish=finish)
     return True

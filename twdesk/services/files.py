@@ -41,8 +41,9 @@ def new_file(path: Path) -> Path:
 def demo_file(path: Path) -> Path:
     """The demo database at `path`, created on first use."""
     from twdesk.db.demo_file import ensure_demo_database
+    from twdesk.services.demo_evaluation import open_demo_year
 
-    ensure_demo_database(path)
+    ensure_demo_database(path, finish=open_demo_year)
     return path
 
 

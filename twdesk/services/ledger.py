@@ -588,6 +588,74 @@ class DelegateYear:
         }
 
 
+@dataclass(frozen=True)
+class YearCounts:
+    """Per person, a year of the ledger: confirmed activities by type, youth 人次 on the
+    activity types that count, branches contacted (结对 or on a confirmed activity), and the
+    self-reports still pending or returned. The ledger and the evaluation both count here."""
+
+    by_type: defaultdict[str, Counter[str]]
+    youth: Counter[str]
+    branches: defaultdict[str, set[str]]
+    pending: Counter[str]
+    returned: Counter[str]
+
+
+def year_counts(session: Session, year: int, goal: Targets | None = None) -> YearCounts:
+    """Everyone's ledger counts for ``year`` in a few grouped queries."""
+    goal = goal or targets(session)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    by_type: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    youth_contacts: Counter[str] = Counter()
+    pending: Counter[str] = Counter()
+    returned: Counter[str] = Counter()
+    for pid, kind, state, count, youth in session.execute(
+        select(
+            ActivityParticipant.person_id,
+            Activity.activity_type,
+            Activity.confirmation,
+            func.count(),
+            func.coalesce(func.sum(Activity.youth_count), 0),
+        )
+        .join(Activity, Activity.id == ActivityParticipant.activity_id)
+        .where(
+            Activity.deleted_at.is_(None),
+            Activity.activity_date >= start,
+            Activity.activity_date <= end,
+        )
+        .group_by(ActivityParticipant.person_id, Activity.activity_type, Activity.confirmation)
+    ):
+        if state == Confirmation.PENDING:
+            pending[pid] += count
+        elif state == Confirmation.RETURNED:
+            returned[pid] += count
+        else:
+            by_type[pid][kind] += count
+            if kind in goal.youth_types:
+                youth_contacts[pid] += int(youth)
+    branches: defaultdict[str, set[str]] = defaultdict(set)
+    for pid, bid in session.execute(
+        select(BranchContact.delegate_id, BranchContact.branch_id).where(
+            (BranchContact.start_date.is_(None)) | (BranchContact.start_date <= end),
+            (BranchContact.end_date.is_(None)) | (BranchContact.end_date >= start),
+        )
+    ):
+        branches[pid].add(bid)
+    for pid, bid in session.execute(
+        select(ActivityParticipant.person_id, Activity.branch_id)
+        .join(Activity, Activity.id == ActivityParticipant.activity_id)
+        .where(
+            Activity.branch_id.is_not(None),
+            Activity.deleted_at.is_(None),
+            Activity.confirmation == str(Confirmation.CONFIRMED),
+            Activity.activity_date >= start,
+            Activity.activity_date <= end,
+        )
+    ):
+        branches[pid].add(bid)
+    return YearCounts(by_type, youth_contacts, branches, pending, returned)
+
+
 def ledger(
     session: Session,
     year: int,
@@ -598,7 +666,7 @@ def ledger(
 ) -> list[DelegateYear]:
     """Per delegate (in office, or with records this year): the year in numbers and targets."""
     goal = targets(session)
-    start, end = date(year, 1, 1), date(year, 12, 31)
+    start = date(year, 1, 1)
     station_of: dict[str, str] = {}
     for pid, name in session.execute(
         select(StationMembership.person_id, Station.name)
@@ -635,54 +703,9 @@ def ledger(
         for pid, _name, status in rows
         if status != "在任" and left_on.get(pid) is not None and left_on[pid] < start
     }
-    by_type: dict[str, Counter[str]] = defaultdict(Counter)
-    youth_contacts: Counter[str] = Counter()
-    pending: Counter[str] = Counter()
-    returned: Counter[str] = Counter()
-    for pid, kind, youth, state in session.execute(
-        select(
-            ActivityParticipant.person_id,
-            Activity.activity_type,
-            Activity.youth_count,
-            Activity.confirmation,
-        )
-        .join(Activity, Activity.id == ActivityParticipant.activity_id)
-        .where(
-            Activity.deleted_at.is_(None),
-            Activity.activity_date >= start,
-            Activity.activity_date <= end,
-        )
-    ):
-        if pid not in people:
-            continue
-        if state == Confirmation.PENDING:
-            pending[pid] += 1
-        elif state == Confirmation.RETURNED:
-            returned[pid] += 1
-        else:
-            by_type[pid][kind] += 1
-            if kind in goal.youth_types:
-                youth_contacts[pid] += youth
-    branches: dict[str, set[str]] = defaultdict(set)
-    for pid, bid in session.execute(
-        select(BranchContact.delegate_id, BranchContact.branch_id).where(
-            (BranchContact.start_date.is_(None)) | (BranchContact.start_date <= end),
-            (BranchContact.end_date.is_(None)) | (BranchContact.end_date >= start),
-        )
-    ):
-        branches[pid].add(bid)
-    for pid, bid in session.execute(
-        select(ActivityParticipant.person_id, Activity.branch_id)
-        .join(Activity, Activity.id == ActivityParticipant.activity_id)
-        .where(
-            Activity.branch_id.is_not(None),
-            Activity.deleted_at.is_(None),
-            Activity.confirmation == str(Confirmation.CONFIRMED),
-            Activity.activity_date >= start,
-            Activity.activity_date <= end,
-        )
-    ):
-        branches[pid].add(bid)
+    counts = year_counts(session, year, goal)
+    by_type, youth_contacts, branches = counts.by_type, counts.youth, counts.branches
+    pending, returned = counts.pending, counts.returned
     seats = {c.person_id: c for c in duty.attendance_counts(session, year, today=today)}
     result = []
     for pid, name in people.items():

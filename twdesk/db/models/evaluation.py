@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from twdesk.db.base import Base, IdMixin
@@ -78,7 +88,10 @@ class Evaluation(IdMixin, Base):
     """One delegate's evaluation for one year."""
 
     __tablename__ = "evaluation"
-    __table_args__ = (UniqueConstraint("person_id", "year"),)
+    __table_args__ = (
+        UniqueConstraint("person_id", "year"),
+        Index("ix_evaluation_station_year", "station_id", "year"),
+    )
 
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
     year: Mapped[int] = mapped_column(Integer, index=True)
@@ -98,6 +111,12 @@ class Evaluation(IdMixin, Base):
     locked_by: Mapped[str] = mapped_column(String(64), default="")
     scheme_snapshot: Mapped[str] = mapped_column(Text, default="")  # JSON of the scheme when locked
     notes: Mapped[str] = mapped_column(Text, default="")
+    decision_grade: Mapped[str] = mapped_column(String(8), default="")  # a quota tie settled
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    consequence_note: Mapped[str] = mapped_column(Text, default="")  # why (frozen when locked)
+    # the suggestions from the records, JSON [[seq, "score" | null, basis, no_duty], …]:
+    # derived data kept with the evaluation (recomputed when reopened, frozen when locked)
+    suggestions: Mapped[str] = mapped_column(Text, default="")
 
     scores: Mapped[list[EvaluationScore]] = relationship(back_populates="evaluation")
 
