@@ -162,12 +162,13 @@ class EvaluationTab(LazyLoad, QWidget):
         self.chart = GradeChart()
         self.legend = QLabel(
             tr(
-                "灰字：本阶段尚未录入，显示建议分　黄底：与建议分不同（悬停看理由）\n"
-                "绿底：优秀　绿线：优秀名额线　红底：并列待定\n"
-                "双击指标分数查看计分依据，双击姓名录入本阶段"
+                "灰字：本阶段尚未录入，显示建议分\n黄底：与建议分不同（悬停看理由）\n"
+                "绿底：优秀　绿线：优秀名额线\n红底：并列待定\n\n"
+                "双击指标分数查看计分依据；双击姓名录入本阶段。"
             )
         )
         self.legend.setWordWrap(True)
+        self.legend.setFixedWidth(self.chart.width())
         self.legend.setStyleSheet("color: #555;")
         side = QVBoxLayout()
         side.addWidget(self.chart)
@@ -312,12 +313,10 @@ class EvaluationTab(LazyLoad, QWidget):
                 )
 
         def done(summary: evaluation.OpenSummary) -> None:
-            self.last_message = tr(
-                "{0}年考核：新建 {1} 份，重算建议分 {2} 份，已锁定未变 {3} 份。"
-            ).format(summary.year, summary.created, summary.refreshed, summary.locked)
-            if summary.created == 0 and summary.refreshed == 0 and summary.locked == 0:
+            self.last_message = summary.message()
+            if not (summary.created or summary.refreshed or summary.locked):
                 self.last_message = tr(
-                    "{0}年没有可考核的团代表：请先在“联络站与代表”中分配代表。"
+                    "{0}年没有可考核的团代表：请先在“联络站与代表”中为联络站分配团代表。"
                 ).format(summary.year)
             self.full_reload()
             self.status.setText(self.last_message)

@@ -11,15 +11,17 @@ from twdesk.ui.tabs.evaluation.common import tr
 from twdesk.ui.tabs.evaluation.results_model import TIE_TEXT
 from twdesk.ui.widgets.bar_chart import BarChart
 
+WIDTH = 230
+
 
 class GradeChart(BarChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr("等次分布"), "#2e7d32", parent)
         self.setMinimumHeight(180)
-        self.setMinimumWidth(230)
+        self.setFixedWidth(WIDTH)
 
     def sizeHint(self) -> QSize:
-        return QSize(260, 220)
+        return QSize(WIDTH, 220)
 
     def show_year(self, year: StationYear | None) -> None:
         if year is None or not year.delegates:

@@ -12,9 +12,9 @@ from twdesk.ui.widgets.tables import fill_table, make_table
 class RecordsDialog(QDialog):
     def __init__(self, records: RecordList, who: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("计分依据 — {0}：{1}").format(who, records.title))
+        self.setWindowTitle(tr("计分依据 — {0}").format(who))
         self.resize(720, 460)
-        self.title = QLabel(f"{who}　{records.title}")
+        self.title = QLabel(records.title)
         self.title.setStyleSheet("font-weight: bold;")
         self.basis = QLabel(records.basis or tr("（没有计分说明）"))
         self.basis.setWordWrap(True)

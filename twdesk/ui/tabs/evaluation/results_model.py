@@ -4,6 +4,7 @@ ties marked. Texts are computed once per reload, so a 500-delegate station shows
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -31,6 +32,16 @@ FIXED_BEFORE = 2  # 名次, 姓名
 TAIL = (tr("加分"), tr("否决"), tr("总分"), tr("等次"), tr("后续处理"), tr("阶段"))
 TIE_TEXT = tr("并列待定")
 NO_DUTY = tr("无排班")
+
+
+HEADER_LINE = 4  # characters of an indicator's name per header line: ten columns fit the window
+
+
+def _header(seq: int, name: str, points: Decimal) -> str:
+    """``1.参加会议`` / ``10分`` in short lines (the full name is in the header's tooltip)."""
+    name = name.replace(" ", "")
+    lines = [name[k : k + HEADER_LINE] for k in range(0, len(name), HEADER_LINE)] or [""]
+    return "\n".join([f"{seq}.{lines[0]}", *lines[1:], f"{text(points)}分"])
 
 
 class _Row:
@@ -82,7 +93,7 @@ def _indicator_cell(ind: IndicatorResult, stage: Stage) -> tuple[str, str, bool,
         tip.append(tr("{0}尚未录入，显示的是建议分").format(stage))
         return shown, "\n".join(tip), False, ind.suggested is not None or ind.no_duty
     tip.append(tr("{0}：{1}").format(stage, text(score)))
-    overridden = ind.overridden(stage)
+    overridden = ind.overridden(stage) and ind.suggested is not None  # manual: no suggestion
     if overridden:
         tip.append(tr("调整理由：{0}").format(ind.reason(stage) or tr("（未填写）")))
     tip.append(tr("双击查看计分依据"))
@@ -95,6 +106,7 @@ class ResultsModel(QAbstractTableModel):
         self.year: StationYear | None = None
         self.stage = Stage.SELF
         self.headers: list[str] = []
+        self.tips: list[str] = []
         self._rows: list[_Row] = []
         self.quota_row = -1  # the last row above the 优秀 quota line (-1: no line)
         self._bold = QFont()
@@ -105,10 +117,18 @@ class ResultsModel(QAbstractTableModel):
         self.year, self.stage = year, stage
         delegates = year.delegates if year else ()
         indicators = year.scheme.indicators if year else ()
+        self.tips = (
+            [""] * FIXED_BEFORE
+            + [
+                f"{i.seq}. {i.name}（{text(i.points)} 分）：{i.rule.describe(i.points)}"
+                for i in indicators
+            ]
+            + [""] * len(TAIL)
+        )
         self.headers = [
             tr("名次"),
             tr("姓名"),
-            *(f"{i.seq}.{i.name}\n{text(i.points)}" for i in indicators),
+            *(_header(i.seq, i.name, i.points) for i in indicators),
             *TAIL,
         ]
         self._rows = [_Row(d, stage) for d in delegates]
@@ -152,12 +172,12 @@ class ResultsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tips[section] or None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from twdesk.core.errors import UserError
 from twdesk.core.evaluation_rules import Scheme
-from twdesk.core.evaluation_view import DelegateResult, IndicatorResult, Stage, text
+from twdesk.core.evaluation_view import STAGES, DelegateResult, IndicatorResult, Stage, text
 from twdesk.services import evaluation
 from twdesk.services.evaluation import StageEntry
 from twdesk.ui.actions import EVALUATION, run_action, run_read, show_error
@@ -39,13 +39,14 @@ if TYPE_CHECKING:
 class _IndicatorRow:
     """The widgets of one indicator: its score field and the reason shown for an override."""
 
-    def __init__(self, ind: IndicatorResult, stage: Stage) -> None:
+    def __init__(self, ind: IndicatorResult, stage: Stage, before: Stage | None) -> None:
         self.ind = ind
         self.label = QLabel(f"{ind.seq}. {ind.name}")
         self.label.setToolTip(ind.rule)
         self.points = QLabel(text(ind.points))
         self.suggested = QLabel(tr("无排班") if ind.no_duty else text(ind.suggested, tr("无")))
         self.suggested.setToolTip(ind.basis)
+        self.before = QLabel("" if before is None else text(ind.score(before)))
         self.score = score_field()
         self.score.setObjectName(f"score{ind.seq}")
         stage_score = ind.score(stage)
@@ -162,24 +163,37 @@ class StageEntryDialog(QDialog):
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        for c, head in enumerate(
-            (tr("指标"), tr("分值"), tr("建议分"), tr("得分"), tr("调整理由"))
-        ):
+        before = self._stage_before()
+        heads = (
+            tr("指标"),
+            tr("分值"),
+            tr("建议分"),
+            str(before or ""),
+            tr("得分"),
+            tr("调整理由"),
+        )
+        for c, head in enumerate(heads):
             label = QLabel(head)
             label.setStyleSheet("color: #555; font-weight: bold;")
             self.grid.addWidget(label, 0, c)
-        self.rows = [_IndicatorRow(ind, self.stage) for ind in d.indicators]
+        self.rows = [_IndicatorRow(ind, self.stage, before) for ind in d.indicators]
         for r, row in enumerate(self.rows, 1):
             self.grid.addWidget(row.label, r, 0)
             self.grid.addWidget(row.points, r, 1, Qt.AlignmentFlag.AlignCenter)
             self.grid.addWidget(row.suggested, r, 2, Qt.AlignmentFlag.AlignCenter)
-            self.grid.addWidget(row.score, r, 3)
-            self.grid.addWidget(row.reason, r, 4)
-        self.grid.setColumnStretch(4, 1)
+            self.grid.addWidget(row.before, r, 3, Qt.AlignmentFlag.AlignCenter)
+            self.grid.addWidget(row.score, r, 4)
+            self.grid.addWidget(row.reason, r, 5)
+        self.grid.setColumnStretch(5, 1)
         chain: list[QWidget] = [w for row in self.rows for w in (row.score, row.reason)]
         chain += [self.bonus, self.veto, self.notes, self.save_next, self.save_button]
         for a, b in pairwise(chain):
             QWidget.setTabOrder(a, b)
+
+    def _stage_before(self) -> Stage | None:
+        """The stage entered before this one (its scores are shown for comparison)."""
+        k = STAGES.index(self.stage)
+        return STAGES[k - 1] if k else None
 
     # --- saving -------------------------------------------------------------------------------
 
@@ -211,7 +225,7 @@ class StageEntryDialog(QDialog):
             scores=scores,
             reasons=reasons,
             bonus=bonus,
-            veto=self.veto.currentData(),
+            veto=self.veto.currentData() or "",  # "" clears a veto given earlier
             notes=self.notes.text().strip(),
         )
 
