@@ -138,7 +138,11 @@ class EvaluationTab(LazyLoad, QWidget):
         paper = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("status")
-        paper.addWidget(self.status, 1)
+        paper.addWidget(self.status)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #1b5e20;")
+        paper.addWidget(self.message, 1)
         for b in (
             self.import_button,
             self.export_button,
@@ -319,7 +323,7 @@ class EvaluationTab(LazyLoad, QWidget):
                     "{0}年没有可考核的团代表：请先在“联络站与代表”中为联络站分配团代表。"
                 ).format(summary.year)
             self.full_reload()
-            self.status.setText(self.last_message)
+            self.message.setText(self.last_message)
 
         return run_long(
             self, tr("正在开启{0}年考核…").format(year), job, done, changes=[EVALUATION]
@@ -370,7 +374,7 @@ class EvaluationTab(LazyLoad, QWidget):
     def _entry_closed(self, dialog: StageEntryDialog) -> None:
         if dialog.saved:
             self.last_message = tr("已保存 {0} 位代表的{1}").format(dialog.saved, dialog.stage)
-            self.status.setText(self.last_message)
+            self.message.setText(self.last_message)
             if dialog.delegate is not None:
                 row = self.model.row_of(dialog.delegate.person_id)
                 if row >= 0:
@@ -425,7 +429,7 @@ class EvaluationTab(LazyLoad, QWidget):
             verb = tr("锁定")
         if count is not None:
             self.last_message = tr("已{0} {1} 份考核").format(verb, count)
-            self.status.setText(self.last_message)
+            self.message.setText(self.last_message)
         return count
 
     def edit_scheme(self) -> SchemeDialog | None:

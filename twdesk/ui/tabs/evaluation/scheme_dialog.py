@@ -225,12 +225,14 @@ class SchemeDialog(QDialog):
 
     def _add_bonus_row(self, name: str, points: Decimal) -> None:
         r = self.bonus_table.rowCount()
-        self.bonus_table.setRowCount(r + 1)
-        self.bonus_table.setItem(r, 0, QTableWidgetItem(name))
         spin = points_spin()
         spin.setValue(float(points))
         spin.valueChanged.connect(lambda _v: self._check())
+        self.bonus_table.blockSignals(True)  # the row is checked once it is whole
+        self.bonus_table.setRowCount(r + 1)
+        self.bonus_table.setItem(r, 0, QTableWidgetItem(name))
         self.bonus_table.setCellWidget(r, 1, spin)
+        self.bonus_table.blockSignals(False)
         fit_columns(self.bonus_table)
 
     def add_bonus(self) -> None:
