@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+)
 from sqlalchemy import select
 
 from twdesk.core.evaluation_view import Stage
@@ -162,6 +169,8 @@ def test_opening_the_year_by_its_button_shows_every_delegate_with_suggestions(
     qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=10000)
     qtbot.waitUntil(lambda: not actions._RUNNING, timeout=10000)
     assert "新建 3 人" in tab.last_message
+    qtbot.wait(600)  # the progress dialog's own show-timer (300 ms) must not bring it back
+    assert not [d for d in tab.findChildren(QProgressDialog) if d.isVisible()]
     assert tab.station.currentText() == "城关镇团代表联络站"
     assert not tab.empty.isVisible()
     assert sorted(d.name for d in tab.model.delegates()) == ["张三", "李四", "王五"]
