@@ -41,6 +41,7 @@ from twdesk.ui.tabs.evaluation.files import FileActions
 from twdesk.ui.tabs.evaluation.grade_chart import GradeChart
 from twdesk.ui.tabs.evaluation.progress_dialog import ProgressDialog
 from twdesk.ui.tabs.evaluation.records_dialog import RecordsDialog
+from twdesk.ui.tabs.evaluation.results_model import excellent_places
 from twdesk.ui.tabs.evaluation.results_view import ResultsView
 from twdesk.ui.tabs.evaluation.scheme_dialog import SchemeDialog
 from twdesk.ui.tabs.evaluation.stage_dialog import StageEntryDialog
@@ -272,7 +273,7 @@ class EvaluationTab(LazyLoad, QWidget):
         self.banner.setVisible(self.locked)
         self.banner.setText(
             tr(
-                "🔒 已锁定：{0}{1}年的考核结果已锁定，分数、等次和后续处理不再变化；如需修改请先解锁。"
+                "【已锁定】{0}{1}年的考核结果已锁定，分数、等次和后续处理不再变化；如需修改请先解锁。"
             ).format(self.station_name, year)
         )
         self._enable()
@@ -285,7 +286,7 @@ class EvaluationTab(LazyLoad, QWidget):
         done = sum(1 for d in shown.delegates if stage in d.stages_done)
         ties = sum(1 for d in shown.delegates if d.quota_tie)
         text = tr("{0} 名代表 · 优秀名额 {1} · {2}已录入 {3} 人").format(
-            len(shown.delegates), shown.excellent_slots, stage, done
+            len(shown.delegates), excellent_places(shown), stage, done
         )
         if ties:
             text += tr(" · 并列待定 {0} 人").format(ties)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from twdesk.core.evaluation_view import StationYear
 from twdesk.core.vocab import Grade
 from twdesk.ui.tabs.evaluation.common import tr
-from twdesk.ui.tabs.evaluation.results_model import TIE_TEXT
+from twdesk.ui.tabs.evaluation.results_model import TIE_TEXT, excellent_places
 from twdesk.ui.widgets.bar_chart import BarChart
 
 WIDTH = 230
@@ -33,5 +33,5 @@ class GradeChart(BarChart):
         ties = sum(1 for d in year.delegates if d.quota_tie)
         if ties:
             values.insert(1, (TIE_TEXT, ties))
-        self.title = tr("等次分布（优秀名额 {0}）").format(year.excellent_slots)
+        self.title = tr("等次分布（优秀名额 {0}）").format(excellent_places(year))
         self.set_values(values)

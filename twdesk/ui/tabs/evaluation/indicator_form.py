@@ -124,6 +124,7 @@ class IndicatorForm(QWidget):
         self.lead.setValue(float(rule.lead_points))
         self.target.setValue(rule.target or 0)
         self.description.setText(ind.description)
+        self.description.setCursorPosition(0)
         self._filling = False
         self._show_fields()
 

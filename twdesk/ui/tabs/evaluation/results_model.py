@@ -44,6 +44,12 @@ def _header(seq: int, name: str, points: Decimal) -> str:
     return "\n".join([f"{seq}.{lines[0]}", *lines[1:], f"{text(points)}分"])
 
 
+def excellent_places(year: StationYear) -> int:
+    """The 优秀 places of the station's year; a locked year (which keeps its grades and reports
+    no places) has as many as it graded 优秀."""
+    return year.excellent_slots or year.grade_counts.get(Grade.EXCELLENT, 0)
+
+
 class _Row:
     """One delegate's cells: texts, tooltips and which indicator cells are overrides."""
 
@@ -132,7 +138,7 @@ class ResultsModel(QAbstractTableModel):
             *TAIL,
         ]
         self._rows = [_Row(d, stage) for d in delegates]
-        slots = year.excellent_slots if year else 0
+        slots = excellent_places(year) if year else 0
         self.quota_row = slots - 1 if 0 < slots < len(self._rows) else -1
         self.endResetModel()
 
