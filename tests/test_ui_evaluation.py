@@ -408,19 +408,92 @@ def test_paper_buttons_without_an_opened_year_say_what_to_do(qtbot, records, mon
     assert all("开启" in text or "选中一位代表" in text for _t, text in info.calls)
 
 
-def test_result_sheet_printed_from_its_button(qtbot, opened, tmp_path: Path, monkeypatch) -> None:
+class SavePaths:
+    """Stands in for the save dialog: each call answers the next path."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.asked = folder, []
+
+    def __call__(self, _parent=None, _caption="", suggested="", *_a, **_k):
+        self.asked.append(Path(suggested).name)
+        return str(self.folder / Path(suggested).name), ""
+
+
+def test_printouts_and_results_saved_from_their_buttons(
+    qtbot, opened, tmp_path: Path, monkeypatch
+) -> None:
     pytest.importorskip("twdesk.services.evaluation_outputs")
     from PySide6.QtWidgets import QFileDialog
 
-    db, _ids = opened
-    _score_everyone(db, _ids)
+    db, ids = opened
+    _score_everyone(db, ids)
     tab = make_tab(qtbot, db)
-    target = tmp_path / "结果表.pdf"
+    saves = SavePaths(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(saves))
+    shown: list[str] = []
     monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+        "twdesk.ui.tabs.evaluation.files.show_saved", lambda _p, _path, text: shown.append(text)
     )
-    monkeypatch.setattr(actions, "show_saved", lambda *_a: None)
+    tab.view.setCurrentIndex(cell(tab, "张三", NAME))
+    for button in (tab.print_button, tab.consequence_button, tab.sheet_button):
+        qtbot.mouseClick(button, LEFT)
+    assert saves.asked == [
+        "城关镇团代表联络站2026年履职考核结果表.pdf",
+        "城关镇团代表联络站2026年考核后续处理名单.pdf",
+        "张三2026年履职考核表.pdf",
+    ]
+    for name in saves.asked:
+        assert (tmp_path / name).read_bytes().startswith(b"%PDF"), name
+    assert shown[1].startswith("后续处理名单已保存") and "人）" in shown[1]
+    qtbot.mouseClick(tab.export_button, LEFT)
+    qtbot.waitUntil(lambda: len(shown) == 4, timeout=20000)
+    results = tmp_path / saves.asked[-1]
+    assert results.suffix == ".xlsx" and results.read_bytes().startswith(b"PK")
+    assert "考核结果已导出" in tab.last_message
+
+
+def test_blank_sheet_exported_filled_and_imported_through_the_buttons(
+    qtbot, opened, tmp_path: Path, monkeypatch
+) -> None:
+    pytest.importorskip("twdesk.services.evaluation_import")
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    db, ids = opened
+    tab = make_tab(qtbot, db)
+    saves = SavePaths(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(saves))
     monkeypatch.setattr("twdesk.ui.tabs.evaluation.files.show_saved", lambda *_a: None)
-    qtbot.mouseClick(tab.print_button, LEFT)
-    assert target.read_bytes().startswith(b"%PDF")
-    assert "结果表已保存" in tab.last_message
+    qtbot.mouseClick(tab.form_button, LEFT)
+    form = tmp_path / saves.asked[0]
+    assert "3 位代表" in tab.last_message
+    # the office fills in 组织评价 on paper: 10 for 张三's 组织评价 / 青年满意度
+    book = openpyxl.load_workbook(form)
+    sheet = book.active
+    rows = list(sheet.iter_rows())
+    header = next(r for r in rows if any(c.value == "姓名" for c in r))
+    column = next(c.column for c in header if str(c.value or "").startswith("10"))
+    name_column = next(c.column for c in header if c.value == "姓名")
+    row = next(r for r in rows if r[name_column - 1].value == "张三")
+    sheet.cell(row=row[0].row, column=column, value=10)
+    book.save(form)
+    asked: list[list[str]] = []
+
+    def get_item(_parent, _title, _label, items, current=0, *_a, **_k):
+        asked.append(list(items))
+        return "组织评价", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(form), ""))
+    )
+    info = Recorder()
+    monkeypatch.setattr(QMessageBox, "information", info)
+    qtbot.mouseClick(tab.import_button, LEFT)
+    qtbot.waitUntil(lambda: bool(info.calls), timeout=20000)
+    assert asked == [["自评", "组织评价", "复核"]]
+    assert "导入完成" in info.calls[0][1]
+    with db.session() as s:
+        result = ev.delegate_result(s, YEAR, ids["张三"])
+    assert result.indicators[9].station_score == D(10)
+    assert Stage.STATION in result.stages_done

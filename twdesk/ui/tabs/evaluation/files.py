@@ -59,10 +59,13 @@ class FileActions:
         self.where.last_message = message
         show_saved(self.tab, path, message)
 
-    def _write(self, path: Path, write: Callable[[Any], object], message: str) -> object:
+    def _write(
+        self, path: Path, write: Callable[[Any], object], message: Callable[[Any], str]
+    ) -> object:
+        """`write(session)` (the user agreed to replace the file), then where it went."""
         result = run_read(self.tab, self.where.db, write)
         if result is not None:
-            self._saved(path, message)
+            self._saved(path, message(result))
         return result
 
     # --- in -----------------------------------------------------------------------------------
@@ -93,10 +96,8 @@ class FileActions:
                     s, path, year=year, stage=Stage(stage), progress=progress, cancel=cancelled
                 )
 
-        def done(summary: object) -> None:
-            self.where.last_message = tr("已从「{0}」导入{1}年{2}：{3}").format(
-                path.name, year, stage, summary
-            )
+        def done(summary: Any) -> None:
+            self.where.last_message = summary.message()
             QMessageBox.information(self.tab, title, self.where.last_message)
 
         return run_long(self.tab, tr("正在导入评分表…"), job, done, changes=[EVALUATION])
@@ -159,9 +160,13 @@ class FileActions:
         def write(s: Any) -> object:
             from twdesk.services.evaluation_import import export_form
 
-            return export_form(s, year, path, station_id=station_id, overwrite=True) or True
+            return export_form(s, year, path, station_id=station_id, overwrite=True)
 
-        return self._write(path, write, tr("空白评分表已导出：{0}").format(path.name))
+        return self._write(
+            path,
+            write,
+            lambda rows: tr("空白评分表已导出：{0}（{1} 位代表）").format(path.name, rows),
+        )
 
     def print_results(self) -> object:
         title = tr("打印结果表")
@@ -182,9 +187,9 @@ class FileActions:
         def write(s: Any) -> object:
             from twdesk.services.evaluation_outputs import print_result_sheet
 
-            return print_result_sheet(s, year, station_id, path, overwrite=True) or True
+            return print_result_sheet(s, year, station_id, path, overwrite=True)
 
-        return self._write(path, write, tr("结果表已保存：{0}").format(path.name))
+        return self._write(path, write, lambda _p: tr("结果表已保存：{0}").format(path.name))
 
     def print_consequences(self) -> object:
         title = tr("打印后续处理名单")
@@ -205,9 +210,13 @@ class FileActions:
         def write(s: Any) -> object:
             from twdesk.services.evaluation_outputs import print_consequences
 
-            return print_consequences(s, year, path, station_id=station_id, overwrite=True) or True
+            return print_consequences(s, year, path, station_id=station_id, overwrite=True)
 
-        return self._write(path, write, tr("后续处理名单已保存：{0}").format(path.name))
+        return self._write(
+            path,
+            write,
+            lambda count: tr("后续处理名单已保存：{0}（{1} 人）").format(path.name, count),
+        )
 
     def print_delegate(self) -> object:
         title = tr("打印个人考核表")
@@ -232,6 +241,6 @@ class FileActions:
         def write(s: Any) -> object:
             from twdesk.services.evaluation_outputs import print_delegate_sheet
 
-            return print_delegate_sheet(s, year, person_id, path, overwrite=True) or True
+            return print_delegate_sheet(s, year, person_id, path, overwrite=True)
 
-        return self._write(path, write, tr("个人考核表已保存：{0}").format(path.name))
+        return self._write(path, write, lambda _p: tr("个人考核表已保存：{0}").format(path.name))
