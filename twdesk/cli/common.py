@@ -104,10 +104,14 @@ def positive(value: str) -> int:
     return number
 
 
+def shown_width(text: str) -> int:
+    """The columns a terminal gives ``text``: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def pad(text: str, width: int) -> str:
     """Left-justify counting Chinese characters as two columns, as a terminal shows them."""
-    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(width - used, 0)
+    return text + " " * max(width - shown_width(text), 0)
 
 
 def day(text: str) -> date | None:

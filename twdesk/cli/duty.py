@@ -1,4 +1,4 @@
-"""`twdesk duty …`, `twdesk holidays …` and `twdesk export duty`."""
+"""`twdesk duty …`, `twdesk holidays …`, `twdesk export duty` and `twdesk import duty`."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from twdesk.cli.common import (
     day,
     opened,
     out,
+    run_import,
     station_id,
 )
 
@@ -100,6 +101,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from twdesk.services.duty_import import import_duty
+
+    return run_import(args, import_duty)
+
+
 def cmd_holidays(args: argparse.Namespace) -> int:
     from twdesk.services import duty
 
@@ -126,7 +133,11 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub: argparse._SubParsersAction, exp_sub: argparse._SubParsersAction) -> None:
+def add_parsers(
+    sub: argparse._SubParsersAction,
+    imp_sub: argparse._SubParsersAction,
+    exp_sub: argparse._SubParsersAction,
+) -> None:
     duty_parser = sub.add_parser("duty", help="坐班：生成计划、打印公示")
     duty_sub = duty_parser.add_subparsers(
         dest="what", metavar="内容", required=True, parser_class=type(duty_parser)
@@ -177,6 +188,13 @@ def add_parsers(sub: argparse._SubParsersAction, exp_sub: argparse._SubParsersAc
     p.add_argument("--station", metavar="NAME", help="只导出这个联络站")
     add_out(p)
     p.set_defaults(func=cmd_export)
+    p = imp_sub.add_parser(
+        "duty",
+        parents=[DB],
+        help="导入坐班签到情况：导出的坐班安排按签到表填好“状态”“替班代表”后导入（全部校验通过才写入）",
+    )
+    p.add_argument("file", metavar="FILE", help="填好的坐班安排表")
+    p.set_defaults(func=cmd_import, noun="坐班安排")
 
     hol = sub.add_parser("holidays", help="法定节假日与调休：查看、录入、确认")
     hol_sub = hol.add_subparsers(

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from twdesk import APP_TITLE, __version__
-from twdesk.cli import duty, files, ledger, roster, visits
+from twdesk.cli import duty, evaluation, files, ledger, roster, visits
 from twdesk.cli.common import EXIT_INTERNAL, EXIT_OK, ChineseArgumentParser, report
 from twdesk.core.errors import UserError
 
@@ -37,9 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
         dest="what", metavar="内容", required=True, parser_class=ChineseArgumentParser
     )
     roster.add_parsers(imp_sub, exp_sub)
-    duty.add_parsers(sub, exp_sub)
+    duty.add_parsers(sub, imp_sub, exp_sub)
     visits.add_parsers(sub, imp_sub, exp_sub)
     ledger.add_parsers(sub, imp_sub, exp_sub)
+    evaluation.add_parsers(sub, imp_sub, exp_sub)
     return parser
 
 

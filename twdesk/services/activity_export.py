@@ -27,6 +27,7 @@ def export_rows(session: Session, *, year: int | None = None) -> Iterator[tuple[
             a.youth_count,
             a.project,
             a.station,
+            a.branch,
             a.source,
             a.confirmation,
             "",

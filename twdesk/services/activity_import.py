@@ -1,7 +1,8 @@
 """Activity registers from spreadsheets, on the import engine: each row checked by
 `check_activity` (the entry dialog's own check), participants and stations found by name, any
-problem → nothing imported. Projects named in the file that do not exist yet are created, as
-stations are by the roster import."""
+problem → nothing imported. Projects and youth-league branches (团支部, the branch a 联系团支部
+activity contacted) named in the file that do not exist yet are created, as stations are by the
+roster import; the branch is stored on the activity, so it counts for the branch target."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from twdesk.core.normalize import clean_name, clean_text, parse_date
-from twdesk.db.models import Person, Project, Station
+from twdesk.db.models import Person, Project, Station, YouthBranch
 from twdesk.excel.activity_columns import ALIASES, SEPARATORS
 from twdesk.importing.engine import Progress, Row, Spec, check_file
 from twdesk.importing.problems import ImportCancelled
@@ -27,6 +28,7 @@ from twdesk.services.ledger import (
     save_project,
 )
 from twdesk.services.limits import max_length, too_long
+from twdesk.services.links import add_branch
 
 SPEC = Spec(
     ALIASES,
@@ -39,6 +41,7 @@ SPEC = Spec(
         "participants": "填写参与代表姓名，多人用顿号分隔；不在库中的代表请先登记",
         "station": "改成已有的联络站名称或留空",
         "project": "删减项目名称",
+        "branch": "删减团支部名称",
     },
     what="履职记录表",
 )
@@ -54,11 +57,14 @@ def split_names(text: str) -> list[str]:
 class ActivityImportSummary:
     activities: int = 0
     new_projects: list[str] = field(default_factory=list)
+    new_branches: list[str] = field(default_factory=list)
 
     def one_line(self) -> str:
         text = f"导入完成：履职记录 {self.activities} 条"
         if self.new_projects:
             text += f"；新建项目 {len(self.new_projects)} 个（{'、'.join(self.new_projects)}）"
+        if self.new_branches:
+            text += f"；新建团支部：{'、'.join(self.new_branches)}"
         return text + "。"
 
 
@@ -67,6 +73,7 @@ class _ActivityRow:
     values: dict[str, Any]
     participant_ids: list[str]
     project: str
+    branch: str
 
 
 class _RowChecker:
@@ -84,6 +91,7 @@ class _RowChecker:
             ).all()
         )
         self.project_limit = max_length(Project, "name")
+        self.branch_limit = max_length(YouthBranch, "name")
 
     def __call__(self, row: Row) -> _ActivityRow | None:
         values: dict[str, Any] = {
@@ -112,12 +120,16 @@ class _RowChecker:
         long = too_long(project, self.project_limit)
         if long:
             row.problem("project", f"项目名称{long}")
+        branch = clean_text(row.raw("branch"))
+        long = too_long(branch, self.branch_limit)
+        if long:
+            row.problem("branch", f"团支部名称{long}")
         try:
             clean = check_activity(values, set(ids), self.types, today=self.today)
         except LedgerError as exc:
             row.report(exc)
             return None
-        return _ActivityRow(clean, ids, project)
+        return _ActivityRow(clean, ids, project, branch)
 
 
 def import_activities(
@@ -137,15 +149,24 @@ def import_activities(
     projects = dict(
         session.execute(select(Project.name, Project.id).where(Project.deleted_at.is_(None))).all()
     )
+    branches = dict(
+        session.execute(
+            select(YouthBranch.name, YouthBranch.id).where(YouthBranch.deleted_at.is_(None))
+        ).all()
+    )
     summary = ActivityImportSummary()
     for i, row in enumerate(preview.rows):
         if cancel and i % 500 == 0 and cancel():
             raise ImportCancelled
-        values, project = row.values, row.project
+        values, project, branch = row.values, row.project, row.branch
         if project and project not in projects:
             projects[project] = save_project(session, project, station_id=values["station_id"]).id
             summary.new_projects.append(project)
         values["project_id"] = projects.get(project) if project else None
+        if branch and branch not in branches:
+            branches[branch] = add_branch(session, branch, station_id=values["station_id"]).id
+            summary.new_branches.append(branch)
+        values["branch_id"] = branches.get(branch) if branch else None
         save_activity(session, values, row.participant_ids, today=today)
         summary.activities += 1
     return summary

@@ -15,6 +15,8 @@ def open_demo_year(db: Database, today: date) -> None:
     """Open ``today``'s year on the demo file and enter part of its stages (deterministic)."""
     with db.transaction() as s:
         evaluation.open_year(s, today.year, today=today)
+        own: list[tuple[str, evaluation.StageEntry]] = []
+        station: list[tuple[str, evaluation.StageEntry]] = []
         for n, (station_id, _name) in enumerate(evaluation.station_choices(s, today.year)):
             sy = evaluation.station_year(s, today.year, station_id)
             for i, delegate in enumerate(sy.delegates):
@@ -26,6 +28,8 @@ def open_demo_year(db: Database, today: date) -> None:
                     if ind.suggested is None
                 }
                 entry = evaluation.StageEntry(scores=manual)
-                evaluation.save_stage(s, today.year, delegate.person_id, Stage.SELF, entry)
+                own.append((delegate.person_id, entry))
                 if n % 3 == 0:  # every third station has already scored its delegates
-                    evaluation.save_stage(s, today.year, delegate.person_id, Stage.STATION, entry)
+                    station.append((delegate.person_id, entry))
+        evaluation.save_stages(s, today.year, Stage.SELF, own)
+        evaluation.save_stages(s, today.year, Stage.STATION, station)

@@ -38,7 +38,7 @@ from twdesk.db.models import (
     StatusChange,
     Unavailability,
 )
-from twdesk.services.limits import refuse_long
+from twdesk.services.limits import check_lengths, refuse_long
 
 NOT_YET = "待坐班"  # shown for a future day with nothing recorded (stored as 未登记)
 
@@ -511,6 +511,53 @@ def swap_assignments(session: Session, first_id: str, second_id: str, reason: st
     session.flush()
 
 
+# what may be recorded before the day: arrangements, not what happened (the sign-in sheet
+# import allows only 请假: a sheet records what happened)
+IN_ADVANCE = frozenset(
+    {str(Attendance.UNRECORDED), str(Attendance.LEAVE), str(Attendance.SUBSTITUTED)}
+)
+
+
+class AttendanceError(DutyError):
+    """An attendance that cannot be recorded; `problems` maps the field (`attendance`,
+    `substitute_id`, `attendance_note`) → message, so an import can name the column."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        self.problems = problems
+        super().__init__("".join(problems.values()))
+
+
+def check_attendance(
+    day: date,
+    person_id: str,
+    state: str,
+    *,
+    substitute_id: str | None = None,
+    note: str = "",
+    today: date,
+    in_advance: frozenset[str] = IN_ADVANCE,
+) -> None:
+    """The rules of recording `state` for `person_id`'s seat on `day` (the calendar's buttons and
+    the sign-in sheet import both come here); raise AttendanceError naming every field."""
+    problems: dict[str, str] = {}
+    if state not in {str(a) for a in Attendance}:
+        problems["attendance"] = "请选择到岗、缺席、请假或替班。"
+    elif state not in in_advance and day > today:
+        allowed = "或".join(
+            s for s in (Attendance.LEAVE, Attendance.SUBSTITUTED) if s in in_advance
+        )
+        problems["attendance"] = (
+            f"{day:%Y-%m-%d} 还没到，不能登记“{state}”；可以提前登记{allowed}。"
+        )
+    if state == Attendance.SUBSTITUTED and (not substitute_id or substitute_id == person_id):
+        problems["substitute_id"] = "替班请选择由哪位代表替班。"
+    check_lengths(problems, {"attendance_note": clean_prose(note)}, DutyAssignment)
+    if "attendance_note" in problems:
+        problems["attendance_note"] = f"说明{problems['attendance_note']}。"
+    if problems:
+        raise AttendanceError(problems)
+
+
 def record_attendance(
     session: Session,
     assignment_id: str,
@@ -521,22 +568,16 @@ def record_attendance(
     today: date | None = None,
 ) -> None:
     """到岗 / 缺席 / 请假 / 替班 (by whom) — or back to 未登记 to correct a mistake."""
-    today = today or date.today()
-    if state not in {str(a) for a in Attendance}:
-        raise DutyError("请选择到岗、缺席、请假或替班。")
-    refuse_long(
-        {"attendance_note": clean_prose(note)},
-        DutyAssignment,
-        {"attendance_note": "说明"},
-        DutyError,
-    )
     a = _assignment(session, assignment_id)
-    day = a.duty_day.day
-    if state in (Attendance.PRESENT, Attendance.ABSENT) and day > today:
-        raise DutyError(f"{day:%Y-%m-%d} 还没到，不能登记“{state}”；可以提前登记请假或替班。")
+    check_attendance(
+        a.duty_day.day,
+        a.person_id,
+        state,
+        substitute_id=substitute_id,
+        note=note,
+        today=today or date.today(),
+    )
     if state == Attendance.SUBSTITUTED:
-        if not substitute_id or substitute_id == a.person_id:
-            raise DutyError("替班请选择由哪位代表替班。")
         if session.get(Person, substitute_id) is None:
             raise DutyError("所选替班代表已不存在。")
         session.add(

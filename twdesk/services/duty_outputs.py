@@ -15,7 +15,7 @@ from twdesk.excel import duty_export
 from twdesk.output import write_output
 from twdesk.reports.duty_poster import PosterData, PosterSeat, draw_poster
 from twdesk.reports.duty_reminders import draw_reminders
-from twdesk.services.duty import DutyError, current_rule, duty_days
+from twdesk.services.duty import DutyDayView, DutyError, current_rule, duty_days
 from twdesk.services.stations import StationRef, station_ref
 
 
@@ -64,14 +64,22 @@ def poster_data(session: Session, station_id: str, year: int) -> PosterData:
     )
 
 
+NOTE_SEPARATOR = "；"
+
+
+def moved_note(day: DutyDayView) -> str:
+    """What the list's 备注 says of a day moved off a holiday (`import duty` takes it out again,
+    so only the seat's own note is recorded)."""
+    return f"原定{day.moved_from:%Y-%m-%d}，遇节假日调整" if day.moved_from else ""
+
+
 def export_rows(
     session: Session, year: int, *, station_id: str | None = None, today: date | None = None
 ) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = []
     for d in duty_days(session, station_id=station_id, year=year, today=today):
-        note = f"原定{d.moved_from:%Y-%m-%d}，遇节假日调整" if d.moved_from else ""
         for s in d.seats:
-            extra = "；".join(x for x in (note, s.note) if x)
+            extra = NOTE_SEPARATOR.join(x for x in (moved_note(d), s.note) if x)
             rows.append(
                 (
                     d.day.isoformat(),

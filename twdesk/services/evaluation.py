@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
@@ -620,7 +621,7 @@ def _read_suggestions(text: str) -> dict[int, tuple[Decimal | None, str, bool]]:
     if not text:
         return {}
     return {
-        int(seq): (None if score is None else Decimal(score), str(basis), bool(no_duty))
+        int(seq): (_decimal(score), str(basis), bool(no_duty))
         for seq, score, basis, no_duty in json.loads(text)
     }
 
@@ -672,8 +673,55 @@ def _indicator_seqs(session: Session, scheme_ids: Iterable[str]) -> dict[str, in
 # --- reading results ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _number(value: float | None) -> Decimal | None:
+    """A stored score as the rules count it (scores repeat: 0, 2.5, 10 … converted once)."""
     return None if value is None else round_half_up(value)
+
+
+@lru_cache(maxsize=4096)
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+_EVALUATION_COLUMNS = tuple(
+    getattr(Evaluation, c)
+    for c in (
+        "id",
+        "person_id",
+        "year",
+        "scheme_id",
+        "station_id",
+        "self_total",
+        "station_total",
+        "review_total",
+        "bonus",
+        "final_score",
+        "grade",
+        "consequence",
+        "consequence_note",
+        "stage",
+        "locked",
+        "scheme_snapshot",
+        "notes",
+        "decision_grade",
+        "decision_reason",
+        "suggestions",
+    )
+)
+_SCORE_COLUMNS = tuple(
+    getattr(EvaluationScore, c)
+    for c in (
+        "evaluation_id",
+        "indicator_id",
+        "self_score",
+        "station_score",
+        "review_score",
+        "self_reason",
+        "station_reason",
+        "review_reason",
+    )
+)
 
 
 class _Loader:
@@ -682,9 +730,10 @@ class _Loader:
     def __init__(self, session: Session, year: int) -> None:
         self.session, self.year = session, year
         self.schemes: dict[str, Scheme] = {}
+        self.rule_texts: dict[int, tuple[str, ...]] = {}
         self.term = term_years(session)
 
-    def scheme(self, ev: Evaluation) -> Scheme:
+    def scheme(self, ev: Any) -> Scheme:
         if ev.locked and ev.scheme_snapshot:
             key = "snapshot:" + ev.scheme_snapshot
             if key not in self.schemes:
@@ -696,13 +745,21 @@ class _Loader:
             self.schemes[ev.scheme_id] = _scheme_of(row)
         return self.schemes[ev.scheme_id]
 
+    def rules(self, scheme: Scheme) -> tuple[str, ...]:
+        """Each indicator's rule in words (the same for every delegate: described once)."""
+        key = id(scheme)
+        if key not in self.rule_texts:
+            self.rule_texts[key] = tuple(i.rule.describe(i.points) for i in scheme.indicators)
+        return self.rule_texts[key]
+
     def stations(self, station_id: str | None) -> list[StationYear]:
-        query = select(Evaluation).where(Evaluation.year == self.year)
+        # plain rows, not ORM objects: a 500-delegate station reads in a few milliseconds
+        query = select(*_EVALUATION_COLUMNS).where(Evaluation.year == self.year)
         if station_id == "":  # evaluations of delegates without a station
             query = query.where(Evaluation.station_id.is_(None))
         elif station_id:
             query = query.where(Evaluation.station_id == station_id)
-        evals = list(self.session.scalars(query))
+        evals = list(self.session.execute(query))
         by_station: dict[str | None, list[Evaluation]] = defaultdict(list)
         for ev in evals:
             by_station[ev.station_id].append(ev)
@@ -750,11 +807,11 @@ class _Loader:
                 out[pid][year] = grade
         return out
 
-    def _scores(self, ids: list[str]) -> dict[str, list[EvaluationScore]]:
-        out: dict[str, list[EvaluationScore]] = defaultdict(list)
+    def _scores(self, ids: list[str]) -> dict[str, list[Any]]:
+        out: dict[str, list[Any]] = defaultdict(list)
         for chunk in _chunks(ids, 500):
-            for score in self.session.scalars(
-                select(EvaluationScore).where(EvaluationScore.evaluation_id.in_(chunk))
+            for score in self.session.execute(
+                select(*_SCORE_COLUMNS).where(EvaluationScore.evaluation_id.in_(chunk))
             ):
                 out[score.evaluation_id].append(score)
         return out
@@ -774,10 +831,10 @@ class _Loader:
         self,
         station_id: str,
         station: str,
-        evals: list[Evaluation],
+        evals: list[Any],
         info: dict[str, tuple[str, str, str]],
         grades: dict[str, dict[int, str]],
-        scores: dict[str, list[EvaluationScore]],
+        scores: dict[str, list[Any]],
         vetoes: dict[str, str],
         seqs: dict[str, int],
         office: str,
@@ -786,7 +843,10 @@ class _Loader:
         scheme = self.scheme(live[0] if live else evals[0])
         drafts: dict[str, _Draft] = {}
         for ev in evals:
-            drafts[ev.id] = _draft(ev, self.scheme(ev), scores[ev.id], seqs, vetoes.get(ev.id))
+            scheme_of = self.scheme(ev)
+            drafts[ev.id] = _draft(
+                ev, scheme_of, self.rules(scheme_of), scores[ev.id], seqs, vetoes.get(ev.id)
+            )
         # the quota over the live evaluations with a total; frozen ones keep what they were
         entries = [
             QuotaEntry(ev.id, drafts[ev.id].total, drafts[ev.id].veto is not None)
@@ -881,9 +941,10 @@ class _Draft:
 
 
 def _draft(
-    ev: Evaluation,
+    ev: Any,
     scheme: Scheme,
-    scores: list[EvaluationScore],
+    rules: tuple[str, ...],
+    scores: list[Any],
     seqs: dict[str, int],
     veto: str | None,
 ) -> _Draft:
@@ -892,7 +953,7 @@ def _draft(
     done = tuple(st for st in STAGES if getattr(ev, _STAGE_TOTAL[st]) is not None)
     last = done[-1] if done else None
     indicators = []
-    for ind in scheme.indicators:
+    for ind, rule in zip(scheme.indicators, rules, strict=True):
         s = by_seq.get(ind.seq)
         suggestion, basis, no_duty = suggested.get(ind.seq, (None, "", False))
         values = {st: _number(getattr(s, _STAGE_SCORE[st])) if s else None for st in STAGES}
@@ -907,7 +968,7 @@ def _draft(
                 seq=ind.seq,
                 name=ind.name,
                 points=ind.points,
-                rule=ind.rule.describe(ind.points),
+                rule=rule,
                 basis=basis,
                 suggested=suggestion,
                 self_score=values[Stage.SELF],

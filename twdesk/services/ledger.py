@@ -34,6 +34,7 @@ from twdesk.db.models import (
     Station,
     StationMembership,
     StatusChange,
+    YouthBranch,
 )
 from twdesk.services import duty
 from twdesk.services.errors import FieldProblems
@@ -475,6 +476,7 @@ class ActivityRow:
     confirmation: str
     confirmation_note: str
     attachments: int
+    branch: str = ""  # the youth-league branch contacted (团支部)
 
 
 def activity_rows(
@@ -491,9 +493,10 @@ def activity_rows(
 ) -> list[ActivityRow]:
     """Newest first; `limit` caps the rows for on-screen lists (exports read them all)."""
     query = (
-        select(Activity, Station.name, Project.name)
+        select(Activity, Station.name, Project.name, YouthBranch.name)
         .outerjoin(Station, Station.id == Activity.station_id)
         .outerjoin(Project, Project.id == Activity.project_id)
+        .outerjoin(YouthBranch, YouthBranch.id == Activity.branch_id)
         .where(Activity.deleted_at.is_(None))
         .order_by(Activity.activity_date.desc(), Activity.title)
     )
@@ -520,7 +523,7 @@ def activity_rows(
     if limit is not None:
         query = query.limit(limit)
     rows = session.execute(query).all()
-    ids = [a.id for a, _s, _p in rows]
+    ids = [a.id for a, _s, _p, _b in rows]
     names: dict[str, list[str]] = defaultdict(list)
     files: dict[str, int] = {}
     for chunk in range(0, len(ids), 900):
@@ -554,8 +557,9 @@ def activity_rows(
             a.confirmation,
             a.confirmation_note,
             files.get(a.id, 0),
+            branch or "",
         )
-        for a, station, project in rows
+        for a, station, project, branch in rows
     ]
 
 

@@ -141,7 +141,7 @@ class DutyTab(LazyLoad, QWidget):
         self.upcoming.setMaximumHeight(120)
 
         self.month_page = MonthPage(self)
-        self.year_page = YearPage()
+        self.year_page = YearPage(self)
         self.person_page = PersonPage(self)
         self.counts_page = CountsPage()
         self.views = QTabWidget()
