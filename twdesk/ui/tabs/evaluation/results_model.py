@@ -51,59 +51,71 @@ def excellent_places(year: StationYear) -> int:
 
 
 class _Row:
-    """One delegate's cells: texts, tooltips and which indicator cells are overrides."""
+    """One delegate's cell texts and which indicator cells are overrides or suggestions
+    (tooltips are written only when asked for: hovering is rare, a reload must be fast)."""
 
-    __slots__ = ("delegate", "overridden", "suggested_only", "texts", "tips")
+    __slots__ = ("delegate", "overridden", "suggested_only", "texts")
 
     def __init__(self, d: DelegateResult, stage: Stage) -> None:
         self.delegate = d
-        cells = [_indicator_cell(i, stage) for i in d.indicators]
-        grade = TIE_TEXT if d.quota_tie else (d.grade or "")
+        self.overridden: set[int] = set()
+        self.suggested_only: set[int] = set()
+        cells = []
+        for k, ind in enumerate(d.indicators, FIXED_BEFORE):
+            score = ind.score(stage)
+            if score is None:
+                cells.append(NO_DUTY if ind.no_duty else text(ind.suggested))
+                if ind.suggested is not None or ind.no_duty:
+                    self.suggested_only.add(k)
+            else:
+                cells.append(text(score))
+                if ind.suggested is not None and score != ind.suggested:  # manual: none
+                    self.overridden.add(k)
         self.texts: list[str] = [
             "" if d.rank is None else str(d.rank),
             d.name,
-            *(c[0] for c in cells),
+            *cells,
             text(d.bonus) if d.bonus else "",
             d.veto or "",
             text(d.total),
-            grade,
+            TIE_TEXT if d.quota_tie else (d.grade or ""),
             d.consequence or "",
             d.stage,
         ]
-        tips = [""] * len(self.texts)
-        for k, cell in enumerate(cells):
-            tips[FIXED_BEFORE + k] = cell[1]
-        last = FIXED_BEFORE + len(cells)
-        if d.decided:
-            tips[last + 3] = tr("并列决定：{0}").format(d.decision_reason)
-        elif d.quota_tie:
-            tips[last + 3] = tr("与他人并列在优秀名额线上，请点“决定并列…”")
-        if d.consequence_reasons:
-            tips[last + 4] = "\n".join(d.consequence_reasons)
-        if d.notes:
-            tips[1] = d.notes
-        self.tips = tips
-        self.overridden = {FIXED_BEFORE + k for k, c in enumerate(cells) if c[2]}
-        self.suggested_only = {FIXED_BEFORE + k for k, c in enumerate(cells) if c[3]}
+
+    def tooltip(self, column: int, stage: Stage) -> str:
+        d = self.delegate
+        k = column - FIXED_BEFORE
+        if 0 <= k < len(d.indicators):
+            return _indicator_tip(d.indicators[k], stage, column in self.overridden)
+        tail = column - FIXED_BEFORE - len(d.indicators)
+        if column == 1:
+            return d.notes
+        if tail == 3 and d.decided:
+            return tr("并列决定：{0}").format(d.decision_reason)
+        if tail == 3 and d.quota_tie:
+            return tr("与他人并列在优秀名额线上，请点“决定并列…”")
+        if tail == 4:
+            return "\n".join(d.consequence_reasons)
+        return ""
 
 
-def _indicator_cell(ind: IndicatorResult, stage: Stage) -> tuple[str, str, bool, bool]:
-    """(text, tooltip, overridden, showing the suggestion) of one indicator for one stage."""
+def _indicator_tip(ind: IndicatorResult, stage: Stage, overridden: bool) -> str:
     score = ind.score(stage)
-    suggested = text(ind.suggested, tr("无"))
-    tip = [f"{ind.seq}. {ind.name}（{text(ind.points)} 分）", tr("建议分：{0}").format(suggested)]
+    tip = [
+        f"{ind.seq}. {ind.name}（{text(ind.points)} 分）",
+        tr("建议分：{0}").format(text(ind.suggested, tr("无"))),
+    ]
     if ind.basis:
         tip.append(ind.basis)
     if score is None:
-        shown = NO_DUTY if ind.no_duty else text(ind.suggested)
         tip.append(tr("{0}尚未录入，显示的是建议分").format(stage))
-        return shown, "\n".join(tip), False, ind.suggested is not None or ind.no_duty
-    tip.append(tr("{0}：{1}").format(stage, text(score)))
-    overridden = ind.overridden(stage) and ind.suggested is not None  # manual: no suggestion
+    else:
+        tip.append(tr("{0}：{1}").format(stage, text(score)))
     if overridden:
         tip.append(tr("调整理由：{0}").format(ind.reason(stage) or tr("（未填写）")))
     tip.append(tr("双击查看计分依据"))
-    return text(score), "\n".join(tip), overridden, False
+    return "\n".join(tip)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -161,6 +173,10 @@ class ResultsModel(QAbstractTableModel):
         indicators = self.year.scheme.indicators
         return indicators[k].seq if 0 <= k < len(indicators) else None
 
+    def column_texts(self, column: int) -> set[str]:
+        """Every text the column shows, once each (for measuring its width)."""
+        return {r.texts[column] for r in self._rows}
+
     def overridden(self, row: int, column: int) -> bool:
         return column in self._rows[row].overridden
 
@@ -195,7 +211,7 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tips[column] or None
+            return row.tooltip(column, self.stage) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column != 1:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
