@@ -167,9 +167,9 @@ class EvaluationTab(LazyLoad, QWidget):
         self.chart = GradeChart()
         self.legend = QLabel(
             tr(
-                "灰字：本阶段尚未录入，显示建议分\n黄底：与建议分不同（悬停看理由）\n"
-                "绿底：优秀　绿线：优秀名额线\n红底：并列待定\n\n"
-                "双击指标分数查看计分依据；双击姓名录入本阶段。"
+                "灰字：尚未录入，显示建议分\n黄底：与建议分不同（悬停看理由）\n"
+                "绿底：优秀\n绿线：优秀名额线\n红底：并列待定\n\n"
+                "双击分数：查看计分依据\n双击姓名：录入本阶段"
             )
         )
         self.legend.setWordWrap(True)

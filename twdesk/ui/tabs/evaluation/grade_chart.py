@@ -11,7 +11,7 @@ from twdesk.ui.tabs.evaluation.common import tr
 from twdesk.ui.tabs.evaluation.results_model import TIE_TEXT, excellent_places
 from twdesk.ui.widgets.bar_chart import BarChart
 
-WIDTH = 230
+WIDTH = 200
 
 
 class GradeChart(BarChart):

@@ -9,6 +9,8 @@ from twdesk.ui.tabs.evaluation.common import QUOTA_LINE
 from twdesk.ui.tabs.evaluation.results_model import ResultsModel
 from twdesk.ui.widgets.tables import MAX_COLUMN_WIDTH
 
+HEADER_PAD, CELL_PAD = 4, 8  # what Qt adds around a header's and a cell's text
+
 
 class ResultsView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -42,13 +44,14 @@ class ResultsView(QTableView):
         cell (`tables.fit_columns` asks the view for each cell's size hint: 80 ms for 500 rows);
         the last column fills what is left."""
         model, header = self.results, self.horizontalHeader()
+        self.ensurePolished()  # the font the cells are painted with, not the default one
+        header.ensurePolished()
         body, head = self.fontMetrics(), header.fontMetrics()
-        pad = 16
         for column in range(model.columnCount() - 1):
             lines = str(model.headers[column]).split("\n")
-            width = max(head.horizontalAdvance(line) for line in lines) + pad
+            width = max(head.horizontalAdvance(line) for line in lines) + HEADER_PAD
             for value in model.column_texts(column):
-                width = max(width, body.horizontalAdvance(value) + pad)
+                width = max(width, body.horizontalAdvance(value) + CELL_PAD)
             self.setColumnWidth(column, min(width, MAX_COLUMN_WIDTH))
         header.setStretchLastSection(False)  # lays the stretch out again, at once
         header.setStretchLastSection(True)
