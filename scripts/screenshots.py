@@ -60,6 +60,7 @@ def main() -> None:
 
     from twdesk.db.dbfile import open_database
     from twdesk.db.demo_file import create_demo_database
+    from twdesk.services.demo_evaluation import open_demo_year
     from twdesk.ui.app import make_application
     from twdesk.ui.dialogs.import_dialog import RosterImportDialog
     from twdesk.ui.main_window import MainWindow
@@ -67,7 +68,7 @@ def main() -> None:
     app = make_application()
     work = Path(tempfile.mkdtemp(prefix="twdesk-shots-"))
     db_path = work / "演示数据.sqlite"
-    create_demo_database(db_path)
+    create_demo_database(db_path, finish=open_demo_year)  # with the evaluation years opened
     window = MainWindow(open_database(db_path))
     window.resize(1280, 690)  # the default window on a 1366×768 laptop
     window.show()
@@ -170,9 +171,44 @@ def main() -> None:
     lt.pages.setCurrentWidget(lt.targets_page)
     app.processEvents()
     window.grab().save(str(out / "ledger_targets.png"))
+    evaluation_shots(app, window, out)
     window.close()
     QApplication.processEvents()
     print(f"screenshots in {out}")
+
+
+def evaluation_shots(app, window, out: Path) -> None:
+    """履职考核: this year's largest station at 组织评价, its entry and records dialogs, last
+    year's locked results and the scheme editor."""
+    window.form.tabs.setCurrentIndex(4)
+    for _ in range(5):
+        app.processEvents()
+    et = window.evaluation_tab
+    et.year.setCurrentIndex(et.year.findData(2026))
+    with window.db.session() as s:
+        from twdesk.services.evaluation import station_years
+
+        largest = max(station_years(s, 2026), key=lambda sy: len(sy.delegates))
+    et.station.setCurrentIndex(et.station.findData(largest.station_id))
+    et.stage_box.setCurrentIndex(1)
+    et.view.selectRow(0)
+    app.processEvents()
+    window.grab().save(str(out / "evaluation_tab.png"))
+    entry = et.enter_stage(0)
+    app.processEvents()
+    entry.grab().save(str(out / "evaluation_entry.png"))
+    entry.reject()
+    records = et.show_records(0, 3)
+    app.processEvents()
+    records.grab().save(str(out / "evaluation_records.png"))
+    records.reject()
+    et.year.setCurrentIndex(et.year.findData(2025))
+    app.processEvents()
+    window.grab().save(str(out / "evaluation_locked.png"))
+    scheme = et.edit_scheme()
+    app.processEvents()
+    scheme.grab().save(str(out / "evaluation_scheme.png"))
+    scheme.reject()
 
 
 if __name__ == "__main__":

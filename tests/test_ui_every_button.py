@@ -377,6 +377,17 @@ def test_every_button_and_menu_action_works(
     assert not errors, "\n\n".join(errors)
     # it really went everywhere: each tab's own buttons and the File menu's dialogs
     reached = "\n".join(explorer.clicked)
-    for label in ("导出名册…", "下载导入模板…", "导入名册…", "导入签到表…", "新增小组", "另存副本"):
+    for label in (
+        "导出名册…",
+        "下载导入模板…",
+        "导入名册…",
+        "导入签到表…",
+        "新增小组",
+        "另存副本",
+        "开启/刷新本年度考核",
+        "录入本阶段…",
+        "考核方案…",
+        "打印结果表…",
+    ):
         assert label in reached, label
     assert len(explorer.clicked) > 60

@@ -134,6 +134,7 @@ def run_long(
         """Close the dialog; whether the user had cancelled (closing it emits `canceled`)."""
         cancelled = worker.cancelled()
         dialog.canceled.disconnect()
+        dialog.reset()  # stops the timer that would show the dialog again after a quick job
         dialog.close()
         worker.wait()
         return cancelled

@@ -16,7 +16,6 @@ from twdesk.ui.actions import ask_save_path, changes, show_error, show_saved
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
 from twdesk.ui.readonly import set_read_only
 from twdesk.ui.settings import app_settings, recent_files, remember_recent
-from twdesk.ui.tabs.placeholder import PlaceholderTab
 from twdesk.ui.tabs.plans import tab_plans
 
 if TYPE_CHECKING:
@@ -62,7 +61,6 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.start_failed = False
         self.settings = app_settings()
-        self.tabs: list[PlaceholderTab] = []
         self.plans = tab_plans()
         for plan in self.plans:  # the tab titles show at once; the pages arrive with the file
             waiting = QLabel(self.tr("正在打开数据库…"))
@@ -125,6 +123,7 @@ class MainWindow(QMainWindow):
     def install_database(self, db: Database) -> None:
         """Build the tabs on the open file (once) and show what it holds."""
         from twdesk.ui.tabs.duty_tab import DutyTab
+        from twdesk.ui.tabs.evaluation_tab import EvaluationTab
         from twdesk.ui.tabs.ledger_tab import LedgerTab
         from twdesk.ui.tabs.people_tab import PeopleTab
         from twdesk.ui.tabs.visits_tab import VisitsTab
@@ -137,11 +136,14 @@ class MainWindow(QMainWindow):
         self.duty_tab = DutyTab(db, lazy=True)
         self.visits_tab = VisitsTab(db, lazy=True)
         self.ledger_tab = LedgerTab(db, lazy=True)
-        pages: list[QWidget] = [self.people_tab, self.duty_tab, self.visits_tab, self.ledger_tab]
-        for plan in plans[4:]:
-            tab = PlaceholderTab(plan)
-            self.tabs.append(tab)
-            pages.append(tab)
+        self.evaluation_tab = EvaluationTab(db, lazy=True)
+        pages: list[QWidget] = [
+            self.people_tab,
+            self.duty_tab,
+            self.visits_tab,
+            self.ledger_tab,
+            self.evaluation_tab,
+        ]
         tabs.setUpdatesEnabled(False)
         waiting = [tabs.widget(i) for i in range(tabs.count())]
         tabs.clear()
@@ -206,16 +208,6 @@ class MainWindow(QMainWindow):
         self.overdue_label.setStyleSheet(
             "color: #b3261e; font-weight: bold;" if counts["overdue"] else ""
         )
-        summary = self.tr(
-            "当前数据库：{0} 个联络站，{1} 名在任团代表，{2} 条来访登记，{3} 条履职记录。"
-        ).format(
-            f"{counts['stations']:,}",
-            f"{counts['delegates']:,}",
-            f"{counts['visits']:,}",
-            f"{counts['activities']:,}",
-        )
-        for tab in self.tabs:
-            tab.set_data_summary(summary)
 
     def _areas_changed(self, _areas: frozenset[str]) -> None:
         if self.db is not None:
@@ -264,6 +256,7 @@ class MainWindow(QMainWindow):
         self.duty_tab.set_database(new_db)
         self.visits_tab.set_database(new_db)
         self.ledger_tab.set_database(new_db)
+        self.evaluation_tab.set_database(new_db)
         self._database_opened()
         return True
 
