@@ -56,8 +56,19 @@ def bench_evaluation(path: Path) -> list[Row]:
         )
         # one station holding 500 delegates
         station_id, _name = evaluation.station_choices(session, year)[0]
+        here = len(
+            session.scalars(
+                select(Evaluation.id).where(
+                    Evaluation.year == year, Evaluation.station_id == station_id
+                )
+            ).all()
+        )
         first = list(
-            session.scalars(select(Evaluation.id).where(Evaluation.year == year).limit(500))
+            session.scalars(
+                select(Evaluation.id)
+                .where(Evaluation.year == year, Evaluation.station_id != station_id)
+                .limit(max(0, 500 - here))
+            )
         )
         session.execute(
             update(Evaluation).where(Evaluation.id.in_(first)).values(station_id=station_id)

@@ -481,3 +481,17 @@ def test_a_scoring_sheet_saves_many_at_once_or_none(year_db):
     with db.transaction() as s:
         assert ev.save_stages(s, YEAR, Stage.SELF, [(ids["张三"], good), (ids["李四"], good)]) == 2
     assert _result(db, ids["李四"]).grade is not None
+
+
+def test_a_locked_year_keeps_its_quota_line(year_db):
+    db, _ids = year_db
+    st, people = _station_of_ten(db)
+    with db.transaction() as s:
+        ev.decide_tie(s, YEAR, people[2], "优秀", "集体研究")
+        ev.lock_year(s, YEAR, st)
+    with db.session() as s:
+        sy = ev.station_year(s, YEAR, st)
+    assert sy.locked and sy.excellent_slots == 2
+    assert sorted(d.name for d in sy.delegates if d.grade == "优秀") == ["代表0", "代表2"]
+    manual = next(i for i in sy.delegates[0].indicators if i.seq == 10)
+    assert manual.suggested is None and not manual.overridden(Stage.STATION)

@@ -61,9 +61,10 @@ class IndicatorResult:
         }[stage]
 
     def overridden(self, stage: Stage) -> bool:
-        """The stage entered a score other than the suggestion."""
+        """The stage entered a score other than the suggestion (an indicator scored by hand
+        has no suggestion, so its score is never an override)."""
         value = self.score(stage)
-        return value is not None and value != self.suggested
+        return value is not None and self.suggested is not None and value != self.suggested
 
     def reason(self, stage: Stage) -> str:
         return dict(self.reasons).get(stage, "")

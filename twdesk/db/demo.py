@@ -903,7 +903,8 @@ class _DemoBuilder:
                             role="领办" if person == leader else "参与",
                         )
                 self._youth_contacts(sid, people, year)
-                n = max(4, len(people) * 3 // 2)
+                self._station_events(sid, people, year)
+                n = max(4, len(people) * 2)
                 for _ in range(n):
                     day = date(year, rng.randint(1, 12), rng.randint(1, 28))
                     if day > self.today:
@@ -916,7 +917,12 @@ class _DemoBuilder:
                         r = rng.random()
                         confirmation = "待确认" if r < 0.2 else ("已退回" if r < 0.27 else "已确认")
                         note = "请补充活动照片和参与人数" if confirmation == "已退回" else ""
-                    participants = rng.sample(people, min(len(people), rng.choice((1, 1, 2, 3, 5))))
+                    size = (
+                        rng.randint(2, 6)  # done together: volunteering, talks, groups
+                        if kind in ("志愿服务", "宣讲", "专项小组活动", "开放日")
+                        else rng.choice((1, 1, 2, 3, 5))
+                    )
+                    participants = rng.sample(people, min(len(people), size))
                     project = (
                         next((p for y, p in projects if y == year), None)
                         if kind == "领办项目"
@@ -952,6 +958,56 @@ class _DemoBuilder:
                     )
                     for person in participants:
                         self.add("activity_participant", activity_id=aid, person_id=person)
+
+    def _station_events(self, sid: str, people: list[str], year: int) -> None:
+        """The station's own calendar — a meeting each quarter and a year-end one, two trainings
+        at the station and two in the county — and what the keenest delegates add on their own
+        (volunteering, talks): what the 参加会议, 学习培训, 志愿服务 and 宣讲 indicators count.
+        Each delegate has a steady keenness, so a year's evaluation spreads from 优秀 down."""
+        rng = self.rng
+        keen = {person: rng.random() for person in people}
+        events = [("会议", m) for m in (3, 6, 9, 11, 12)] + [("学习培训", m) for m in (4, 5, 9, 10)]
+        for kind, month in events:
+            day = date(year, month, rng.randint(5, 25))
+            if day <= self.today:
+                self._event(
+                    sid, kind, day, [p for p in people if rng.random() < 0.45 + 0.55 * keen[p]]
+                )
+        for person in people:
+            for kind in ("志愿服务",) * round(6 * keen[person] ** 2) + ("宣讲",) * round(
+                2 * keen[person]
+            ):
+                day = date(year, rng.randint(1, 12), rng.randint(1, 28))
+                if day <= self.today:
+                    others = rng.sample(people, min(len(people), rng.randint(0, 2)))
+                    self._event(sid, kind, day, list(dict.fromkeys([person, *others])))
+
+    def _event(self, sid: str, kind: str, day: date, participants: list[str]) -> None:
+        """One activity the station recorded (总账本), already confirmed."""
+        if not participants:
+            return
+        aid = self.add(
+            "activity",
+            station_id=sid,
+            activity_type=kind,
+            activity_date=day,
+            title=self.rng.choice(ACTIVITY_TITLES[kind]),
+            place="联络站" if kind in ("会议", "学习培训") else "社区广场",
+            youth_count=self.rng.randint(10, 60) if kind in ("志愿服务", "宣讲") else 0,
+            project_id=None,
+            group_id=None,
+            branch_id=None,
+            notes="",
+            source="总账本",
+            recorded_by_id=None,
+            confirmation="已确认",
+            confirmation_note="",
+            confirmed_at=datetime.combine(day + timedelta(days=1), time(10, 0)),
+            deleted_at=None,
+            deleted_by=None,
+        )
+        for person in participants:
+            self.add("activity_participant", activity_id=aid, person_id=person)
 
     def _youth_contacts(self, sid: str, people: list[str], year: int) -> None:
         """联系青年 entries for each delegate: a year's worth of 人次 around their 1+100 target

@@ -120,14 +120,15 @@ class StageEntry:
     ``scores``: indicator seq → score; an indicator left out keeps the stage's earlier score
     (or, when the stage had none, takes the suggestion). A score other than the suggestion is an
     override and needs a reason in ``reasons`` (seq → text); manual indicators need none.
-    ``veto``: the veto situation's number as listed in the scheme ("3") or its text; None for
-    none. ``bonus`` is capped by the scheme when the total is computed.
+    ``veto``: the veto situation's number as listed in the scheme ("3") or its text; "" for
+    none; None keeps what the evaluation has. ``bonus`` is capped by the scheme when the total
+    is computed.
     """
 
     scores: Mapping[int, Decimal | None] = field(default_factory=dict)
     reasons: Mapping[int, str] = field(default_factory=dict)
     bonus: Decimal | None = None  # None = keep
-    veto: str | None = None
+    veto: str | None = None  # None = keep, "" = none
     notes: str | None = None  # None = keep
 
 
@@ -865,8 +866,18 @@ class _Loader:
             r.delegate_id: r
             for r in apply_quota(entries, scheme.bands, scheme.excellent_quota, decisions)
         }
-        qualifying = sum(1 for e in entries if e.total >= scheme.bands.excellent and not e.vetoed)
-        slots = excellent_slots(len(entries), qualifying, scheme.excellent_quota)
+        # the quota counts every delegate with a total, a locked one by what it was locked with
+        frozen_totals = [
+            (_number(ev.final_score), ev.grade)
+            for ev in evals
+            if _frozen(ev) and ev.final_score is not None
+        ]
+        qualifying = sum(
+            1 for e in entries if e.total >= scheme.bands.excellent and not e.vetoed
+        ) + sum(1 for _total, grade in frozen_totals if grade == Grade.EXCELLENT)
+        slots = excellent_slots(
+            len(entries) + len(frozen_totals), qualifying, scheme.excellent_quota
+        )
         results: list[DelegateResult] = []
         term = range(self.term[0], self.term[1] + 1) if self.term else ()
         for ev in evals:
