@@ -497,3 +497,23 @@ def test_blank_sheet_exported_filled_and_imported_through_the_buttons(
         result = ev.delegate_result(s, YEAR, ids["张三"])
     assert result.indicators[9].station_score == D(10)
     assert Stage.STATION in result.stages_done
+
+
+def test_the_term_years_are_typed_in_the_scheme_editor(qtbot, opened) -> None:
+    db, _ids = opened
+    tab = make_tab(qtbot, db)
+    qtbot.mouseClick(tab.scheme_button, LEFT)
+    dialog = opened_dialog(tab, SchemeDialog)
+    dialog.pages.setCurrentIndex(2)
+    assert dialog.term_first.text() == "未设置" and dialog.term() is None
+    for spin, year in ((dialog.term_first, YEAR - 1), (dialog.term_last, YEAR + 3)):
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, str(year))
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    assert not dialog.isVisible()
+    with db.session() as s:
+        assert ev.term_years(s) == (YEAR - 1, YEAR + 3)
+    qtbot.mouseClick(tab.scheme_button, LEFT)
+    again = opened_dialog(tab, SchemeDialog)
+    assert again.term() == (YEAR - 1, YEAR + 3)

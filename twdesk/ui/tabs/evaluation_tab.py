@@ -435,7 +435,13 @@ class EvaluationTab(LazyLoad, QWidget):
 
     def edit_scheme(self) -> SchemeDialog | None:
         loaded = run_read(
-            self, self.db, lambda s: (evaluation.current_scheme(s), ledger.activity_types(s))
+            self,
+            self.db,
+            lambda s: (
+                evaluation.current_scheme(s),
+                ledger.activity_types(s),
+                evaluation.term_years(s),
+            ),
         )
         if loaded is None:
             return None

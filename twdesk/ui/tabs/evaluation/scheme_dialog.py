@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -40,6 +41,8 @@ from twdesk.ui.tabs.evaluation.indicator_form import IndicatorForm, points_spin,
 from twdesk.ui.widgets.tables import fill_table, fit_columns, make_table
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from twdesk.services.files import Database
 
 
@@ -49,6 +52,7 @@ class SchemeDialog(QDialog):
         db: Database,
         scheme: Scheme,
         activity_types: list[str],
+        term: tuple[int, int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -138,6 +142,21 @@ class SchemeDialog(QDialog):
         grades.addRow(tr("基本称职：总分不低于"), self.basic)
         grades.addRow(QLabel(tr("低于基本称职分数线为不称职。")))
         grades.addRow(tr("优秀比例（每个联络站，向下取整，至少 1 人）"), self.quota)
+        self.term_first, self.term_last = QSpinBox(), QSpinBox()
+        for spin, value, name in (
+            (self.term_first, term[0] if term else 0, "termFirst"),
+            (self.term_last, term[1] if term else 0, "termLast"),
+        ):
+            spin.setRange(1999, 2100)
+            spin.setSpecialValueText(tr("未设置"))  # the minimum reads 未设置
+            spin.setValue(value if value else 1999)
+            spin.setObjectName(name)
+        term_row = QHBoxLayout()
+        term_row.addWidget(self.term_first)
+        term_row.addWidget(QLabel("—"))
+        term_row.addWidget(self.term_last)
+        term_row.addStretch()
+        grades.addRow(tr("本届起止年份（每年均为优秀者在最后一年推荐为下届候选人）"), term_row)
 
         self.pages = QTabWidget()
         self.pages.addTab(indicators_page, tr("指标"))
@@ -280,9 +299,20 @@ class SchemeDialog(QDialog):
         self.problems.setText("\n".join(problems) if problems else tr("方案检查通过。"))
         self.problems.setStyleSheet(f"color: {'#b3261e' if problems else '#1b5e20'};")
 
+    def term(self) -> tuple[int, int] | None:
+        """The term's years as set, None while either reads 未设置."""
+        first, last = self.term_first.value(), self.term_last.value()
+        minimum = self.term_first.minimum()
+        return None if minimum in (first, last) else (first, last)
+
     def save(self) -> None:
-        scheme = self.scheme()
-        if run_action(
-            self, self.db, lambda s: evaluation.save_scheme(s, scheme) or True, changes=[EVALUATION]
-        ):
+        scheme, term = self.scheme(), self.term()
+
+        def write(s: Session) -> bool:
+            evaluation.save_scheme(s, scheme)
+            if term is not None:
+                evaluation.set_term_years(s, *term)
+            return True
+
+        if run_action(self, self.db, write, changes=[EVALUATION]):
             self.accept()
