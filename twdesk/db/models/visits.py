@@ -18,6 +18,8 @@ class Visit(IdMixin, SoftDeleteMixin, Base):
         Index("ix_visit_station_date", "station_id", "visit_date"),
         # the register list: live visits newest first, and their count, from the index alone
         Index("ix_visit_live_date", "deleted_at", "visit_date", "id"),
+        # opinion items per receiver for a year (the evaluation): visits read from the index
+        Index("ix_visit_live_receiver", "deleted_at", "visit_date", "received_by_id", "id"),
     )
 
     station_id: Mapped[str] = mapped_column(ForeignKey("station.id"))
@@ -47,9 +49,13 @@ class OpinionItem(IdMixin, SoftDeleteMixin, Base):
     """One 意见建议 with its current handling state; every step is in opinion_step."""
 
     __tablename__ = "opinion_item"
-    __table_args__ = (Index("ix_opinion_item_status_deadline", "status", "deadline"),)
+    __table_args__ = (
+        Index("ix_opinion_item_status_deadline", "status", "deadline"),
+        # a visit's live items from the index alone (replaces the plain visit_id index)
+        Index("ix_opinion_item_visit_live", "visit_id", "deleted_at", "id"),
+    )
 
-    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"))
     number: Mapped[str] = mapped_column(
         String(32), index=True
     )  # printed on the 交办单, e.g. 2026-0042
