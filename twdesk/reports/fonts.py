@@ -28,3 +28,17 @@ def uncovered(text: str) -> set[str]:
     font = pdfmetrics.getFont(FONT)
     cmap = font.face.charToGlyph
     return {ch for ch in text if not ch.isspace() and ord(ch) not in cmap}
+
+
+# --- interface for the dossier (issue 12); the per-character fallback fills these in ---------
+
+BOLD = FONT  # headings: replaced by the bundled bold face
+
+
+def markup(text: str) -> str:
+    """``text`` as reportlab Paragraph markup: escaped, every character drawn by a font that
+    has it (characters the bundled font lacks are switched to an embedded fallback font)."""
+    from xml.sax.saxutils import escape
+
+    register_fonts()
+    return escape(text)
