@@ -147,3 +147,35 @@ def test_a_branch_name_too_long_is_named_and_nothing_is_written(
     )
     assert r.returncode == 0, r.stderr
     assert "新建团支部：东风村团支部" in r.stdout
+
+
+def test_absences_without_leave_come_in_and_go_out_with_the_register(
+    setup: Database, tmp_path: Path
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["日期", "活动类型", "活动名称", "参与代表", "无故缺席", "联络站"])
+    ws.append(["2026-03-04", "会议", "一季度例会", "曾䶮", "王㛃", "乔庄镇联络站"])
+    ws.append(["2026-06-04", "会议", "二季度例会", "曾䶮", "曾䶮", "乔庄镇联络站"])
+    wb.save(tmp_path / "absent.xlsx")
+    before = digest(setup.path)
+    with pytest.raises(Exception) as err, setup.transaction() as s:
+        import_activities(s, tmp_path / "absent.xlsx", today=TODAY)
+    assert "第3行［无故缺席］「曾䶮」" in str(err.value)
+    assert digest(setup.path) == before
+    ws.delete_rows(3)
+    wb.save(tmp_path / "absent.xlsx")
+    with setup.transaction() as s:
+        import_activities(s, tmp_path / "absent.xlsx", today=TODAY)
+    with setup.session() as s:
+        (row,) = ledger.activity_rows(s)
+        counts = ledger.year_counts(s, 2026)
+    assert row.participants == ("曾䶮",) and row.absent == ("王㛃",)
+    assert sum(sum(c.values()) for c in counts.unexcused.values()) == 1
+    out = tmp_path / "out.xlsx"
+    with setup.session() as s:
+        export_activities(s, out)
+    sheet = openpyxl.load_workbook(out).active
+    headers = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=5)) if c.value]
+    values = [c.value for r in sheet.iter_rows() for c in r]
+    assert HEADER_OF["absent"] in values and "王㛃" in values, headers

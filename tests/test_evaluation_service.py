@@ -495,3 +495,30 @@ def test_a_locked_year_keeps_its_quota_line(year_db):
     assert sorted(d.name for d in sy.delegates if d.grade == "优秀") == ["代表0", "代表2"]
     manual = next(i for i in sy.delegates[0].indicators if i.seq == 10)
     assert manual.suggested is None and not manual.overridden(Stage.STATION)
+
+
+def test_an_unexcused_absence_from_a_meeting_costs_two_points(year_db):
+    from twdesk.services import ledger
+
+    db, ids = year_db
+    values = {"activity_date": date(YEAR, 10, 10), "activity_type": "会议", "title": "季度例会"}
+    with pytest.raises(ledger.LedgerError) as err, db.transaction() as s:
+        ledger.save_activity(s, values, [ids["李四"]], absent_ids=[ids["李四"]], today=TODAY)
+    assert "既参与又无故缺席" in str(err.value)
+    with db.transaction() as s:
+        detail = ledger.save_activity(
+            s, values, [ids["李四"]], absent_ids=[ids["张三"]], today=TODAY
+        )
+    assert [n for _i, n in detail.participants] == ["李四"]
+    assert [n for _i, n in detail.absent] == ["张三"]
+    _open(db)
+    first = _result(db, ids["张三"]).indicators[0]
+    # 3 meetings attended × 2 = 6, one unexcused absence −2
+    assert first.suggested == D(4) and "无故缺席 1 次" in first.basis
+    li = _result(db, ids["李四"]).indicators[0]
+    assert li.suggested == D(8)  # the absentee's meeting counts for the one who came
+    with db.session() as s:
+        rows = ev.records_behind(s, YEAR, ids["张三"], 1).rows
+        year = {r.person_id: r for r in ledger.ledger(s, YEAR, today=TODAY)}
+    assert ("2026-10-10", "会议", "季度例会", "", "0", "无故缺席") in rows
+    assert year[ids["张三"]].by_type["会议"] == 3

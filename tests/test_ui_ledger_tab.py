@@ -331,3 +331,33 @@ def test_read_only_file_disables_every_edit_and_still_shows_the_books(
         readonly.set_read_only(QWidget(), False)
         db.close()
     assert digest(path) == before
+
+
+def test_a_meeting_records_who_stayed_away_without_leave(
+    qtbot, tab: LedgerTab, db: Database
+) -> None:
+    page = tab.register_page
+    qtbot.mouseClick(page.add_button, LEFT)
+    dialog = page.findChild(ActivityDialog)
+    assert dialog.absent.isVisible()
+    type_text(dialog.title, "三季度例会")
+    dialog.kind.setCurrentText("会议")
+    people = [e for e in tab.ctx.index.entries if e.name == "王㛃"]
+    came = next(e for e in tab.ctx.index.entries if e.id != people[0].id)
+    dialog.participants.add_item(came.id, came.name)
+    dialog.absent.add_item(came.id, came.name)  # the same person twice: refused
+    buttons = dialog.findChild(QDialogButtonBox)
+    click_button(qtbot, buttons, QDialogButtonBox.StandardButton.Save)
+    assert dialog.isVisible() and "无故缺席" in dialog.error.text()
+    dialog.absent.set_items([(people[0].id, people[0].name)])
+    click_button(qtbot, buttons, QDialogButtonBox.StandardButton.Save)
+    assert not dialog.isVisible()
+    with db.session() as s:
+        row = s.scalars(select(Activity).where(Activity.title == "三季度例会")).one()
+        flags = {p.person_id: p.absent for p in row.participants}
+    assert flags == {came.id: False, people[0].id: True}
+    page.select_activity(row.id)
+    qtbot.mouseClick(page.edit_button, LEFT)
+    edit = next(d for d in page.findChildren(ActivityDialog) if d.isVisible())
+    assert edit.absent.ids() == [people[0].id] and edit.participants.ids() == [came.id]
+    edit.reject()

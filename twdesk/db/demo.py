@@ -11,7 +11,7 @@ import json
 import random
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -957,7 +957,9 @@ class _DemoBuilder:
                         deleted_by=None,
                     )
                     for person in participants:
-                        self.add("activity_participant", activity_id=aid, person_id=person)
+                        self.add(
+                            "activity_participant", activity_id=aid, person_id=person, absent=False
+                        )
 
     def _station_events(self, sid: str, people: list[str], year: int) -> None:
         """The station's own calendar — a meeting each quarter and a year-end one, two trainings
@@ -970,9 +972,12 @@ class _DemoBuilder:
         for kind, month in events:
             day = date(year, month, rng.randint(5, 25))
             if day <= self.today:
-                self._event(
-                    sid, kind, day, [p for p in people if rng.random() < 0.45 + 0.55 * keen[p]]
-                )
+                came = [p for p in people if rng.random() < 0.45 + 0.55 * keen[p]]
+                # a few of those missing a meeting had not asked for leave (无故缺席)
+                away = [
+                    p for p in people if p not in came and kind == "会议" and rng.random() < 0.2
+                ]
+                self._event(sid, kind, day, came, away)
         for person in people:
             for kind in ("志愿服务",) * round(6 * keen[person] ** 2) + ("宣讲",) * round(
                 2 * keen[person]
@@ -982,7 +987,9 @@ class _DemoBuilder:
                     others = rng.sample(people, min(len(people), rng.randint(0, 2)))
                     self._event(sid, kind, day, list(dict.fromkeys([person, *others])))
 
-    def _event(self, sid: str, kind: str, day: date, participants: list[str]) -> None:
+    def _event(
+        self, sid: str, kind: str, day: date, participants: list[str], absent: Sequence[str] = ()
+    ) -> None:
         """One activity the station recorded (总账本), already confirmed."""
         if not participants:
             return
@@ -1007,7 +1014,9 @@ class _DemoBuilder:
             deleted_by=None,
         )
         for person in participants:
-            self.add("activity_participant", activity_id=aid, person_id=person)
+            self.add("activity_participant", activity_id=aid, person_id=person, absent=False)
+        for person in absent:
+            self.add("activity_participant", activity_id=aid, person_id=person, absent=True)
 
     def _youth_contacts(self, sid: str, people: list[str], year: int) -> None:
         """联系青年 entries for each delegate: a year's worth of 人次 around their 1+100 target
@@ -1054,7 +1063,7 @@ class _DemoBuilder:
                     deleted_at=None,
                     deleted_by=None,
                 )
-                self.add("activity_participant", activity_id=aid, person_id=person)
+                self.add("activity_participant", activity_id=aid, person_id=person, absent=False)
 
     def _evaluations(
         self,

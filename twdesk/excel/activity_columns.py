@@ -16,6 +16,7 @@ COLUMNS: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
     ("source", "来源", 8, ()),
     ("confirmation", "确认状态", 8, ()),
     ("notes", "备注", 24, ()),
+    ("absent", "无故缺席", 14, ("无故缺席代表", "缺席代表")),
 )
 ALIASES = {f: (h, *more) for f, h, _w, more in COLUMNS}
 HEADER_OF = {f: h for f, h, _w, _m in COLUMNS}

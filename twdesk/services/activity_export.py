@@ -31,6 +31,7 @@ def export_rows(session: Session, *, year: int | None = None) -> Iterator[tuple[
             a.source,
             a.confirmation,
             "",
+            "、".join(a.absent),
         )
 
 

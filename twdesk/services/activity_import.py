@@ -39,6 +39,7 @@ SPEC = Spec(
         "title": "填写活动名称",
         "youth_count": "填写数字，如 35",
         "participants": "填写参与代表姓名，多人用顿号分隔；不在库中的代表请先登记",
+        "absent": "填写无故缺席的代表姓名，多人用顿号分隔，或留空",
         "station": "改成已有的联络站名称或留空",
         "project": "删减项目名称",
         "branch": "删减团支部名称",
@@ -74,6 +75,7 @@ class _ActivityRow:
     participant_ids: list[str]
     project: str
     branch: str
+    absent_ids: list[str]
 
 
 class _RowChecker:
@@ -101,17 +103,8 @@ class _RowChecker:
             values["activity_date"] = parse_date(row.raw("activity_date"))
         except ValueError as exc:
             row.problem("activity_date", str(exc))
-        ids: list[str] = []
-        for name in split_names(row.text("participants")):
-            found = self.people.get(name, [])
-            if not found:
-                row.problem("participants", f"找不到代表“{name}”", value=name)
-            elif len(found) > 1:
-                row.problem(
-                    "participants", f"有多位同名的“{name}”", "导入后在界面中手工指定", value=name
-                )
-            else:
-                ids.append(found[0])
+        ids = self._people(row, "participants")
+        absent = self._people(row, "absent")
         station = clean_name(row.raw("station"))
         if station and station not in self.stations:
             row.problem("station", "没有这个联络站")
@@ -125,11 +118,26 @@ class _RowChecker:
         if long:
             row.problem("branch", f"团支部名称{long}")
         try:
-            clean = check_activity(values, set(ids), self.types, today=self.today)
+            clean = check_activity(
+                values, set(ids), self.types, today=self.today, absent_ids=set(absent)
+            )
         except LedgerError as exc:
             row.report(exc)
             return None
-        return _ActivityRow(clean, ids, project, branch)
+        return _ActivityRow(clean, ids, project, branch, absent)
+
+    def _people(self, row: Row, column: str) -> list[str]:
+        """The delegates a cell names (顿号 between names), each found exactly once."""
+        ids: list[str] = []
+        for name in split_names(row.text(column)):
+            found = self.people.get(name, [])
+            if not found:
+                row.problem(column, f"找不到代表“{name}”", value=name)
+            elif len(found) > 1:
+                row.problem(column, f"有多位同名的“{name}”", "导入后在界面中手工指定", value=name)
+            else:
+                ids.append(found[0])
+        return ids
 
 
 def import_activities(
@@ -167,6 +175,6 @@ def import_activities(
             branches[branch] = add_branch(session, branch, station_id=values["station_id"]).id
             summary.new_branches.append(branch)
         values["branch_id"] = branches.get(branch) if branch else None
-        save_activity(session, values, row.participant_ids, today=today)
+        save_activity(session, values, row.participant_ids, today=today, absent_ids=row.absent_ids)
         summary.activities += 1
     return summary

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, select, true
 from sqlalchemy.orm import Session
 
 from twdesk.core.default_scheme import stored_rule
@@ -407,6 +407,7 @@ def _summaries(
         seat = seats[pid]
         result[pid] = RecordSummary(
             activities=counts.by_type.get(pid, {}),
+            unexcused_absences=counts.unexcused.get(pid, {}),
             duty_assigned=seat["assigned"],
             duty_attended=seat["attended"],
             duty_leave=seat["leave"],
@@ -1454,16 +1455,17 @@ def records_behind(session: Session, year: int, person_id: str, seq: int) -> Rec
             if source == Source.ACTIVITIES
             else ledger_service.targets(session).youth_types
         )
-        headers: tuple[str, ...] = ("日期", "类型", "活动", "地点", "联系青年人次")
+        headers: tuple[str, ...] = ("日期", "类型", "活动", "地点", "联系青年人次", "本人")
         rows = [
-            (f"{d:%Y-%m-%d}", kind, title_, place, str(youth))
-            for d, kind, title_, place, youth in session.execute(
+            (f"{d:%Y-%m-%d}", kind, title_, place, str(youth), "无故缺席" if absent else "参加")
+            for d, kind, title_, place, youth, absent in session.execute(
                 select(
                     Activity.activity_date,
                     Activity.activity_type,
                     Activity.title,
                     Activity.place,
                     Activity.youth_count,
+                    ActivityParticipant.absent,
                 )
                 .join(ActivityParticipant, ActivityParticipant.activity_id == Activity.id)
                 .where(
@@ -1473,6 +1475,8 @@ def records_behind(session: Session, year: int, person_id: str, seq: int) -> Rec
                     Activity.activity_type.in_(types),
                     Activity.activity_date >= start,
                     Activity.activity_date <= end,
+                    # a missed meeting shows for the meetings' penalty, never for 人次
+                    ActivityParticipant.absent.is_(False) if source == Source.YOUTH else true(),
                 )
                 .order_by(Activity.activity_date)
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -46,6 +47,7 @@ FIELD_LABELS = {
     "title": "活动名称",
     "youth_count": "覆盖人次",
     "participants": "参与代表",
+    "absent": "无故缺席",
     "project_id": "所属项目",
     "station_id": "联络站",
     "place": "地点",
@@ -231,6 +233,7 @@ def check_activity(
     source: str = str(ActivitySource.STATION),
     recorded_by_id: str | None = None,
     today: date | None = None,
+    absent_ids: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """Clean an entry's values and check them together (the entry dialog and the register
     import both come here); raise LedgerError naming every field."""
@@ -261,6 +264,8 @@ def check_activity(
         problems["source"] = "来源应为总账本或分账本"
     if source == ActivitySource.SELF and recorded_by_id and recorded_by_id not in participant_ids:
         problems["participants"] = "本人填报的记录，参与代表中应包括本人"
+    if participant_ids & set(absent_ids):
+        problems["absent"] = "同一位代表不能既参与又无故缺席，请从其中一处移除"
     clean: dict[str, Any] = {
         "activity_date": day,
         "activity_type": kind,
@@ -288,10 +293,12 @@ def save_activity(
     recorded_by_id: str | None = None,
     activity_id: str | None = None,
     today: date | None = None,
+    absent_ids: Sequence[str] = (),
 ) -> ActivityDetail:
     """总账本 entries are confirmed at once; 分账本 (self-reported) ones wait for the station.
-    Editing a returned self-report sends it back for confirmation."""
-    people = set(participant_ids)
+    Editing a returned self-report sends it back for confirmation. ``absent_ids``: delegates
+    expected but absent without leave (无故缺席), listed and never counted as taking part."""
+    people, absent = set(participant_ids), set(absent_ids)
     clean = check_activity(
         values,
         people,
@@ -299,10 +306,12 @@ def save_activity(
         source=source,
         recorded_by_id=recorded_by_id,
         today=today,
+        absent_ids=absent,
     )
-    if people and len(set(session.scalars(select(Person.id).where(Person.id.in_(people))))) != len(
-        people
-    ):
+    everyone = people | absent
+    if everyone and len(
+        set(session.scalars(select(Person.id).where(Person.id.in_(everyone))))
+    ) != len(everyone):
         raise LedgerError({"participants": "所选代表有的已不存在"})
     if activity_id:
         activity = session.get(Activity, activity_id)
@@ -326,10 +335,14 @@ def save_activity(
         )
     }
     for pid, row in have.items():
-        if pid not in people:
+        if pid not in everyone:
             session.delete(row)
-    for pid in sorted(people - set(have)):
-        session.add(ActivityParticipant(activity_id=activity.id, person_id=pid))
+        elif row.absent != (pid in absent):
+            row.absent = pid in absent
+    for pid in sorted(everyone - set(have)):
+        session.add(
+            ActivityParticipant(activity_id=activity.id, person_id=pid, absent=pid in absent)
+        )
     session.flush()
     return activity_detail(session, activity.id)
 
@@ -354,16 +367,18 @@ class ActivityDetail:
     confirmation: str
     participants: tuple[tuple[str, str], ...]
     attachments: tuple[tuple[str, str], ...]
+    absent: tuple[tuple[str, str], ...] = ()  # 无故缺席
 
 
 def activity_detail(session: Session, activity_id: str) -> ActivityDetail:
     a = _activity(session, activity_id)
-    participants = session.execute(
-        select(Person.id, Person.name)
+    listed = session.execute(
+        select(Person.id, Person.name, ActivityParticipant.absent)
         .join(ActivityParticipant, ActivityParticipant.person_id == Person.id)
         .where(ActivityParticipant.activity_id == activity_id)
         .order_by(Person.name_pinyin)
     ).all()
+    participants = [(pid, name) for pid, name, absent in listed if not absent]
     files = session.execute(
         select(Attachment.id, Attachment.filename)
         .where(Attachment.activity_id == activity_id)
@@ -386,6 +401,7 @@ def activity_detail(session: Session, activity_id: str) -> ActivityDetail:
         a.confirmation,
         tuple((pid, name) for pid, name in participants),
         tuple((aid, name) for aid, name in files),
+        tuple((pid, name) for pid, name, absent in listed if absent),
     )
 
 
@@ -477,6 +493,7 @@ class ActivityRow:
     confirmation_note: str
     attachments: int
     branch: str = ""  # the youth-league branch contacted (团支部)
+    absent: tuple[str, ...] = ()  # 无故缺席: expected, stayed away without leave
 
 
 def activity_rows(
@@ -516,7 +533,8 @@ def activity_rows(
         query = query.where(
             Activity.id.in_(
                 select(ActivityParticipant.activity_id).where(
-                    ActivityParticipant.person_id == person_id
+                    ActivityParticipant.person_id == person_id,
+                    ActivityParticipant.absent.is_(False),
                 )
             )
         )
@@ -525,16 +543,17 @@ def activity_rows(
     rows = session.execute(query).all()
     ids = [a.id for a, _s, _p, _b in rows]
     names: dict[str, list[str]] = defaultdict(list)
+    absentees: dict[str, list[str]] = defaultdict(list)
     files: dict[str, int] = {}
     for chunk in range(0, len(ids), 900):
         part = ids[chunk : chunk + 900]
-        for aid, name in session.execute(
-            select(ActivityParticipant.activity_id, Person.name)
+        for aid, name, absent in session.execute(
+            select(ActivityParticipant.activity_id, Person.name, ActivityParticipant.absent)
             .join(Person, Person.id == ActivityParticipant.person_id)
             .where(ActivityParticipant.activity_id.in_(part))
             .order_by(Person.name_pinyin)
         ):
-            names[aid].append(name)
+            (absentees if absent else names)[aid].append(name)
         files.update(
             session.execute(
                 select(Attachment.activity_id, func.count())
@@ -558,6 +577,7 @@ def activity_rows(
             a.confirmation_note,
             files.get(a.id, 0),
             branch or "",
+            tuple(absentees.get(a.id, ())),
         )
         for a, station, project, branch in rows
     ]
@@ -595,14 +615,17 @@ class DelegateYear:
 @dataclass(frozen=True)
 class YearCounts:
     """Per person, a year of the ledger: confirmed activities by type, youth 人次 on the
-    activity types that count, branches contacted (结对 or on a confirmed activity), and the
-    self-reports still pending or returned. The ledger and the evaluation both count here."""
+    activity types that count, branches contacted (结对 or on a confirmed activity), the
+    self-reports still pending or returned, and confirmed entries the person missed without
+    leave (无故缺席, never counted as taking part). The ledger and the evaluation both count
+    here."""
 
     by_type: defaultdict[str, Counter[str]]
     youth: Counter[str]
     branches: defaultdict[str, set[str]]
     pending: Counter[str]
     returned: Counter[str]
+    unexcused: defaultdict[str, Counter[str]]  # confirmed entries absent without leave, by type
 
 
 def year_counts(session: Session, year: int, goal: Targets | None = None) -> YearCounts:
@@ -613,11 +636,13 @@ def year_counts(session: Session, year: int, goal: Targets | None = None) -> Yea
     youth_contacts: Counter[str] = Counter()
     pending: Counter[str] = Counter()
     returned: Counter[str] = Counter()
-    for pid, kind, state, count, youth in session.execute(
+    unexcused: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for pid, kind, state, absent, count, youth in session.execute(
         select(
             ActivityParticipant.person_id,
             Activity.activity_type,
             Activity.confirmation,
+            ActivityParticipant.absent,
             func.count(),
             func.coalesce(func.sum(Activity.youth_count), 0),
         )
@@ -627,8 +652,17 @@ def year_counts(session: Session, year: int, goal: Targets | None = None) -> Yea
             Activity.activity_date >= start,
             Activity.activity_date <= end,
         )
-        .group_by(ActivityParticipant.person_id, Activity.activity_type, Activity.confirmation)
+        .group_by(
+            ActivityParticipant.person_id,
+            Activity.activity_type,
+            Activity.confirmation,
+            ActivityParticipant.absent,
+        )
     ):
+        if absent:
+            if state == Confirmation.CONFIRMED:
+                unexcused[pid][kind] += count
+            continue
         if state == Confirmation.PENDING:
             pending[pid] += count
         elif state == Confirmation.RETURNED:
@@ -650,6 +684,7 @@ def year_counts(session: Session, year: int, goal: Targets | None = None) -> Yea
         .join(Activity, Activity.id == ActivityParticipant.activity_id)
         .where(
             Activity.branch_id.is_not(None),
+            ActivityParticipant.absent.is_(False),
             Activity.deleted_at.is_(None),
             Activity.confirmation == str(Confirmation.CONFIRMED),
             Activity.activity_date >= start,
@@ -657,7 +692,7 @@ def year_counts(session: Session, year: int, goal: Targets | None = None) -> Yea
         )
     ):
         branches[pid].add(bid)
-    return YearCounts(by_type, youth_contacts, branches, pending, returned)
+    return YearCounts(by_type, youth_contacts, branches, pending, returned, unexcused)
 
 
 def ledger(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -75,6 +76,8 @@ class ActivityParticipant(IdMixin, Base):
 
     activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id"))
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id"))
+    # expected but absent without leave (无故缺席): listed, never counted as taking part
+    absent: Mapped[bool] = mapped_column(Boolean, default=False)
 
     activity: Mapped[Activity] = relationship(back_populates="participants")
 

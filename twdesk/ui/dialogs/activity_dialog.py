@@ -68,10 +68,12 @@ class ActivityDialog(QDialog):
             branches = branch_choices(s)
             activity = ledger.activity_detail(s, activity_id) if activity_id else None
         participants: list[tuple[str, str]] = []
+        absent: list[tuple[str, str]] = []
         files: list[tuple[str, str]] = []
         if activity is not None:
             self.source, self.recorded_by_id = activity.source, activity.recorded_by_id
             participants, files = list(activity.participants), list(activity.attachments)
+            absent = list(activity.absent)
         elif recorded_by_id:
             name = next((e.name for e in index.entries if e.id == recorded_by_id), "")
             participants = [(recorded_by_id, name)]
@@ -103,6 +105,13 @@ class ActivityDialog(QDialog):
             people_picker(self, index, self.tr("选择参与代表"), role="团代表"),
         )
         self.participants.set_items(participants)
+        # the station's register also records who was expected and stayed away without leave
+        self.absent = LinkList(
+            self.tr("无故缺席的代表（应到未到、未请假；考核“参加会议”时每次扣分）"),
+            people_picker(self, index, self.tr("选择无故缺席的代表"), role="团代表"),
+        )
+        self.absent.set_items(absent)
+        self.absent.setVisible(self.source == ActivitySource.STATION)
         self.files = QListWidget()
         self.files.setMaximumHeight(80)
         for aid, name in files:
@@ -135,6 +144,7 @@ class ActivityDialog(QDialog):
             "title": self.title,
             "youth_count": self.youth,
             "participants": self.participants,
+            "absent": self.absent,
         }
         form = QFormLayout()
         form.addRow(self.tr("日期"), self.day)
@@ -163,11 +173,12 @@ class ActivityDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.participants)
+        layout.addWidget(self.absent)
         layout.addWidget(QLabel(self.tr("附件（照片会缩小后存入数据库；双击查看）")))
         layout.addLayout(files_row)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(620, 760)
+        self.resize(620, 820)
 
     def _combo(self, first: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
@@ -227,6 +238,7 @@ class ActivityDialog(QDialog):
         for widget in self.widgets.values():
             widget.setStyleSheet("")
         values, people, files = self.values(), self.participants.ids(), list(self.new_files)
+        absent = self.absent.ids() if self.source == ActivitySource.STATION else []
         source, recorded_by, activity_id = self.source, self.recorded_by_id, self.activity_id
 
         def write(s) -> ActivityDetail:  # type: ignore[no-untyped-def]
@@ -237,6 +249,7 @@ class ActivityDialog(QDialog):
                 source=source,
                 recorded_by_id=recorded_by,
                 activity_id=activity_id,
+                absent_ids=absent,
             )
             for name, data, thumb in files:
                 ledger.add_attachment(s, saved.id, name, "image/jpeg", data, thumb)
