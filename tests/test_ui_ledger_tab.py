@@ -289,6 +289,18 @@ def test_read_only_file_disables_every_edit_and_still_shows_the_books(
     path = tmp_path / "demo.sqlite"
     today = date(2026, 11, 24)
     create_demo_database(path, stations=3, delegates=12, years=1, seed=2, today=today)
+    writable = open_database(path)
+    with writable.transaction() as s:  # one self-report waiting for the station, whatever the seed
+        me = ledger.ledger(s, 2026, today=today)[0].person_id
+        ledger.save_activity(
+            s,
+            {"activity_date": today, "activity_type": "联系青年", "title": "走访返乡青年"},
+            [me],
+            source="分账本",
+            recorded_by_id=me,
+            today=today,
+        )
+    writable.close()
     before = digest(path)
     db = open_database(path, read_only=True)
     try:
