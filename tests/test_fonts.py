@@ -14,8 +14,10 @@ from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
+from twdesk.core.visit_stats import Stats
 from twdesk.reports import fonts
 from twdesk.reports.fonts import BOLD, FONT, fonts_for, markup, register_fonts, uncovered
+from twdesk.reports.visit_summary import draw_summary
 
 # 䶮 㛃 𠀾 are in LXGW WenKai; 𪚥 (U+2A6A5, Ext B) is only in fallback B, 㐀 (U+3400, Ext A)
 # only in fallback A
@@ -151,3 +153,12 @@ def test_fonts_for_names_the_font_of_each_character(caplog: pytest.LogCaptureFix
 
 def test_uncovered_counts_the_fallbacks() -> None:
     assert uncovered("".join(NAMES) + "\U0002f800 ，。") == set()
+
+
+def test_existing_reports_draw_rare_names_with_the_fallback(tmp_path: Path) -> None:
+    pdf = tmp_path / "summary.pdf"
+    draw_summary(Stats(), pdf, title="张𪚥 & 刘㐀联络站来访统计", period="2024年")
+    drawn = embedded_glyphs(pdf)
+    assert "𪚥" in drawn[FALLBACK_B]
+    assert "㐀" in drawn[FALLBACK_A]
+    assert "张𪚥 & 刘㐀联络站来访统计" in PdfReader(pdf).pages[0].extract_text()
