@@ -48,5 +48,6 @@ def log_dir() -> Path:
     return path
 
 
-def font_path() -> Path:
-    return resources_dir() / "fonts" / "LXGWWenKai-Regular.ttf"
+def font_path(file: str = "LXGWWenKai-Regular.ttf") -> Path:
+    """A font shipped in `resources/fonts` (the bundled regular face unless named)."""
+    return resources_dir() / "fonts" / file

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4, landscape
@@ -44,7 +43,7 @@ from twdesk.core.evaluation_view import (
     text,
 )
 from twdesk.core.vocab import Grade
-from twdesk.reports.fonts import register_fonts
+from twdesk.reports.fonts import markup, register_fonts
 
 RED = HexColor("#b3261e")
 DARK = HexColor("#222222")
@@ -136,7 +135,7 @@ PAD = 3  # cell padding left and right, points
 def _text(value: str, style: ParagraphStyle, width: float) -> Paragraph:
     """A paragraph of plain text broken into lines by `wrap_lines` to fit ``width``."""
     lines = wrap_lines(value, style.fontName, style.fontSize, width - style.leftIndent - 1)
-    return Paragraph("<br/>".join(escape(line) for line in lines), style)
+    return Paragraph("<br/>".join(markup(line) for line in lines), style)
 
 
 def _packed(prefix: str, items: Sequence[str], style: ParagraphStyle, width: float) -> Paragraph:
@@ -149,7 +148,7 @@ def _packed(prefix: str, items: Sequence[str], style: ParagraphStyle, width: flo
             lines[-1] = candidate
         else:
             lines.append(item)
-    return Paragraph("<br/>".join(escape(line) for line in lines), style)
+    return Paragraph("<br/>".join(markup(line) for line in lines), style)
 
 
 def _para(value: str, style: ParagraphStyle, width: float) -> Paragraph:

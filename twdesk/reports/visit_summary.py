@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -16,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from twdesk.core.visit_stats import Stats
-from twdesk.reports.fonts import register_fonts
+from twdesk.reports.fonts import markup, register_fonts
 
 RED = HexColor("#b3261e")
 
@@ -70,7 +69,7 @@ def _category_chart(stats: Stats, font: str) -> Drawing:
 def _heading_markup(title: str) -> str:
     """The title as Paragraph markup (names may hold & or <); a long `…（period）` title breaks
     before the bracket rather than leaving "日）" alone on the second line."""
-    text = escape(title)
+    text = markup(title)
     if len(title) > 24 and "（" in title:
         head, _, tail = text.partition("（")
         return f"{head}<br/>（{tail}"
