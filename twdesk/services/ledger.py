@@ -605,10 +605,13 @@ class YearCounts:
     returned: Counter[str]
 
 
-def year_counts(session: Session, year: int, goal: Targets | None = None) -> YearCounts:
-    """Everyone's ledger counts for ``year`` in a few grouped queries."""
+def year_counts(
+    session: Session, year: int, goal: Targets | None = None, *, person_id: str | None = None
+) -> YearCounts:
+    """Everyone's (or one person's) ledger counts for ``year`` in a few grouped queries."""
     goal = goal or targets(session)
     start, end = date(year, 1, 1), date(year, 12, 31)
+    who = [ActivityParticipant.person_id == person_id] if person_id else []
     by_type: defaultdict[str, Counter[str]] = defaultdict(Counter)
     youth_contacts: Counter[str] = Counter()
     pending: Counter[str] = Counter()
@@ -626,6 +629,7 @@ def year_counts(session: Session, year: int, goal: Targets | None = None) -> Yea
             Activity.deleted_at.is_(None),
             Activity.activity_date >= start,
             Activity.activity_date <= end,
+            *who,
         )
         .group_by(ActivityParticipant.person_id, Activity.activity_type, Activity.confirmation)
     ):
@@ -642,6 +646,7 @@ def year_counts(session: Session, year: int, goal: Targets | None = None) -> Yea
         select(BranchContact.delegate_id, BranchContact.branch_id).where(
             (BranchContact.start_date.is_(None)) | (BranchContact.start_date <= end),
             (BranchContact.end_date.is_(None)) | (BranchContact.end_date >= start),
+            *([BranchContact.delegate_id == person_id] if person_id else []),
         )
     ):
         branches[pid].add(bid)
@@ -654,6 +659,7 @@ def year_counts(session: Session, year: int, goal: Targets | None = None) -> Yea
             Activity.confirmation == str(Confirmation.CONFIRMED),
             Activity.activity_date >= start,
             Activity.activity_date <= end,
+            *who,
         )
     ):
         branches[pid].add(bid)
