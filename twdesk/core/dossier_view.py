@@ -160,7 +160,7 @@ class TermRow:
     year: int
     activities: int
     youth: int
-    duty_attended: int
+    duty_attended: int  # own seats attended (到岗), of
     duty_assigned: int
     total: str  # the evaluation's total, "" when none
     grade: str  # the grade, "未考核" when not evaluated

@@ -70,6 +70,21 @@ class _Heading(Paragraph):
         self.outline = (text, level, key)
 
 
+class _Anchor(Flowable):
+    """An invisible heading: the bookmark and contents line of a section whose first flowable
+    already carries its own title (the evaluation sheet)."""
+
+    def __init__(self, text: str, level: int, key: str) -> None:
+        super().__init__()
+        self.outline = (text, level, key)
+
+    def wrap(self, _avail_width: float, _avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
 class _DossierDoc(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         outline = getattr(flowable, "outline", None)
@@ -93,12 +108,26 @@ class _S:
             "cover_sub", fontName=font, fontSize=14, leading=22, alignment=1
         )
         self.h1 = ParagraphStyle(
-            "h1", fontName=BOLD, fontSize=15, leading=21, spaceBefore=4, spaceAfter=6
+            "h1",
+            fontName=BOLD,
+            fontSize=15,
+            leading=21,
+            spaceBefore=10,
+            spaceAfter=6,
+            keepWithNext=1,
         )
         self.h2 = ParagraphStyle(
-            "h2", fontName=BOLD, fontSize=12, leading=17, spaceBefore=8, spaceAfter=4
+            "h2",
+            fontName=BOLD,
+            fontSize=12,
+            leading=17,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
         )
         self.body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16)
+        # the line that introduces a table stays on the table's first page
+        self.lead = ParagraphStyle("lead", parent=self.body, keepWithNext=1)
         self.note = ParagraphStyle("note", fontName=font, fontSize=9, leading=13, textColor=GREY)
         self.cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12)
         self.center = ParagraphStyle("center", parent=self.cell, alignment=1)
@@ -406,7 +435,7 @@ class _Sections:
             _p(
                 f"排班 {t.assigned} 次：到岗 {t.attended}，请假 {t.leave}，缺席 {t.absent}，"
                 f"他人替班 {t.substituted}，未登记 {t.unrecorded}；代他人坐班 {t.sat_for_others} 次。",
-                self.s.body,
+                self.s.lead,
                 self.width,
             )
         )
@@ -428,7 +457,7 @@ class _Sections:
         out.append(
             _p(
                 f"接待来访 {len(y.visits)} 次、{people} 人，收集意见建议 {len(items)} 条。",
-                self.s.body,
+                self.s.lead,
                 self.width,
             )
         )
@@ -457,7 +486,7 @@ class _Sections:
             if y.activity_counts:
                 kinds = "，".join(f"{kind} {n} 次" for kind, n in y.activity_counts)
                 total = sum(n for _kind, n in y.activity_counts)
-                out.append(_p(f"已确认活动 {total} 次：{kinds}。", self.s.body, self.width))
+                out.append(_p(f"已确认活动 {total} 次：{kinds}。", self.s.lead, self.width))
             widths = _cols(self.width, 0.6, 1.2, 1.3, 3.4, 0.9, 1)
             rows = [
                 (i, _day(a.day), a.kind, a.title, a.youth, a.state)
@@ -485,23 +514,21 @@ class _Sections:
         return out
 
     def evaluation(self, y: DossierYear, level: int, prefix: str) -> list[Flowable]:
-        out: list[Flowable] = [self.heading(f"{prefix}年度履职考核", level)]
-        if y.evaluation is None or y.scheme is None:
-            out.append(_nothing(f"{y.year}年度：{NOT_EVALUATED}。", self.width))
-            out.append(
-                _signatures(
-                    [
-                        ("本人签字：", False),
-                        ("联络站意见：", True),
-                        ("街镇团（工）委复核意见：", True),
-                    ],
-                    self.width,
-                    self.s.sheet,
-                )
-            )
-            return out
-        out += delegate_sheet_flowables(y.evaluation, y.scheme, width=self.width)
-        return out
+        title = f"{prefix}年度履职考核"
+        if y.evaluation is not None and y.scheme is not None:
+            self.keys += 1  # the sheet's own title heads the page
+            anchor = _Anchor(title, level, f"s{self.keys}")
+            return [anchor, *delegate_sheet_flowables(y.evaluation, y.scheme, width=self.width)]
+        signatures = [
+            ("本人签字：", False),
+            ("联络站意见：", True),
+            ("街镇团（工）委复核意见：", True),
+        ]
+        return [
+            self.heading(title, level),
+            _nothing(f"{y.year}年度：{NOT_EVALUATED}。", self.width),
+            _signatures(signatures, self.width, self.s.sheet),
+        ]
 
 
 def _progress_figure(by_month: Sequence[int], target: int, width: float) -> Drawing:
@@ -602,6 +629,7 @@ def _story(d: Dossier, width: float) -> list[Flowable]:
         for y in d.years:
             story.append(sections.heading(f"{y.year}年度"))
             story += sections.year(y, 1)
+            story.append(PageBreak())
     while story and isinstance(story[-1], PageBreak):
         story.pop()
     return story

@@ -271,7 +271,7 @@ def _summary_row(y: DossierYear) -> TermRow:
         y.year,
         sum(n for _kind, n in y.activity_counts),
         y.youth.total,
-        y.duty_totals.attended + y.duty_totals.sat_for_others,
+        y.duty_totals.attended,
         y.duty_totals.assigned,
         text(ev.total, "") if ev is not None else "",
         grade,
