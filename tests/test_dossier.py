@@ -300,3 +300,30 @@ def test_file_names_are_safe_for_windows():
         dossier.dossier_file_name("城关/站", "张*三", 2026, "1606") == "城关_站_张_三_2026_1606.pdf"
     )
     assert dossier.dossier_file_name("", " 王五. ", "2024—2026") == "未分站_王五_2024—2026.pdf"
+
+
+def test_contents_outline_and_links_point_at_the_sections(file_db, tmp_path):
+    db, ids = file_db
+    out = tmp_path / "term.pdf"
+    with db.transaction() as s:
+        evaluation.set_term_years(s, YEAR - 1, YEAR)
+        dossier.write_dossier(s, ids["张三"], YEAR, out, term=True, today=TODAY)
+    reader = PdfReader(out)
+
+    def walk(items):
+        for item in items:
+            yield from walk(item) if isinstance(item, list) else [item]
+
+    entries = [(o.title, reader.get_destination_page_number(o) + 1) for o in walk(reader.outline)]
+    assert len(entries) == 4 + 2 * 6
+    contents = reader.pages[1].extract_text(extraction_mode="layout")
+    texts = [_squeeze(page.extract_text()) for page in reader.pages]
+    for title, page in entries:
+        assert re.search(rf"{re.escape(title)}[ .]*{page}\n", contents), title
+        shown = "履职考核" if title.endswith("年度履职考核") else _squeeze(title)
+        assert shown in texts[page - 1], title
+    pages = [p.indirect_reference for p in reader.pages]
+    linked = [
+        pages.index(a.get_object()["/Dest"][0]) + 1 for a in reader.pages[1].get("/Annots", [])
+    ]
+    assert linked == [page for _title, page in entries]  # each contents line is a link

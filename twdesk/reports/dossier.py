@@ -11,7 +11,7 @@ long table repeats its header. Every user text goes through `fonts.markup`.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -36,7 +37,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from twdesk.core.dossier_view import Dossier, DossierYear, PersonInfo
 from twdesk.reports.evaluation_sheets import (
@@ -85,7 +85,81 @@ class _Anchor(Flowable):
         pass
 
 
+class _Contents(Flowable):
+    """The contents page in a single layout pass: the titles are drawn where they fall, the
+    dot leaders, page numbers and links once every section's page is known (by the paged
+    canvas, when it writes the footers)."""
+
+    SIZES = (11.5, 10)
+
+    def __init__(self, entries: list[tuple[str, int, str]]) -> None:
+        super().__init__()
+        self.entries = entries  # (title, level, bookmark key), filled in when the story is made
+        self.leading = 20.0
+        self.page = 0
+        self.lines: list[tuple[str, int, str, float, float, float]] = []  # + x, y, right
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.leading = max(12.0, min(20.0, avail_height / max(len(self.entries), 1)))
+        return avail_width, self.leading * len(self.entries)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self.origin = (x, y)
+        super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        font = register_fonts()
+        self.page = self.canv.getPageNumber()
+        x0, y0 = self.origin
+        self.lines = []
+        for i, (title, level, key) in enumerate(self.entries):
+            x = 16.0 * level
+            y = self.leading * (len(self.entries) - i - 1) + (self.leading - 10) / 2
+            self.canv.setFont(font, self.SIZES[min(level, 1)])
+            self.canv.drawString(x, y, title)
+            self.lines.append((title, level, key, x0 + x, y0 + y, x0 + self.width))
+
+    def finish(self, canvas: Canvas, pages: dict[str, int]) -> None:
+        """Leaders, page numbers and links, drawn on the contents page at the end."""
+        font = register_fonts()
+        for title, level, key, x, y, right in self.lines:
+            size = self.SIZES[min(level, 1)]
+            number = str(pages.get(key, ""))
+            canvas.setFont(font, size)
+            canvas.setFillColor(DARK)
+            canvas.drawRightString(right, y, number)
+            start = x + stringWidth(title, font, size) + 4
+            end = right - stringWidth(number, font, size) - 4
+            dot = stringWidth(".", font, size) * 2
+            if end > start:
+                canvas.setFillColor(GREY)
+                canvas.drawString(start, y, " ".join("." * int((end - start) / dot)))
+            canvas.linkRect("", key, (x, y - 3, right, y + size), relative=0, thickness=0)
+
+
+def _canvas(foot: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """The paged canvas (footers know the page count), with bookmarks that point at the page
+    they are made on: that canvas adds its pages to the document only at the end, so the
+    document's page counter is set to the page being drawn while a bookmark is made."""
+
+    class DossierCanvas(_page_canvas(foot)):  # type: ignore[misc]
+        def bookmarkPage(self, key: str, **kwargs: Any) -> Any:
+            counter = self._doc.pageCounter
+            self._doc.pageCounter = self._pageNumber
+            try:
+                return super().bookmarkPage(key, **kwargs)
+            finally:
+                self._doc.pageCounter = counter
+
+    return DossierCanvas
+
+
 class _DossierDoc(BaseDocTemplate):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.section_pages: dict[str, int] = {}
+
     def afterFlowable(self, flowable: Flowable) -> None:
         outline = getattr(flowable, "outline", None)
         if outline is None:
@@ -93,7 +167,7 @@ class _DossierDoc(BaseDocTemplate):
         text, level, key = outline
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        self.notify("TOCEntry", (level, markup(text), self.page, key))
+        self.section_pages[key] = self.page
 
 
 class _S:
@@ -134,10 +208,6 @@ class _S:
         self.head = ParagraphStyle(
             "head", fontName=BOLD, fontSize=9, leading=12, alignment=1, textColor=white
         )
-        self.toc = [
-            ParagraphStyle("toc0", fontName=font, fontSize=11.5, leading=20, leftIndent=0),
-            ParagraphStyle("toc1", fontName=font, fontSize=10, leading=16, leftIndent=16),
-        ]
 
 
 _STYLES: _S | None = None
@@ -280,14 +350,10 @@ def _cover(d: Dossier, width: float) -> list[Flowable]:
     ]
 
 
-def _contents(width: float) -> list[Flowable]:
+def _contents(contents: _Contents, width: float) -> list[Flowable]:
     s = _styles()
-    toc = TableOfContents(levelStyles=s.toc, dotsMinLevel=0)
-    return [
-        _p("目　　录", ParagraphStyle("toc_title", parent=s.h1, alignment=1), width),
-        toc,
-        PageBreak(),
-    ]
+    title = ParagraphStyle("toc_title", parent=s.h1, alignment=1, spaceAfter=12)
+    return [_p("目　　录", title, width), contents, PageBreak()]
 
 
 # ---- person-level sections ----------------------------------------------------------------------
@@ -614,9 +680,9 @@ def _progress_figure(by_month: Sequence[int], target: int, width: float) -> Draw
 # ---- the document -------------------------------------------------------------------------------
 
 
-def _story(d: Dossier, width: float) -> list[Flowable]:
+def _story(d: Dossier, width: float, contents: _Contents) -> list[Flowable]:
     sections = _Sections(d, width)
-    story: list[Flowable] = [*_cover(d, width), *_contents(width)]
+    story: list[Flowable] = [*_cover(d, width), *_contents(contents, width)]
     story += sections.basic()
     story += sections.history()
     story += sections.links()
@@ -632,6 +698,7 @@ def _story(d: Dossier, width: float) -> list[Flowable]:
             story.append(PageBreak())
     while story and isinstance(story[-1], PageBreak):
         story.pop()
+    contents.entries[:] = [f.outline for f in story if isinstance(f, _Heading | _Anchor)]
     return story
 
 
@@ -656,10 +723,13 @@ def write_dossier_pdf(path: Path, dossier: Dossier) -> int:
         canvas.restoreState()
 
     pages: list[int] = []
+    contents = _Contents([])
 
     def foot(canvas: Canvas, page: int, total: int) -> None:
         pages.append(total)
         canvas.saveState()
+        if page == contents.page:
+            contents.finish(canvas, doc.section_pages)
         y = BOTTOM - 14 * mm
         canvas.setStrokeColor(GRID)
         canvas.setLineWidth(0.4)
@@ -691,5 +761,5 @@ def write_dossier_pdf(path: Path, dossier: Dossier) -> int:
         ]
     )
     width = doc.width - 2 * FRAME_PAD
-    doc.multiBuild(_story(dossier, width), canvasmaker=_page_canvas(foot))
+    doc.build(_story(dossier, width, contents), canvasmaker=_canvas(foot))
     return pages[-1] if pages else 0
