@@ -327,3 +327,33 @@ def test_contents_outline_and_links_point_at_the_sections(file_db, tmp_path):
         pages.index(a.get_object()["/Dest"][0]) + 1 for a in reader.pages[1].get("/Annots", [])
     ]
     assert linked == [page for _title, page in entries]  # each contents line is a link
+
+
+def _images(page) -> list[str]:
+    xobjects = page["/Resources"].get("/XObject", {})
+    return [n for n, x in xobjects.items() if x.get_object()["/Subtype"] == "/Image"]
+
+
+def test_the_cover_shows_the_photo_or_a_block_with_the_surname(file_db, tmp_path):
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+
+    from twdesk.db.models import PersonPhoto
+
+    db, ids = file_db
+    _write(db, ids["张三"], tmp_path / "block.pdf")
+    cover = PdfReader(tmp_path / "block.pdf").pages[0]
+    # the surname in the block, the name on the cover and in the footer
+    assert not _images(cover) and cover.extract_text().count("张") == 3
+    buffer = BytesIO()
+    PILImage.new("RGB", (90, 126), (200, 30, 30)).save(buffer, "JPEG")
+    with db.transaction() as s:
+        s.add(PersonPhoto(person_id=ids["张三"], data=buffer.getvalue()))
+        s.add(PersonPhoto(person_id=ids["王五"], data=b"not a picture"))
+    _write(db, ids["张三"], tmp_path / "photo.pdf")
+    cover = PdfReader(tmp_path / "photo.pdf").pages[0]
+    assert len(_images(cover)) == 1 and cover.extract_text().count("张") == 2
+    _write(db, ids["王五"], tmp_path / "broken.pdf")  # a broken photo: the block instead
+    cover = PdfReader(tmp_path / "broken.pdf").pages[0]
+    assert not _images(cover) and cover.extract_text().count("王") == 3
