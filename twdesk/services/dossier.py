@@ -106,21 +106,19 @@ def _person(session: Session, person_id: str) -> tuple[PersonInfo, tuple[StatusL
 
 
 def _links(session: Session, person_id: str) -> Links:
-    def names(ids: list[str], choices: list[tuple[str, str, str]]) -> tuple[str, ...]:
-        wanted = set(ids)
-        return tuple(name for pid, name, _unit in choices if pid in wanted)
+    def names(kind: links.LinkKind, role: str) -> tuple[str, ...]:
+        ids = set(links.linked_ids(session, kind, person_id, side="right"))
+        if not ids:
+            return ()
+        return tuple(
+            name for pid, name, _unit in links.people_choices(session, role=role) if pid in ids
+        )
 
-    committee = links.linked_ids(session, links.LinkKind.COMMITTEE, person_id, side="right")
-    mentors = links.linked_ids(session, links.LinkKind.MENTOR, person_id, side="right")
     branches = set(links.linked_ids(session, links.LinkKind.BRANCH, person_id))
     return Links(
-        committee=names(committee, links.people_choices(session, role="is_committee"))
-        if committee
-        else (),
-        mentors=names(mentors, links.people_choices(session, role="is_past_delegate"))
-        if mentors
-        else (),
-        branches=tuple(name for bid, name in links.branch_choices(session) if bid in branches)
+        committee=names(links.LinkKind.COMMITTEE, "is_committee"),
+        mentors=names(links.LinkKind.MENTOR, "is_past_delegate"),
+        branches=tuple(n for bid, n in links.branch_choices(session) if bid in branches)
         if branches
         else (),
     )
