@@ -143,7 +143,7 @@ def _canvas(foot: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     they are made on: that canvas adds its pages to the document only at the end, so the
     document's page counter is set to the page being drawn while a bookmark is made."""
 
-    class DossierCanvas(_page_canvas(foot)):  # type: ignore[misc]
+    class DossierCanvas(_page_canvas(foot)):
         def bookmarkPage(self, key: str, **kwargs: Any) -> Any:
             counter = self._doc.pageCounter
             self._doc.pageCounter = self._pageNumber
