@@ -696,7 +696,16 @@ def _delegate_summary(d: DelegateResult, scheme: Scheme, width: float, styles: _
         consequence += f"（{'；'.join(d.consequence_reasons)}）"
     bonus = f"{fmt(d.bonus)}（上限 {fmt(scheme.bonus_cap)} 分）"
     rows = [
-        ["加分", bonus, "总分", text(d.total, NONE_MARK), "等次", grade, "当前阶段", d.stage],
+        [
+            "加分",
+            _para(bonus, styles.cell, value_w),
+            "总分",
+            text(d.total, NONE_MARK),
+            "等次",
+            grade,
+            "当前阶段",
+            d.stage,
+        ],
         ["否决", _para(d.veto or "无", styles.alert if d.veto else styles.cell, width - label_w)]
         + [""] * 6,
         ["后续处理", _para(consequence, styles.cell, width - label_w), *[""] * 6],

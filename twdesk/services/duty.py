@@ -759,13 +759,16 @@ def attendance_counts(
     year: int,
     *,
     station_id: str | None = None,
+    person_id: str | None = None,
     today: date | None = None,
 ) -> list[DutyCounts]:
-    """Per delegate: assigned / attended / missed … for the evaluation and the ledger."""
+    """Per delegate (or only ``person_id``): assigned / attended / missed … for the evaluation,
+    the ledger and the dossier."""
     today = today or date.today()
     who: dict[str, tuple[str, str]] = {}  # person id → (name, station)
     tallies: dict[str, Counter[str]] = defaultdict(Counter)
-    for view in duty_days(session, station_id=station_id, year=year, today=today):
+    days = duty_days(session, station_id=station_id, year=year, person_id=person_id, today=today)
+    for view in days:
         for seat in view.seats:
             who.setdefault(seat.person_id, (seat.name, view.station))
             tally = tallies[seat.person_id]
@@ -786,7 +789,9 @@ def attendance_counts(
             elif view.day < today:
                 tally["unrecorded"] += 1
     counts = [
-        DutyCounts(pid, name, station, **tallies[pid]) for pid, (name, station) in who.items()
+        DutyCounts(pid, name, station, **tallies[pid])
+        for pid, (name, station) in who.items()
+        if person_id is None or pid == person_id
     ]
     return sorted(counts, key=lambda c: (c.station, c.name))
 

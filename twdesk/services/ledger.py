@@ -628,10 +628,13 @@ class YearCounts:
     unexcused: defaultdict[str, Counter[str]]  # confirmed entries absent without leave, by type
 
 
-def year_counts(session: Session, year: int, goal: Targets | None = None) -> YearCounts:
-    """Everyone's ledger counts for ``year`` in a few grouped queries."""
+def year_counts(
+    session: Session, year: int, goal: Targets | None = None, *, person_id: str | None = None
+) -> YearCounts:
+    """Everyone's (or one person's) ledger counts for ``year`` in a few grouped queries."""
     goal = goal or targets(session)
     start, end = date(year, 1, 1), date(year, 12, 31)
+    who = [ActivityParticipant.person_id == person_id] if person_id else []
     by_type: defaultdict[str, Counter[str]] = defaultdict(Counter)
     youth_contacts: Counter[str] = Counter()
     pending: Counter[str] = Counter()
@@ -651,6 +654,7 @@ def year_counts(session: Session, year: int, goal: Targets | None = None) -> Yea
             Activity.deleted_at.is_(None),
             Activity.activity_date >= start,
             Activity.activity_date <= end,
+            *who,
         )
         .group_by(
             ActivityParticipant.person_id,
@@ -676,6 +680,7 @@ def year_counts(session: Session, year: int, goal: Targets | None = None) -> Yea
         select(BranchContact.delegate_id, BranchContact.branch_id).where(
             (BranchContact.start_date.is_(None)) | (BranchContact.start_date <= end),
             (BranchContact.end_date.is_(None)) | (BranchContact.end_date >= start),
+            *([BranchContact.delegate_id == person_id] if person_id else []),
         )
     ):
         branches[pid].add(bid)
@@ -689,6 +694,7 @@ def year_counts(session: Session, year: int, goal: Targets | None = None) -> Yea
             Activity.confirmation == str(Confirmation.CONFIRMED),
             Activity.activity_date >= start,
             Activity.activity_date <= end,
+            *who,
         )
     ):
         branches[pid].add(bid)
