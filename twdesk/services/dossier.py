@@ -215,7 +215,10 @@ def _year(session: Session, person_id: str, year: int, today: date) -> DossierYe
     )
     duty_lines, totals = _duty(session, person_id, year, today)
     try:
-        result = evaluation.delegate_result(session, year, person_id)
+        # one read per station and year however many dossiers this session prints (the batch
+        # workers' sessions are read-only)
+        cache = session.info.setdefault("dossier.station_years", {})
+        result = evaluation.delegate_result(session, year, person_id, cache=cache)
         scheme = evaluation.delegate_scheme(session, year, person_id)
     except evaluation.EvaluationError:
         result, scheme = None, None

@@ -1066,10 +1066,25 @@ def _evaluation(session: Session, year: int, person_id: str) -> Evaluation:
     return ev
 
 
-def delegate_result(session: Session, year: int, person_id: str) -> DelegateResult:
-    """One delegate's result for ``year`` (EvaluationError when the year is not opened)."""
+def delegate_result(
+    session: Session,
+    year: int,
+    person_id: str,
+    *,
+    cache: dict[tuple[int, str], StationYear] | None = None,
+) -> DelegateResult:
+    """One delegate's result for ``year`` (EvaluationError when the year is not opened).
+
+    The result needs the whole station's year (rank, quota); a reader going through many
+    delegates (the dossier batch) passes a ``cache`` dict so each station is read once."""
     ev = _evaluation(session, year, person_id)
-    for d in station_year(session, year, ev.station_id or "").delegates:
+    key = (year, ev.station_id or "")
+    found = cache.get(key) if cache is not None else None
+    if found is None:
+        found = station_year(session, year, ev.station_id or "")
+        if cache is not None:
+            cache[key] = found
+    for d in found.delegates:
         if d.person_id == person_id:
             return d
     raise EvaluationError(f"找不到 {year} 年度的考核结果。")  # pragma: no cover - same query
