@@ -149,10 +149,10 @@ def delegates_for(
         chosen = [row for row in chosen if row[1] in asked]
         missing = sorted(asked - {row[1] for row in chosen})
         if missing:
-            scope = "在所选联络站中" if station_ids else ""
+            scope = "所选联络站中" if station_ids else ""
             raise DossierBatchError(
-                f"{year} 年度{scope}没有名为 {'、'.join(missing)} 的团代表。请核对姓名"
-                "（或去掉 --station），已有的档案没有改动。"
+                f"{year} 年度{scope}没有名为 {'、'.join(missing)} 的团代表。"
+                "请核对姓名和联络站；没有生成任何档案。"
             )
     chosen.sort(key=lambda r: (stations.get(where[r[0]], (0, "")), r[2], r[1]))
     return [(pid, name) for pid, name, _pinyin in chosen]
