@@ -125,7 +125,7 @@ def _with_children(session: Session, station_ids: Iterable[str]) -> set[str]:
 
 
 def _station_order(session: Session) -> dict[str, tuple[int, str]]:
-    rows = session.execute(select(Station.id, Station.name, Station.sort_order)).tuples()
+    rows = session.execute(select(Station.id, Station.name, Station.sort_order))
     return {sid: (order or 0, name) for sid, name, order in rows}
 
 
@@ -142,7 +142,7 @@ def delegates_for(
     stations = _station_order(session)
     people = session.execute(
         select(Person.id, Person.name, Person.name_pinyin).where(Person.deleted_at.is_(None))
-    ).tuples()
+    )
     chosen = [(pid, name, pinyin or "") for pid, name, pinyin in people if pid in where]
     if names:
         asked = {n.strip() for n in names if n.strip()}
@@ -174,7 +174,7 @@ def plan(
         pid: (name, id_number or "")
         for pid, name, id_number in session.execute(
             select(Person.id, Person.name, Person.id_number)
-        ).tuples()
+        )
         if pid in wanted
     }
     unknown = [pid for pid in person_ids if pid not in people]
