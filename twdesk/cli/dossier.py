@@ -19,13 +19,13 @@ def cmd_dossier(args: argparse.Namespace) -> int:
         raise CliError(f"--out 需要一个文件夹，「{folder}」是一个文件。", EXIT_USAGE)
     if args.merged and Path(args.merged).suffix.lower() != ".pdf":
         raise CliError(f"--merged 需要一个 .pdf 文件名，收到的是「{args.merged}」。", EXIT_USAGE)
-    folder.mkdir(parents=True, exist_ok=True)
     with opened(args) as db:  # held (locked) while the workers read: nobody writes meanwhile
         with db.session() as s:
             stations = [find_station(s, name) for name in args.station or ()]
             chosen = delegates_for(s, args.year, station_ids=stations, names=args.delegate or ())
         if not chosen:
             raise CliError(f"{args.year} 年度没有可生成档案的团代表（所选范围内）。")
+        folder.mkdir(parents=True, exist_ok=True)
         result = run_batch(
             db.path,
             [pid for pid, _name in chosen],
