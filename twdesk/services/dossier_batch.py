@@ -315,13 +315,31 @@ def _remove_partial(out_dir: Path, jobs: Sequence[Planned]) -> None:
                 Path(entry.path).unlink(missing_ok=True)
 
 
-def _refuse_existing(jobs: Sequence[Planned], merged: Path | None, overwrite: bool) -> None:
+def _existing(jobs: Sequence[Planned], merged: Path | None) -> list[str]:
+    """Names of the targets that exist already (a database or the like is refused outright)."""
     existing = []
     for path in [job.path for job in jobs] + ([merged] if merged is not None else []):
         try:
-            check_target(path, overwrite=overwrite)
+            check_target(path)
         except OutputExists:
             existing.append(path.name)
+    return existing
+
+
+def existing_files(
+    session: Session,
+    person_ids: Sequence[str],
+    year: int,
+    out_dir: Path,
+    merged: Path | None = None,
+) -> list[str]:
+    """The files a batch would replace (the GUI asks before it starts)."""
+    name_of = dossier_api().dossier_file_name
+    return _existing(plan(session, person_ids, year, Path(out_dir), name_of), merged)
+
+
+def _refuse_existing(jobs: Sequence[Planned], merged: Path | None) -> None:
+    existing = _existing(jobs, merged)
     if existing:
         shown = "、".join(existing[:3]) + ("等" if len(existing) > 3 else "")
         raise DossierBatchError(
@@ -386,7 +404,10 @@ def run_batch(
     try:
         with db.session() as session:
             jobs = plan(session, person_ids, year, out_dir, api.dossier_file_name)
-        _refuse_existing(jobs, merged, overwrite)
+        if not overwrite:
+            _refuse_existing(jobs, merged)
+        for target in [merged] if merged is not None else []:
+            check_target(target, overwrite=True)  # never a database, a folder, a package
         if workers is None:
             workers = 0 if len(jobs) == 1 else min(os.cpu_count() or 1, len(jobs))
         outcomes: Iterator[Outcome] = (
@@ -433,6 +454,7 @@ __all__: list[str] = [
     "delegates_for",
     "describe_failures",
     "dossier_api",
+    "existing_files",
     "merge_pdfs",
     "plan",
     "run_batch",
