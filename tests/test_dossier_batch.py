@@ -138,6 +138,12 @@ def test_one_pdf_per_delegate_with_namesakes_told_apart(office, tmp_path: Path) 
     for file in result.files:
         assert file.stem.split("_")[1][:2] in text_of(file)
     assert "已生成 6 份档案，共 12 页" in result.one_line()
+    # one namesake alone gets the same name as in the whole batch
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    one = run_batch(path, [made["东站"][2][0]], YEAR, alone, workers=0)
+    assert made["东站"][2][1][-4:] in one.files[0].name
+    assert one.files[0].name in expected_names(made)
     # a second run refuses to replace them unless asked
     with pytest.raises(DossierBatchError, match="6 个同名文件"):
         run_batch(path, ids, YEAR, out, workers=0)

@@ -166,25 +166,31 @@ def plan(
     file_name: Callable[..., str],
 ) -> list[Planned]:
     """The file of each delegate (in the order given): `file_name(station, name, year,
-    id_last4)`, with the ID number's last four digits only for namesakes at one station."""
+    id_last4)`, with the ID number's last four digits only for namesakes at one station (among
+    all its delegates of the year)."""
     where = year_stations(session, year)
     station_names = {sid: name for sid, (_order, name) in _station_order(session).items()}
-    wanted = set(person_ids)
     people = {
         pid: (name, id_number or "")
         for pid, name, id_number in session.execute(
             select(Person.id, Person.name, Person.id_number)
         )
-        if pid in wanted
     }
     unknown = [pid for pid in person_ids if pid not in people]
     if unknown:
         raise DossierBatchError(f"有 {len(unknown)} 位代表在数据库中找不到（可能已被删除）。")
+
+    def station_of(pid: str) -> str:
+        return station_names.get(where.get(pid, ""), "未分站")
+
     rows = [
-        (pid, people[pid][0], station_names.get(where.get(pid, ""), "未分站"), people[pid][1])
-        for pid in dict.fromkeys(person_ids)
+        (pid, people[pid][0], station_of(pid), people[pid][1]) for pid in dict.fromkeys(person_ids)
     ]
-    same = Counter((station, name) for _pid, name, station, _idn in rows)
+    # namesakes among all the year's delegates of the station, not only those in this batch:
+    # a file's name does not depend on who else is printed with it
+    same = Counter(
+        (station_of(pid), people[pid][0]) for pid in set(where) | set(person_ids) if pid in people
+    )
     jobs: list[Planned] = []
     taken: set[str] = set()
     for pid, name, station, id_number in rows:
