@@ -276,3 +276,27 @@ def test_the_real_dossier_when_merged(
     assert not result.failures, result.failures
     assert len(result.files) == 2 and result.pages >= 2
     assert "曾䶮" in text_of(next(f for f in result.files if "曾䶮" in f.name))
+
+
+@pytest.mark.slow
+def test_cancel_with_worker_processes(office, tmp_path: Path) -> None:
+    """Cancel after the first dossier: what was being written is finished, nothing else is
+    started, no temporary file is left, every file there is a whole PDF."""
+    path, _made = office
+    out = tmp_path / "out"
+    out.mkdir()
+    done: list[int] = []
+    result = run_batch(
+        path,
+        [pid for pid, _n in all_ids(path)],
+        YEAR,
+        out,
+        workers=2,
+        progress=lambda d, _t: done.append(d),
+        cancel=lambda: bool(done) and done[-1] >= 1,
+    )
+    assert result.cancelled and 1 <= len(result.files) < 6
+    assert not leftovers(out)
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in result.files)
+    for file in result.files:
+        assert len(PdfReader(file).pages) == dossier_fakes.PAGES

@@ -415,7 +415,8 @@ def run_batch(
         for target in [merged] if merged is not None else []:
             check_target(target, overwrite=True)  # never a database, a folder, a package
         if workers is None:
-            workers = 0 if len(jobs) == 1 else min(os.cpu_count() or 1, len(jobs))
+            workers = 0 if len(jobs) == 1 else os.cpu_count() or 1
+        workers = min(workers, len(jobs))  # never more processes than dossiers
         outcomes: Iterator[Outcome] = (
             _run_here(db, api.write_dossier, jobs, args, cancelled)
             if workers <= 0
