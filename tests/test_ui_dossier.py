@@ -189,3 +189,38 @@ def test_paint_pdf_prints_every_page(qtbot, tmp_path: Path) -> None:
     printer.setResolution(72)
     assert paint_pdf(printer, source) == 3
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 3
+
+
+def test_cancel_in_the_progress_dialog_leaves_no_partial_file(
+    qtbot, office, answers, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from twdesk.ui import actions
+    from twdesk.ui.tabs.people_tab import PeopleTab
+
+    db, _made = office
+    tab = PeopleTab(db)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.select_station("东站")
+    click(qtbot, tab, "生成本站档案…")
+    dialog = the_dialog(tab)
+    dialog.year.setValue(YEAR)
+    click(qtbot, dialog, "选择…")
+    click(qtbot, dialog, "生成")
+
+    def progress() -> QProgressDialog | None:
+        shown = [d for d in tab.findChildren(QProgressDialog) if d.isVisible()]
+        return shown[0] if shown else None
+
+    qtbot.waitUntil(lambda: progress() is not None, timeout=10000)
+    click(qtbot, progress(), "取消")
+    qtbot.waitUntil(lambda: not actions._RUNNING, timeout=60000)
+    assert answers["boxes"] == []  # cancelled: no summary
+    out = tmp_path / "out"
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".") or ".part" in p.name]
+    written = list(out.iterdir())
+    assert len(written) < 4  # stopped: the workers take longer to start than the bar to show
+    for file in written:
+        assert len(PdfReader(file).pages) == dossier_fakes.PAGES
