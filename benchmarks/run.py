@@ -142,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip-roster", action="store_true", help="skip the roster import/search figures"
     )
+    parser.add_argument(
+        "--skip-dossier", action="store_true", help="skip the dossier batch figures (issue 12)"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("TWDESK_DATA_DIR", str(OUT / "data"))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -160,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.bench_evaluation import bench_evaluation
 
     rows += bench_evaluation(path)
+    if not args.skip_dossier:
+        from benchmarks.bench_dossier import bench_dossier
+
+        rows += bench_dossier(OUT, county=path)
     if not args.skip_roster:
         from benchmarks.bench_roster import bench_roster
 

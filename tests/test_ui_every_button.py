@@ -24,6 +24,7 @@ from types import TracebackType
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QImage
+from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -165,6 +166,9 @@ class Explorer:
         monkeypatch.setattr(QMessageBox, "about", message("about", ok))
         monkeypatch.setattr(QMessageBox, "exec", lambda box: self.answer_box(box))
         monkeypatch.setattr(QDialog, "exec", lambda dialog: self.run_dialog(dialog))
+        # Qt's print preview opens further dialogs from C++ (page setup, printer properties)
+        # that no patch reaches: its pages are painted, its buttons are not clicked
+        monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: self.preview(dialog))
         monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: True))
 
     def answer_box(self, box: QMessageBox) -> int:
@@ -182,6 +186,11 @@ class Explorer:
         if chosen is not None:
             chosen.click()
         return box.result()
+
+    def preview(self, dialog: QPrintPreviewDialog) -> int:
+        self.clicked.append(" › ".join([*self.where, "打印预览"]))
+        dialog.findChild(QPrintPreviewWidget).updatePreview()
+        return QDialog.DialogCode.Rejected
 
     def run_dialog(self, dialog: QDialog) -> int:
         """Stands in for a modal `exec`: show it, click through it, close it."""
@@ -388,6 +397,9 @@ def test_every_button_and_menu_action_works(
         "录入本阶段…",
         "考核方案…",
         "打印结果表…",
+        "生成档案…",
+        "生成本站档案…",
+        "打印预览",
     ):
         assert label in reached, label
     assert len(explorer.clicked) > 60

@@ -110,6 +110,9 @@ class EvaluationTab(LazyLoad, QWidget):
         self.print_button = button(tr("打印结果表…"), self.files.print_results)
         self.consequence_button = button(tr("打印后续处理名单…"), self.files.print_consequences)
         self.sheet_button = button(tr("打印个人考核表…"), self.files.print_delegate)
+        self.dossier_button = button(
+            tr("生成本站档案…"), self.make_dossiers, tr("为本站本年度的每位团代表生成履职档案 PDF")
+        )
         mark_editing(
             self.open_button,
             self.entry_button,
@@ -151,6 +154,7 @@ class EvaluationTab(LazyLoad, QWidget):
             self.print_button,
             self.consequence_button,
             self.sheet_button,
+            self.dossier_button,
         ):
             paper.addWidget(b)
 
@@ -446,6 +450,26 @@ class EvaluationTab(LazyLoad, QWidget):
         if loaded is None:
             return None
         dialog = SchemeDialog(self.db, *loaded, parent=self)
+        dialog.open()
+        return dialog
+
+    def make_dossiers(self) -> QDialog | None:
+        """生成本站档案…: the station's delegates of the year shown."""
+        from twdesk.ui.dialogs.dossier_dialog import DossierDialog, station_delegates
+
+        station_id = self.station_id
+        if station_id is None:
+            QMessageBox.information(
+                self, tr("生成本站档案"), tr("本年度还没有开启考核，请先选择联络站。")
+            )
+            return None
+        dialog = DossierDialog(
+            self.db,
+            station_delegates(station_id),
+            self.station_name,
+            year=self.year_value,
+            parent=self,
+        )
         dialog.open()
         return dialog
 

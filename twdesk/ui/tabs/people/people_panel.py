@@ -77,12 +77,17 @@ class PeoplePanel(QWidget):
         export_button.clicked.connect(lambda: self.export_roster())
         template_button = QPushButton(self.tr("下载导入模板…"))
         template_button.clicked.connect(lambda: self.save_template())
+        dossier_button = QPushButton(self.tr("生成档案…"))
+        dossier_button.setToolTip(
+            self.tr("为表中选中的代表生成履职档案 PDF（按住 Ctrl 或 Shift 多选）")
+        )
+        dossier_button.clicked.connect(lambda: self.make_dossiers())
         mark_editing(self.add_person_button, self.edit_person_button, import_button)
         actions = QHBoxLayout()
         for b in (self.add_person_button, self.edit_person_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        for b in (import_button, export_button, template_button):
+        for b in (import_button, export_button, template_button, dossier_button):
             actions.addWidget(b)
         self.model = PeopleModel(self)
         self.table = QTableView()
@@ -91,7 +96,7 @@ class PeoplePanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -133,6 +138,13 @@ class PeoplePanel(QWidget):
             return None
         return self.model.data(self.model.index(index.row(), 0), Qt.ItemDataRole.UserRole)
 
+    def selected_person_ids(self) -> list[str]:
+        """The selected rows' people, top to bottom (the current row when none is selected)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.model.entry(row).id for row in rows]
+        current = self.selected_person_id()
+        return ids or ([current] if current else [])
+
     def select_person(self, person_id: str) -> bool:
         row = self.model.row_of(person_id)
         if row < 0:
@@ -166,6 +178,24 @@ class PeoplePanel(QWidget):
     def _run_person_dialog(self, dialog: PersonDialog) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id:
             self.select_person(dialog.saved_id)  # the bus has reloaded the table already
+
+    def make_dossiers(self) -> QDialog | None:
+        """生成档案… for the selected delegates."""
+        from twdesk.ui.dialogs.dossier_dialog import DossierDialog
+
+        ids = self.selected_person_ids()
+        if not ids:
+            QMessageBox.information(
+                self,
+                self.tr("生成档案"),
+                self.tr("请先在表中选择代表（按住 Ctrl 或 Shift 多选）。"),
+            )
+            return None
+        first = self.model.entry(self.model.row_of(ids[0])).name
+        what = first if len(ids) == 1 else self.tr("选中的 {0} 位代表").format(len(ids))
+        dialog = DossierDialog(self.db, lambda _s, _year: ids, what, parent=self)
+        dialog.open()
+        return dialog
 
     # --- files --------------------------------------------------------------------------------
 

@@ -56,6 +56,9 @@ class StationPanel(QWidget):
         station_buttons = QHBoxLayout()
         for b in (add_station, self.edit_station_button, self.retire_button):
             station_buttons.addWidget(b)
+        self.dossier_button = QPushButton(self.tr("生成本站档案…"))
+        self.dossier_button.setToolTip(self.tr("为本站（及下属各站）的团代表生成履职档案 PDF"))
+        self.dossier_button.clicked.connect(lambda: self.make_dossiers())
         self.board = QLabel()
         self.board.setObjectName("stationBoard")
         self.board.setWordWrap(True)
@@ -86,6 +89,7 @@ class StationPanel(QWidget):
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.show_retired)
         left_layout.addLayout(station_buttons)
+        left_layout.addWidget(self.dossier_button)
         left_layout.addWidget(self.board)
         left_layout.addWidget(QLabel(self.tr("专项小组（点选可筛选成员）")))
         left_layout.addWidget(self.groups)
@@ -147,6 +151,7 @@ class StationPanel(QWidget):
             self.remove_group_button,
         ):
             widget.setEnabled(has_station)
+        self.dossier_button.setEnabled(has_station)
         self.groups.blockSignals(True)
         self.groups.clear()
         if has_station:
@@ -183,6 +188,18 @@ class StationPanel(QWidget):
             + row(self.tr("工作职责"), "duties")
             + "</table>"
         )
+
+    def make_dossiers(self) -> QDialog | None:
+        """生成本站档案…: every delegate of the station in the chosen year."""
+        from twdesk.ui.dialogs.dossier_dialog import DossierDialog, station_delegates
+
+        station_id = self.selected_station_id()
+        if station_id is None:
+            return None
+        name = self.station_names.get(station_id, "")
+        dialog = DossierDialog(self.db, station_delegates(station_id), name, parent=self)
+        dialog.open()
+        return dialog
 
     def add_station(self) -> None:
         dialog = StationDialog(self.db, parent_id=self.selected_station_id(), parent=self)
