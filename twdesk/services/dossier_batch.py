@@ -79,14 +79,9 @@ class Planned:
 
 
 def dossier_api() -> ModuleType:
-    """`twdesk.services.dossier` (dossier_file_name, write_dossier); its stand-in until the
-    dossier branch is merged."""
-    try:
-        return importlib.import_module("twdesk.services.dossier")
-    except ModuleNotFoundError as exc:
-        if exc.name != "twdesk.services.dossier":
-            raise
-    return importlib.import_module("twdesk.services.dossier_standin")
+    """`twdesk.services.dossier` (dossier_file_name, write_dossier): looked up when used, so
+    the workers and the tests reach the same module."""
+    return importlib.import_module("twdesk.services.dossier")
 
 
 # --- who --------------------------------------------------------------------------------------
@@ -95,9 +90,9 @@ def dossier_api() -> ModuleType:
 def year_stations(session: Session, year: int) -> dict[str, str]:
     """Person id → station id of each delegate of ``year``: the station of the year's
     evaluation when there is one, else where the delegate spent most of the year."""
-    from twdesk.services.evaluation import _main_stations  # the evaluation's own assignment
+    from twdesk.services.evaluation import main_stations  # the evaluation's own assignment
 
-    where = _main_stations(session, year)
+    where = main_stations(session, year)
     where.update(
         session.execute(
             select(Evaluation.person_id, Evaluation.station_id).where(
@@ -164,6 +159,8 @@ def plan(
     year: int,
     out_dir: Path,
     file_name: Callable[..., str],
+    *,
+    term: bool = False,
 ) -> list[Planned]:
     """The file of each delegate (in the order given): `file_name(station, name, year,
     id_last4)`, with the ID number's last four digits only for namesakes at one station (among
@@ -195,7 +192,7 @@ def plan(
     taken: set[str] = set()
     for pid, name, station, id_number in rows:
         last4 = id_number[-4:] if same[(station, name)] > 1 and id_number else None
-        file = file_name(station, name, year, last4)
+        file = file_name(station, name, f"{year}本届" if term else year, last4)
         stem, suffix = os.path.splitext(file)
         n = 1
         while file in taken:  # namesakes without an ID number, or with the same last digits
@@ -409,7 +406,7 @@ def run_batch(
     db = open_database(Path(db_path), read_only=True)
     try:
         with db.session() as session:
-            jobs = plan(session, person_ids, year, out_dir, api.dossier_file_name)
+            jobs = plan(session, person_ids, year, out_dir, api.dossier_file_name, term=term)
         if not overwrite:
             _refuse_existing(jobs, merged)
         for target in [merged] if merged is not None else []:

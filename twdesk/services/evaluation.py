@@ -332,7 +332,7 @@ def _year_bounds(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def _main_stations(session: Session, year: int) -> dict[str, str]:
+def main_stations(session: Session, year: int) -> dict[str, str]:
     """Person id → the station where the delegate spent most of ``year``."""
     start, end = _year_bounds(year)
     left_on = dict(
@@ -491,7 +491,7 @@ def open_year(
     never touches an entered score."""
     scheme_row = _scheme_row(session)
     scheme = _scheme_of(scheme_row)
-    main = _main_stations(session, year)
+    main = main_stations(session, year)
     E = Evaluation.__table__
     existing = {
         row.person_id: row
@@ -1320,7 +1320,7 @@ def save_past_result(
             f"{year} 年度已在本程序中按指标评分（{ev.stage}），不能再用纸质总分和等次覆盖。"
         )
     if ev is None:
-        main = _main_stations(session, year)
+        main = main_stations(session, year)
         ev = Evaluation(
             person_id=person_id,
             year=year,
