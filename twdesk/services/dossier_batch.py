@@ -25,6 +25,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -207,12 +208,18 @@ def plan(
 # --- writing one ------------------------------------------------------------------------------
 
 
+# Each station's evaluation year, read once per process for all its dossiers (the file is
+# opened read-only for the batch, so nothing changes under it while the batch runs).
+_STATION_YEARS: dict[tuple[int, str], Any] = {}
+
+
 def _write_one(
     db: Database, write: Writer, person_id: str, year: int, path: Path, term: bool, overwrite: bool
 ) -> tuple[int | None, str]:
     """(pages, "") or (None, the reason it failed)."""
     try:
         with db.session() as session:
+            session.info["dossier.station_years"] = _STATION_YEARS
             return write(session, person_id, year, path, term=term, overwrite=overwrite), ""
     except UserError as exc:
         return None, str(exc)
@@ -258,6 +265,7 @@ def _run_here(
     cancelled: Callable[[], bool],
 ) -> Iterator[Outcome]:
     year, term, overwrite = args
+    _STATION_YEARS.clear()  # in this process: the file may have changed since the last batch
     for i, job in enumerate(jobs):
         if cancelled():
             return
