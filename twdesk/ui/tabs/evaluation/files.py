@@ -141,81 +141,75 @@ class FileActions:
             lambda _r: self._saved(path, tr("考核结果已导出：{0}").format(path.name)),
         )
 
-    def export_form(self) -> object:
-        title = tr("导出空白评分表")
+    def _station_file(
+        self,
+        title: str,
+        kind: str,
+        name: str,
+        file_filter: str,
+        write: Callable[[Any, int, str, Path], object],
+        message: Callable[[Path, Any], str],
+    ) -> object:
+        """One file about the chosen station's year: ask where (suggesting 站名+年+``name``),
+        ``write(session, year, station_id, path)``, then say where it went."""
         station_id = self._need_station(title)
         if station_id is None:
             return None
         year = self.where.year_value
         path = ask_save_path(
-            self.tab,
-            "evaluation-form",
-            title,
-            f"{self.where.station_name}{year}年履职考核评分表.xlsx",
-            tr(XLSX),
+            self.tab, kind, title, f"{self.where.station_name}{year}年{name}", tr(file_filter)
         )
         if path is None:
             return None
+        return self._write(
+            path,
+            lambda s: write(s, year, station_id, path),
+            lambda result: message(path, result),
+        )
 
-        def write(s: Any) -> object:
+    def export_form(self) -> object:
+        def write(s: Any, year: int, station_id: str, path: Path) -> object:
             from twdesk.services.evaluation_import import export_form
 
             return export_form(s, year, path, station_id=station_id, overwrite=True)
 
-        return self._write(
-            path,
+        return self._station_file(
+            tr("导出空白评分表"),
+            "evaluation-form",
+            "履职考核评分表.xlsx",
+            XLSX,
             write,
-            lambda rows: tr("空白评分表已导出：{0}（{1} 位代表）").format(path.name, rows),
+            lambda path, rows: tr("空白评分表已导出：{0}（{1} 位代表）").format(path.name, rows),
         )
 
     def print_results(self) -> object:
-        title = tr("打印结果表")
-        station_id = self._need_station(title)
-        if station_id is None:
-            return None
-        year = self.where.year_value
-        path = ask_save_path(
-            self.tab,
-            "evaluation-print",
-            title,
-            f"{self.where.station_name}{year}年履职考核结果表.pdf",
-            tr(PDF),
-        )
-        if path is None:
-            return None
-
-        def write(s: Any) -> object:
+        def write(s: Any, year: int, station_id: str, path: Path) -> object:
             from twdesk.services.evaluation_outputs import print_result_sheet
 
             return print_result_sheet(s, year, station_id, path, overwrite=True)
 
-        return self._write(path, write, lambda _p: tr("结果表已保存：{0}").format(path.name))
+        return self._station_file(
+            tr("打印结果表"),
+            "evaluation-print",
+            "履职考核结果表.pdf",
+            PDF,
+            write,
+            lambda path, _p: tr("结果表已保存：{0}").format(path.name),
+        )
 
     def print_consequences(self) -> object:
-        title = tr("打印后续处理名单")
-        station_id = self._need_station(title)
-        if station_id is None:
-            return None
-        year = self.where.year_value
-        path = ask_save_path(
-            self.tab,
-            "evaluation-print",
-            title,
-            f"{self.where.station_name}{year}年考核后续处理名单.pdf",
-            tr(PDF),
-        )
-        if path is None:
-            return None
-
-        def write(s: Any) -> object:
+        def write(s: Any, year: int, station_id: str, path: Path) -> object:
             from twdesk.services.evaluation_outputs import print_consequences
 
             return print_consequences(s, year, path, station_id=station_id, overwrite=True)
 
-        return self._write(
-            path,
+        return self._station_file(
+            tr("打印后续处理名单"),
+            "evaluation-print",
+            "考核后续处理名单.pdf",
+            PDF,
             write,
-            lambda count: tr("后续处理名单已保存：{0}（{1} 人）").format(path.name, count),
+            lambda path, count: tr("后续处理名单已保存：{0}（{1} 人）").format(path.name, count),
         )
 
     def print_delegate(self) -> object:

@@ -41,8 +41,6 @@ from twdesk.ui.tabs.evaluation.indicator_form import IndicatorForm, points_spin,
 from twdesk.ui.widgets.tables import fill_table, fit_columns, make_table
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from twdesk.services.files import Database
 
 
@@ -308,7 +306,7 @@ class SchemeDialog(QDialog):
     def save(self) -> None:
         scheme, term = self.scheme(), self.term()
 
-        def write(s: Session) -> bool:
+        def write(s) -> bool:  # type: ignore[no-untyped-def]
             evaluation.save_scheme(s, scheme)
             if term is not None:
                 evaluation.set_term_years(s, *term)
