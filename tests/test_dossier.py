@@ -206,6 +206,9 @@ def test_year_dossier_pages_footers_outline_and_evaluation(file_db, tmp_path):
     for ind in result.indicators:  # each indicator's row: its name, points, then its scores
         assert f"{ind.seq}{_squeeze(ind.name)}" in page
     assert "本人签字" in everything and "街镇团（工）委复核意见" in everything
+    # the signature block never stands alone: the totals and the grade share its page
+    signed = [_squeeze(t) for t in texts if "本人签字" in t]
+    assert len(signed) == 1 and f"总分{score_text(result.total)}" in signed[0]
 
 
 def test_id_number_masked_by_default_full_when_the_office_allows(file_db, tmp_path):

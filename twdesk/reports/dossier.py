@@ -579,12 +579,16 @@ class _Sections:
         out.append(_table(header, rows, widths, centered=(1, 2, 3, 4)))
         return out
 
+    def _sheet(self, y: DossierYear) -> list[Flowable]:
+        assert y.evaluation is not None and y.scheme is not None
+        return delegate_sheet_flowables(y.evaluation, y.scheme, width=self.width, compact=True)
+
     def evaluation(self, y: DossierYear, level: int, prefix: str) -> list[Flowable]:
         title = f"{prefix}年度履职考核"
         if y.evaluation is not None and y.scheme is not None:
             self.keys += 1  # the sheet's own title heads the page
             anchor = _Anchor(title, level, f"s{self.keys}")
-            return [anchor, *delegate_sheet_flowables(y.evaluation, y.scheme, width=self.width)]
+            return [anchor, *self._sheet(y)]
         signatures = [
             ("本人签字：", False),
             ("联络站意见：", True),

@@ -112,7 +112,7 @@ def wrap_lines(value: str, font: str, size: float, width: float) -> list[str]:
 class _Styles:
     """Paragraph styles in the bundled font, made once per document."""
 
-    def __init__(self, font: str) -> None:
+    def __init__(self, font: str, *, cell_size: float = 8.5, cell_leading: float = 11) -> None:
         self.font = font
         self.title = ParagraphStyle("title", fontName=font, fontSize=17, leading=24, alignment=1)
         self.sub = ParagraphStyle(
@@ -120,7 +120,7 @@ class _Styles:
         )
         self.note = ParagraphStyle("note", fontName=font, fontSize=9, leading=13, textColor=DARK)
         self.indent = ParagraphStyle("indent", parent=self.note, leftIndent=12)
-        self.cell = ParagraphStyle("cell", fontName=font, fontSize=8.5, leading=11)
+        self.cell = ParagraphStyle("cell", fontName=font, fontSize=cell_size, leading=cell_leading)
         self.center = ParagraphStyle("center", parent=self.cell, alignment=1)
         self.alert = ParagraphStyle("alert", parent=self.cell, textColor=RED)
         self.center_alert = ParagraphStyle("center_alert", parent=self.center, textColor=RED)
@@ -156,8 +156,8 @@ def _para(value: str, style: ParagraphStyle, width: float) -> Paragraph:
     return _text(value, style, width - 2 * PAD)
 
 
-def _grid(font: str, size: float = 8.5) -> list[tuple[Any, ...]]:
-    """A table with a red header row, a grey grid and centred cells."""
+def _grid(font: str, size: float = 8.5, pad: float = 2.5) -> list[tuple[Any, ...]]:
+    """A table with a red header row, a grey grid and centred cells (``pad`` above and below)."""
     return [
         ("FONT", (0, 0), (-1, -1), font, size),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
@@ -167,13 +167,32 @@ def _grid(font: str, size: float = 8.5) -> list[tuple[Any, ...]]:
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
     ]
 
 
-def _signatures(lines: Sequence[tuple[str, bool]], width: float, styles: _Styles) -> Flowable:
-    """Signature lines: (label, with a stamp) → 「label ________ （盖章） 日期：　年　月　日」."""
+def _signatures(
+    lines: Sequence[tuple[str, bool]],
+    width: float,
+    styles: _Styles,
+    *,
+    row_height: float = 13 * mm,
+) -> Flowable:
+    """Signature lines: (label, with a stamp) → 「label ________ （盖章） 日期：　年　月　日」,
+    kept on one page."""
+    return KeepTogether(_signature_parts(lines, width, styles, row_height=row_height))
+
+
+def _signature_parts(
+    lines: Sequence[tuple[str, bool]],
+    width: float,
+    styles: _Styles,
+    *,
+    row_height: float = 13 * mm,
+) -> list[Flowable]:
+    """The signature block's flowables, for a caller that keeps them with what precedes them
+    (reportlab's KeepTogether does not nest)."""
     date_w = 48 * mm
     stamp_w = 16 * mm
     label_w = max(stringWidth(label, styles.font, 10.5) for label, _ in lines) + 4
@@ -182,7 +201,7 @@ def _signatures(lines: Sequence[tuple[str, bool]], width: float, styles: _Styles
         [label, "", "（盖章）" if stamp else "", "日期：　　年　　月　　日"]
         for label, stamp in lines
     ]
-    table = Table(rows, colWidths=[label_w, blank_w, stamp_w, date_w], rowHeights=13 * mm)
+    table = Table(rows, colWidths=[label_w, blank_w, stamp_w, date_w], rowHeights=row_height)
     table.setStyle(
         TableStyle(
             [
@@ -196,7 +215,7 @@ def _signatures(lines: Sequence[tuple[str, bool]], width: float, styles: _Styles
             ]
         )
     )
-    return KeepTogether([Spacer(1, 4 * mm), table])
+    return [Spacer(1, min(4 * mm, row_height / 3)), table]
 
 
 # ---- page frame: header, footer with 第N页 共M页 -------------------------------------------
@@ -544,15 +563,25 @@ DELEGATE_SHEET_WIDTH = A4[0] - 2 * MARGIN
 
 
 def delegate_sheet_flowables(
-    result: DelegateResult, scheme: Scheme, *, width: float = DELEGATE_SHEET_WIDTH
+    result: DelegateResult,
+    scheme: Scheme,
+    *,
+    width: float = DELEGATE_SHEET_WIDTH,
+    compact: bool = False,
 ) -> list[Flowable]:
     """One delegate's evaluation sheet as flowables (the dossier places them in its own
     document): every indicator with its rule, the records counted and each stage's score,
     then bonus, veto, total, grade, consequence, the override reasons and signature blocks.
 
     ``width``: the frame's width in points (in a `SimpleDocTemplate`, ``doc.width - 12``: its
-    frame pads 6 points each side)."""
-    styles = _Styles(register_fonts())
+    frame pads 6 points each side). ``compact``: a smaller cell font, tighter rows and signature
+    lines, so that a usual ten-indicator sheet and its signatures share one page inside the
+    dossier's official-document margins. Whatever does not fit, the totals, notes and
+    signatures move to the next page together: the signature block never stands alone."""
+    if compact:
+        styles = _Styles(register_fonts(), cell_size=8, cell_leading=9.8)
+    else:
+        styles = _Styles(register_fonts())
     d = result
     # 序号 指标 分值 | 计分规则 记录依据 share the rest | 建议分 自评 组织评价 复核 最终
     lead, scores = [8 * mm, 22 * mm, 9 * mm], [10 * mm, 10 * mm, 11 * mm, 10 * mm, 10 * mm]
@@ -561,7 +590,7 @@ def delegate_sheet_flowables(
     titles = ("序号", "指标", "分值", "计分规则", "记录依据", "建议分", *map(str, STAGES), "最终")
     header = [_para(h, styles.head, w) for h, w in zip(titles, widths, strict=True)]
     data: list[list[Any]] = [header]
-    style = _grid(styles.font)
+    style = _grid(styles.font, pad=1.5 if compact else 2.5)
     style.append(("ALIGN", (3, 1), (4, -1), "LEFT"))
     marked = False
     for r, ind in enumerate(d.indicators, 1):
@@ -593,22 +622,21 @@ def delegate_sheet_flowables(
         Spacer(1, 2 * mm),
         table,
         Spacer(1, 2 * mm),
-        _delegate_summary(d, scheme, width, styles),
-        Spacer(1, 2 * mm),
     ]
+    tail: list[Flowable] = [_delegate_summary(d, scheme, width, styles), Spacer(1, 2 * mm)]
     if marked:
-        parts.append(_text("标 * 的分数与建议分不同（调整），理由如下：", styles.note, width))
-        parts.extend(_text(line, styles.indent, width) for line in _override_lines(d.indicators))
+        tail.append(_text("标 * 的分数与建议分不同（调整），理由如下：", styles.note, width))
+        tail.extend(_text(line, styles.indent, width) for line in _override_lines(d.indicators))
     if d.quota_tie:
-        parts.append(_text(f"{TIED}：{TIE_NOTE}", styles.note, width))
+        tail.append(_text(f"{TIED}：{TIE_NOTE}", styles.note, width))
     if d.decided:
-        parts.append(
+        tail.append(
             _text(f"并列决定：定为{d.grade}，理由：{d.decision_reason}", styles.note, width)
         )
     if d.notes:
-        parts.append(_text(f"备注：{d.notes}", styles.note, width))
+        tail.append(_text(f"备注：{d.notes}", styles.note, width))
     bands = scheme.bands
-    parts.append(
+    tail.append(
         _text(
             f"等次：总分 ≥ {fmt(bands.excellent)} 优秀，≥ {fmt(bands.competent)} 称职，"
             f"≥ {fmt(bands.basic)} 基本称职，其余不称职；有否决情形的为不称职；"
@@ -617,8 +645,8 @@ def delegate_sheet_flowables(
             width,
         )
     )
-    parts.append(
-        _signatures(
+    tail.extend(
+        _signature_parts(
             [
                 ("本人签字：", False),
                 ("联络站意见：", True),
@@ -626,9 +654,10 @@ def delegate_sheet_flowables(
             ],
             width,
             styles,
+            row_height=9 * mm if compact else 13 * mm,
         )
     )
-    return parts
+    return [*parts, KeepTogether(tail)]
 
 
 def _adjusted(ind: IndicatorResult, stage: Stage) -> bool:

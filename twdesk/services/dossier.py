@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Hashable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar, cast
 
 from sqlalchemy import extract, select, union
 from sqlalchemy.orm import Session
@@ -40,6 +42,7 @@ from twdesk.db.models import (
     DutyAssignment,
     DutyDay,
     Evaluation,
+    OpinionItem,
     ProjectMember,
     Setting,
     Visit,
@@ -73,14 +76,32 @@ def set_full_id_allowed(session: Session, allowed: bool) -> None:
 
 # --- gathering ---------------------------------------------------------------------------------
 
+CACHE_KEY = "dossier.cache"
+T = TypeVar("T")
+
+
+def _memo(session: Session, key: Hashable, make: Callable[[], T]) -> T:
+    """``make()`` once per batch: a reader printing many dossiers from a file that does not
+    change under it (the batch's read-only workers) puts a dict in ``session.info[CACHE_KEY]``;
+    without one every dossier reads afresh."""
+    cache = session.info.get(CACHE_KEY)
+    if cache is None:
+        return make()
+    if key not in cache:
+        cache[key] = make()
+    return cast(T, cache[key])
+
 
 def _person(session: Session, person_id: str) -> tuple[PersonInfo, tuple[StatusLine, ...]]:
     detail = people.load_person(session, person_id)
     v = detail.values
     station = ""
     if detail.station_id:
-        station = str(stations.load_station(session, detail.station_id)["name"])
-    full = full_id_allowed(session)
+        sid = detail.station_id
+        station = _memo(
+            session, ("station", sid), lambda: str(stations.load_station(session, sid)["name"])
+        )
+    full = _memo(session, "full_id", lambda: full_id_allowed(session))
     raw_id = v.get("id_number") or ""
     info = PersonInfo(
         name=v["name"],
@@ -110,18 +131,19 @@ def _links(session: Session, person_id: str) -> Links:
         ids = set(links.linked_ids(session, kind, person_id, side="right"))
         if not ids:
             return ()
-        return tuple(
-            name for pid, name, _unit in links.people_choices(session, role=role) if pid in ids
-        )
+        choices = _memo(session, ("people", role), lambda: links.people_choices(session, role=role))
+        return tuple(name for pid, name, _unit in choices if pid in ids)
 
     branches = set(links.linked_ids(session, links.LinkKind.BRANCH, person_id))
     return Links(
         committee=names(links.LinkKind.COMMITTEE, "is_committee"),
         mentors=names(links.LinkKind.MENTOR, "is_past_delegate"),
-        branches=tuple(n for bid, n in links.branch_choices(session) if bid in branches)
-        if branches
-        else (),
+        branches=tuple(n for bid, n in _branches(session) if bid in branches) if branches else (),
     )
+
+
+def _branches(session: Session) -> list[tuple[str, str]]:
+    return _memo(session, "branches", lambda: links.branch_choices(session))
 
 
 def _duty(
@@ -152,9 +174,9 @@ def _visits(session: Session, person_id: str, year: int, today: date) -> tuple[V
     flt = visits.VisitFilter(person_id=person_id, start=start, end=end)
     count = visits.visit_count(session, flt, today=today)
     rows = visits.visit_page(session, flt, limit=max(count, 1), today=today)
+    items = _opinion_lines(session, [row.id for row in rows if row.items])
     out = []
     for row in reversed(rows):  # oldest first
-        items = visits.visit_detail(session, row.id).items if row.items else ()
         out.append(
             VisitLine(
                 row.visit_date,
@@ -162,13 +184,32 @@ def _visits(session: Session, person_id: str, year: int, today: date) -> tuple[V
                 row.category,
                 row.channel,
                 row.people,
-                tuple(
-                    OpinionLine(i.number, i.category, i.status, i.department, i.satisfaction)
-                    for i in items
-                ),
+                tuple(items.get(row.id, ())),
             )
         )
     return tuple(out)
+
+
+def _opinion_lines(session: Session, visit_ids: list[str]) -> dict[str, list[OpinionLine]]:
+    """The opinion items of the visits, by visit, in number order (one query)."""
+    found: dict[str, list[OpinionLine]] = {}
+    if not visit_ids:
+        return found
+    rows = session.execute(
+        select(
+            OpinionItem.visit_id,
+            OpinionItem.number,
+            OpinionItem.category,
+            OpinionItem.status,
+            OpinionItem.department,
+            OpinionItem.satisfaction,
+        )
+        .where(OpinionItem.visit_id.in_(visit_ids), OpinionItem.deleted_at.is_(None))
+        .order_by(OpinionItem.number)
+    )
+    for visit_id, *values in rows:
+        found.setdefault(visit_id, []).append(OpinionLine(*values))
+    return found
 
 
 def _projects(session: Session, person_id: str, year: int) -> tuple[ProjectLine, ...]:
@@ -191,7 +232,7 @@ def _projects(session: Session, person_id: str, year: int) -> tuple[ProjectLine,
 
 
 def _year(session: Session, person_id: str, year: int, today: date) -> DossierYear:
-    goal = ledger.targets(session)
+    goal = _memo(session, "targets", lambda: ledger.targets(session))
     counts = ledger.year_counts(session, year, goal, person_id=person_id)
     start, end = date(year, 1, 1), date(year, 12, 31)
     rows = ledger.activity_rows(session, start=start, end=end, person_id=person_id)
@@ -199,7 +240,7 @@ def _year(session: Session, person_id: str, year: int, today: date) -> DossierYe
     for row in rows:
         if row.confirmation == Confirmation.CONFIRMED and row.activity_type in goal.youth_types:
             by_month[row.activity_date.month - 1] += row.youth_count
-    branch_names = dict(links.branch_choices(session))
+    branch_names = dict(_branches(session))
     youth = YouthContacts(
         total=counts.youth[person_id],
         target=goal.youth,
@@ -215,11 +256,9 @@ def _year(session: Session, person_id: str, year: int, today: date) -> DossierYe
     )
     duty_lines, totals = _duty(session, person_id, year, today)
     try:
-        # one read per station and year however many dossiers this session prints (the batch
-        # workers' sessions are read-only)
-        cache = session.info.setdefault("dossier.station_years", {})
-        result = evaluation.delegate_result(session, year, person_id, cache=cache)
-        scheme = evaluation.delegate_scheme(session, year, person_id)
+        # one read per station and year however many dossiers the batch prints
+        cache = session.info.get(CACHE_KEY)
+        result, scheme = evaluation.delegate_year(session, year, person_id, cache=cache)
     except evaluation.EvaluationError:
         result, scheme = None, None
     return DossierYear(
@@ -300,7 +339,7 @@ def dossier_data(
         history=history,
         links=_links(session, person_id),
         years=yearly,
-        office=office_name(session),
+        office=_memo(session, "office", lambda: office_name(session)),
         printed_on=today,
         term=term,
         term_note=note,

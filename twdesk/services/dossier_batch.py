@@ -208,9 +208,10 @@ def plan(
 # --- writing one ------------------------------------------------------------------------------
 
 
-# Each station's evaluation year, read once per process for all its dossiers (the file is
-# opened read-only for the batch, so nothing changes under it while the batch runs).
-_STATION_YEARS: dict[tuple[int, str], Any] = {}
+# What every dossier of a batch shares (each station's evaluation year, the scheme, the office's
+# settings and lists), read once per process (the file is opened read-only for the batch, so
+# nothing changes under it while the batch runs).
+_BATCH_CACHE: dict[Any, Any] = {}
 
 
 def _write_one(
@@ -219,7 +220,7 @@ def _write_one(
     """(pages, "") or (None, the reason it failed)."""
     try:
         with db.session() as session:
-            session.info["dossier.station_years"] = _STATION_YEARS
+            session.info[dossier_api().CACHE_KEY] = _BATCH_CACHE
             return write(session, person_id, year, path, term=term, overwrite=overwrite), ""
     except UserError as exc:
         return None, str(exc)
@@ -265,7 +266,7 @@ def _run_here(
     cancelled: Callable[[], bool],
 ) -> Iterator[Outcome]:
     year, term, overwrite = args
-    _STATION_YEARS.clear()  # in this process: the file may have changed since the last batch
+    _BATCH_CACHE.clear()  # in this process: the file may have changed since the last batch
     for i, job in enumerate(jobs):
         if cancelled():
             return

@@ -1066,28 +1066,46 @@ def _evaluation(session: Session, year: int, person_id: str) -> Evaluation:
     return ev
 
 
+def delegate_year(
+    session: Session,
+    year: int,
+    person_id: str,
+    *,
+    cache: dict[Any, Any] | None = None,
+) -> tuple[DelegateResult, Scheme]:
+    """One delegate's result for ``year`` and the scheme it is scored with (the snapshot when
+    locked); EvaluationError when the year is not opened.
+
+    The result needs the whole station's year (rank, quota); a reader going through many
+    delegates (the dossier batch) passes a ``cache`` dict so each station's year and each
+    scheme are read once."""
+    ev = _evaluation(session, year, person_id)
+    memo: dict[Any, Any] = cache if cache is not None else {}
+    key = (year, ev.station_id or "")
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = station_year(session, year, ev.station_id or "")
+    scheme_key = (
+        ("snapshot", ev.scheme_snapshot) if ev.locked and ev.scheme_snapshot else ev.scheme_id
+    )
+    scheme = memo.get(("scheme", scheme_key))
+    if scheme is None:
+        scheme = memo[("scheme", scheme_key)] = _Loader(session, year).scheme(ev)
+    for d in found.delegates:
+        if d.person_id == person_id:
+            return d, scheme
+    raise EvaluationError(f"找不到 {year} 年度的考核结果。")  # pragma: no cover - same query
+
+
 def delegate_result(
     session: Session,
     year: int,
     person_id: str,
     *,
-    cache: dict[tuple[int, str], StationYear] | None = None,
+    cache: dict[Any, Any] | None = None,
 ) -> DelegateResult:
-    """One delegate's result for ``year`` (EvaluationError when the year is not opened).
-
-    The result needs the whole station's year (rank, quota); a reader going through many
-    delegates (the dossier batch) passes a ``cache`` dict so each station is read once."""
-    ev = _evaluation(session, year, person_id)
-    key = (year, ev.station_id or "")
-    found = cache.get(key) if cache is not None else None
-    if found is None:
-        found = station_year(session, year, ev.station_id or "")
-        if cache is not None:
-            cache[key] = found
-    for d in found.delegates:
-        if d.person_id == person_id:
-            return d
-    raise EvaluationError(f"找不到 {year} 年度的考核结果。")  # pragma: no cover - same query
+    """One delegate's result for ``year`` (see `delegate_year`)."""
+    return delegate_year(session, year, person_id, cache=cache)[0]
 
 
 def delegate_scheme(session: Session, year: int, person_id: str) -> Scheme:
