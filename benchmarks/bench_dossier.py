@@ -36,6 +36,7 @@ Row = tuple[str, float, str, str]
 TODAY = date(2026, 11, 24)
 STATION_SIZE = 200
 DOCX_SAMPLE = 20  # LibreOffice is slow: its rate is measured on this many files
+ROUNDS = 3
 
 
 def _missing() -> str | None:
@@ -224,26 +225,34 @@ def bench_dossier(out: Path, county: Path | None = None) -> list[Row]:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="twdesk-bench-dossier-") as tmp:
         folder = Path(tmp)
-        (folder / "batch").mkdir()
-        (folder / "memory").mkdir()
-        result = run_batch(path, ids, year, folder / "batch", workers=2)
-        batch_rate = len(result.files) / result.seconds
+        # the two sides alternate, best of ROUNDS each: a busy machine slows one round, not
+        # one side
+        batch_best = memory_best = float("inf")
+        for n in range(ROUNDS):
+            (folder / f"batch{n}").mkdir()
+            (folder / f"memory{n}").mkdir()
+            result = run_batch(path, ids, year, folder / f"batch{n}", workers=2)
+            if result.seconds < batch_best:
+                batch_best, best_result = result.seconds, result
+            seconds, pages = _from_memory(path, year, ids, folder / f"memory{n}")
+            memory_best = min(memory_best, seconds)
+        result = best_result
+        batch_rate = len(result.files) / batch_best
         rows.append(
             (
-                f"{len(ids)}-delegate station, end to end (2 workers)",
-                result.seconds,
+                f"{len(ids)}-delegate station, end to end (2 workers, best of {ROUNDS})",
+                batch_best,
                 "-",
                 f"{batch_rate:.1f} dossiers/s, {result.pages:,} pages, "
                 f"{len(result.failures)} failed",
             )
         )
-        seconds, pages = _from_memory(path, year, ids, folder / "memory")
-        memory_rate = len(ids) / seconds
+        memory_rate = len(ids) / memory_best
         ratio = batch_rate / memory_rate
         rows.append(
             (
-                "same pages, reportlab from memory (2 processes)",
-                seconds,
+                f"same pages, reportlab from memory (2 processes, best of {ROUNDS})",
+                memory_best,
                 "≥ 0.9×",
                 f"{memory_rate:.1f} dossiers/s, {pages:,} pages; the batch reaches {ratio:.2f}× "
                 f"of it ({'达标' if ratio >= 0.9 else '未达标'})",
