@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -507,6 +507,15 @@ def _open_read_only(path: Path, header: FileHeader, reason: str, user: str | Non
     )
 
 
+def refresh_statistics(conn: Connection) -> None:
+    """Sample the indexes for SQLite's query planner (ANALYZE, capped at 1,000 rows per index:
+    ≈ 30 ms on a 1 GB file). Without these statistics the planner guessed the date index for
+    one delegate's visits of a year, reading the whole year (0.2 s instead of 1 ms at 200,000
+    visits). Run where the file changes in bulk anyway: a new demo file, a migration."""
+    conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+    conn.exec_driver_sql("ANALYZE")
+
+
 def open_database(
     path: Path,
     *,
@@ -551,6 +560,7 @@ def open_database(
                 if header.user_version < SCHEMA_VERSION:
                     upgrade(conn)
                     conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    refresh_statistics(conn)
                 settings = dict(conn.execute(select(Setting.key, Setting.value)).all())
                 if settings.get("last_written_by") != __version__:
                     with Session(bind=conn) as s:
@@ -600,5 +610,6 @@ __all__ = [
     "create_database",
     "open_database",
     "read_header",
+    "refresh_statistics",
     "roll_back_journal",
 ]

@@ -8,7 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from twdesk.db.base import new_id
-from twdesk.db.dbfile import Database, DbExistsError, create_database, open_database
+from twdesk.db.dbfile import (
+    Database,
+    DbExistsError,
+    create_database,
+    open_database,
+    refresh_statistics,
+)
 
 DEMO_OFFICE_NAME = "青川县团委（演示数据）"
 
@@ -56,6 +62,8 @@ def create_demo_database(
                 )
             if finish is not None:
                 finish(db, today or date.today())
+            with db.engine.begin() as conn:
+                refresh_statistics(conn)
         finally:
             db.close()
         if path.exists():
