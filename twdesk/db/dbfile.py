@@ -256,8 +256,10 @@ def backup_path_for(path: Path, old_version: int) -> Path:
     )
 
 
-def copy_consistent(source: Path, dest: Path) -> None:
-    """A consistent copy through SQLite's backup API, written beside `dest` then moved in place.
+def copy_consistent(source: Path, dest: Path, *, verify: bool = True) -> None:
+    """A consistent copy through SQLite's backup API, written beside `dest` then moved in place,
+    checked with PRAGMA integrity_check first (`verify=False`: a transfer package, which its
+    receiver checks whole and which carries the copy's SHA-256).
 
     Never copies a file with an interrupted write (hot journal): roll it back first.
     """
@@ -276,12 +278,25 @@ def copy_consistent(source: Path, dest: Path) -> None:
             src.backup(dst)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        problems = check_integrity(tmp)
+        problems = check_integrity(tmp) if verify else []
         if problems:
             raise _corrupt(dest, problems)
         os.replace(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _keep_in_backups_folder(path: Path, backup: Path) -> None:
+    """The pre-migration backup also goes to the file's backup folder (listed in 备份与恢复,
+    rotated with the others); the copy beside the file stays whatever happens here."""
+    from twdesk.db import backupfile
+
+    try:
+        backupfile.take(path, backupfile.REASON_MIGRATION, snapshot_of=backup)
+    except (OSError, DbFileError, sqlite3.DatabaseError):
+        import logging
+
+        logging.getLogger(__name__).warning("升级前备份未能复制到备份文件夹", exc_info=True)
 
 
 def why_read_only(path: Path) -> str | None:
@@ -345,7 +360,7 @@ class Database:
     def session(self) -> Session:
         session = Session(
             self.engine,
-            info={"office_id": self.office_id, "user": self.user},
+            info={"office_id": self.office_id, "user": self.user, "db_path": self.path},
             expire_on_commit=False,
         )
         install_session_hooks(session)
@@ -545,6 +560,7 @@ def open_database(
         if header.user_version < SCHEMA_VERSION:
             backup = backup_path_for(path, header.user_version)
             copy_consistent(path, backup)
+            _keep_in_backups_folder(path, backup)
         engine = make_engine(path)
         try:
             with engine.begin() as conn:
