@@ -93,9 +93,8 @@ def test_never_overwrites_a_database_or_a_package(db_path: Path, tmp_path: Path)
 
 def _refused(path: Path, password: str | None, match: str) -> None:
     before = leftovers()
-    with pytest.raises(PackageError, match=match):
-        with opened_package(path, password):
-            raise AssertionError("a refused package must not open")
+    with pytest.raises(PackageError, match=match), opened_package(path, password):
+        raise AssertionError("a refused package must not open")
     with pytest.raises(PackageError, match=match):
         read_manifest(path, password)
     assert leftovers() == before  # nothing written (the temporary copy removed)
@@ -136,7 +135,7 @@ def test_truncated_package_is_refused(db_path: Path, tmp_path: Path, password: s
     for keep in (len(data) - 1, len(data) // 2, 200, 12, 5):
         cut = tmp_path / f"cut{keep}.twpkg"
         cut.write_bytes(data[:keep])
-        with pytest.raises(PackageError, match="不完整|不是 twdesk 交换包"):
+        with pytest.raises(PackageError, match=r"不完整|不是 twdesk 交换包"):
             read_manifest(cut, password)
     _refused(tmp_path / f"cut{len(data) // 2}.twpkg", password, "不完整或已被改动")
 
