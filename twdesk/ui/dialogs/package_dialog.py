@@ -75,7 +75,7 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.buttons)
         self.password.textChanged.connect(lambda _t: self._check())
         self.again.textChanged.connect(lambda _t: self._check())
-        self.resize(440, 0)
+        self.setMinimumWidth(460)
         self._check()
 
     def _check(self) -> None:
