@@ -275,7 +275,13 @@ def copy_consistent(source: Path, dest: Path, *, verify: bool = True) -> None:
             contextlib.closing(connect_raw(source, readonly=True)) as src,
             contextlib.closing(sqlite3.connect(tmp)) as dst,
         ):
-            src.backup(dst)
+            try:
+                src.backup(dst)
+            except sqlite3.DatabaseError as exc:  # the target vanished or filled up midway
+                raise DbFileError(
+                    f"复制没有完成：写入「{dest.name}」时出错（{exc}，可能是 U 盘被拔出、"
+                    f"写保护或空间不足）。没有留下不完整的文件，「{Path(source).name}」没有被改动。"
+                ) from exc
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         problems = check_integrity(tmp) if verify else []

@@ -321,8 +321,11 @@ class MainWindow(QMainWindow):
         """备份与恢复…: the list of backups, 立即备份, restore (the file is reopened)."""
         from twdesk.ui.dialogs.backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(self.db.path, self.restore_from_backup, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = self.findChild(BackupsDialog)
+        if dialog is None:  # one per window, reloaded each time
+            dialog = BackupsDialog(self.db.path, self.restore_from_backup, self)
+        dialog.db_path = self.db.path
+        dialog.reload()
         dialog.open()
         return dialog
 
