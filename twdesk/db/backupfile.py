@@ -336,6 +336,8 @@ def put_in_place(backup: Path, db_path: Path) -> None:
     """Replace `db_path` by a verified copy of `backup`: a copy beside it, fsync, os.replace.
     The caller holds the lock. A crash at any moment leaves the old file or the new one."""
     db_path = Path(db_path).resolve()
+    for left in db_path.parent.glob(f".{db_path.name}.*.restoring"):
+        left.unlink(missing_ok=True)  # from a restore killed halfway (we hold the lock)
     tmp = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.restoring")
     try:
         copy_consistent(Path(backup), tmp)

@@ -33,7 +33,7 @@ from twdesk.db.backupfile import (
 )
 from twdesk.db.dbfile import DbFileError
 from twdesk.db.models import Setting
-from twdesk.output import check_target
+from twdesk.output import check_target, write_output
 
 __all__ = [
     "DEFAULT_KEEP",
@@ -120,12 +120,12 @@ def take_backup(db_path: Path, reason: str, *, out: Path | None = None) -> Backu
     """A verified snapshot of `db_path` (open or not) in its backup folder, then rotation; with
     `out`, a copy to that file instead (never over a database or a package; not rotated)."""
     db_path = Path(db_path)
-    if out is not None:
-        out = check_target(Path(out))
-        if out == db_path.resolve():
-            raise BackupError("备份不能保存到数据库文件本身，请换一个文件名。")
-    path, meta = backupfile.take(db_path, reason, out=out)
-    return _info(path, meta)
+    if out is None:
+        path, meta = backupfile.take(db_path, reason)
+        return _info(path, meta)
+    out = check_target(Path(out))  # never a database (this one included) nor a package
+    _tmp, meta = write_output(out, lambda tmp: backupfile.take(db_path, reason, out=tmp))
+    return _info(out, {**meta, "size": out.stat().st_size})
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:
