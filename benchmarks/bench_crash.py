@@ -51,7 +51,7 @@ class Tally:
         note = (
             f"{self.healthy}/{self.runs} healthy; absent {o['absent']}, complete {o['complete']}, "
             f"partial {o['partial']}; hot journal rolled back {self.hot_journals}; "
-            f"temp files left {self.leftovers}"
+            f"half-written copies beside the file {self.leftovers} (the next restore removes them)"
         )
         return (f"SIGKILL during {self.operation} ×{self.runs}", self.seconds, "all whole", note)
 
