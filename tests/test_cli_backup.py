@@ -74,6 +74,8 @@ def test_restore_refusals_are_chinese(tmp_path: Path) -> None:
     assert run_twdesk("package", "--db", str(path), "--out", str(out)).returncode == 0
     package = run_twdesk("restore", "--db", str(path), "--from", str(out))
     assert package.returncode == 1 and "是交换包，不是备份" in package.stderr
+    opened = run_twdesk("check", "--db", str(out))
+    assert opened.returncode == 1 and "合并其他文件" in opened.stderr
     assert digest(path) == before
 
 

@@ -118,6 +118,11 @@ def read_header(path: Path) -> FileHeader:
         raise NotTwdeskError(
             f"文件「{path.name}」是空的（0 字节），不是 twdesk 数据库。请选择正确的数据库文件。"
         )
+    if head.startswith(b"TWDESKPKG"):  # output.PACKAGE_MAGIC
+        raise NotSqliteError(
+            f"「{path.name}」是 twdesk 交换包，不是数据库，不能直接打开。"
+            "请打开本单位的数据库，再用“文件 → 合并其他文件…”（或 twdesk merge）合并它。文件未被改动。"
+        )
     if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
         raise NotSqliteError(
             f"文件「{path.name}」不是 twdesk 数据库（它不是 SQLite 数据库文件）。\n"
