@@ -30,6 +30,7 @@ from twdesk.services.backups import (
     take_backup,
 )
 from twdesk.ui.actions import run_long
+from twdesk.ui.readonly import mark_editing
 
 COLUMNS = ("时间", "原因", "记录数", "大小")
 
@@ -77,6 +78,9 @@ class BackupsDialog(QDialog):
         self.restore_button = QPushButton(self.tr("从所选备份恢复…"))
         self.restore_button.setObjectName("restoreSelected")
         self.restore_button.clicked.connect(lambda: self.restore_selected())
+        mark_editing(
+            self.restore_button
+        )  # a read-only file (write-protected stick) is not replaced
         folder_button = QPushButton(self.tr("打开备份文件夹"))
         folder_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(backups_folder(self.db_path))))
