@@ -66,6 +66,10 @@ def settle(qtbot) -> None:
 def test_backups_dialog_lists_backs_up_and_restores(
     qtbot, window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from twdesk.ui import opening
+
+    monkeypatch.setattr(opening, "DAILY_DELAY_MS", 0)
+    monkeypatch.setattr(opening, "DAILY_BACKUPS", [])
     first = take_backup(demo_path, "手动备份")
     count = people(demo_path)
     dialog = open_backups(qtbot, window)
@@ -100,9 +104,9 @@ def test_backups_dialog_lists_backs_up_and_restores(
     assert people(demo_path) == count
     assert window.db is not db and window.db.path == demo_path.resolve()
     assert "已从备份恢复" in window.form.statusbar.currentMessage()
-    from twdesk.ui.opening import DAILY_BACKUPS
-
-    for thread in DAILY_BACKUPS:  # reopening was this data folder's first open today
+    # reopening was this data folder's first open today: its backup follows a moment later
+    qtbot.waitUntil(lambda: bool(opening.DAILY_BACKUPS), timeout=10000)
+    for thread in opening.DAILY_BACKUPS:
         thread.join(30)
     dialog.reload()
     reasons = [table.item(row, 1).text() for row in range(table.rowCount())]

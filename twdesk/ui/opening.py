@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from twdesk.services.files import Database, DbFileError, LockedError, open_file
@@ -16,10 +16,16 @@ def open_with_messages(parent: QWidget | None, path: Path) -> Database | None:
     return None."""
     db = _open_with_messages(parent, path)
     if db is not None and not db.read_only:
-        start_daily_backup(db.path)
+        # a moment after the file opened, so the window and the first tab come first
+        QTimer.singleShot(
+            DAILY_DELAY_MS,
+            parent or QCoreApplication.instance(),
+            lambda: start_daily_backup(db.path),
+        )
     return db
 
 
+DAILY_DELAY_MS = 3000
 DAILY_BACKUPS: list[threading.Thread] = []  # tests join them
 
 
