@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -129,7 +129,8 @@ def test_daily_backup_only_once_a_day(db_path: Path, monkeypatch: pytest.MonkeyP
     assert second is not None
     assert len(list_backups(db_path)) == 2
     assert daily_backup(db_path) is None
-    assert not backupfile.daily_marker(db_path, date.today() - timedelta(days=0)).exists()
+    real_today = date.fromordinal(Tomorrow.today().toordinal() - 1)
+    assert not backupfile.daily_marker(db_path, real_today).exists()  # yesterday's marker cleared
 
 
 def test_backup_before_import(db_path: Path, tmp_path: Path) -> None:
