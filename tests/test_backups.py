@@ -233,3 +233,18 @@ def test_migration_backup_goes_to_the_backups_folder(tmp_path: Path) -> None:
     (listed,) = list_backups(path)
     assert listed.reason == "升级数据结构前" and listed.schema_version == 1
     assert dump(listed.path) == dump(db.backup_path)
+
+
+def test_an_unchanged_file_is_not_copied_again(db_path: Path) -> None:
+    """An import right after the daily backup: the verified backup is linked, not copied."""
+    daily = daily_backup(db_path)
+    assert daily is not None
+    again = take_backup(db_path, "导入前")
+    assert again.path != daily.path and again.reason == "导入前"
+    assert again.path.stat().st_ino == daily.path.stat().st_ino  # one copy on disk
+    assert again.counts["person"] == 2
+    add_people(db_path, "王五")
+    changed = take_backup(db_path, "导入前")
+    assert changed.path.stat().st_ino != daily.path.stat().st_ino
+    assert sorted(names(changed.path)) == sorted(["张三", "李四", "王五"])
+    assert [b.reason for b in list_backups(db_path)] == ["导入前", "导入前", "每日首次打开"]

@@ -160,6 +160,7 @@ def metadata(
         "counts": facts.counts,
         "size": backup.stat().st_size,
         "twdesk": __version__,
+        "keep": keep_count(facts.settings),
     }
 
 
@@ -179,6 +180,11 @@ def take(
     when = datetime.now()
     folder = None if out is not None else backups_dir(db_path)
     dest = Path(out) if out is not None else _new_name(folder, reason, when)  # type: ignore[arg-type]
+    stamp = source_stamp(db_path)  # before the copy: a change during it only makes it differ
+    if folder is not None and snapshot_of is None:
+        unchanged = _link_unchanged(folder, db_path, stamp, dest, reason, when)
+        if unchanged is not None:
+            return dest, unchanged
     if snapshot_of is not None:
         _copy_file(Path(snapshot_of), dest)
     else:
@@ -191,11 +197,48 @@ def take(
             ) from exc
     facts = file_facts(dest)
     meta = metadata(dest, db_path, reason, when, facts)
+    if snapshot_of is None:
+        meta["source_stamp"] = stamp
     if folder is not None:
         _write_json(sidecar(dest), meta)
         _fsync_dir(folder)
         rotate(folder, keep_count(facts.settings))
     return dest, meta
+
+
+def source_stamp(db_path: Path) -> list[int]:
+    """Size, modification time and SQLite's file change counter (header bytes 24–27, bumped by
+    every commit in rollback-journal mode): equal stamps, same content."""
+    stat = Path(db_path).stat()
+    with open(db_path, "rb") as fh:
+        head = fh.read(28)
+    return [stat.st_size, stat.st_mtime_ns, int.from_bytes(head[24:28], "big")]
+
+
+def _link_unchanged(
+    folder: Path, db_path: Path, stamp: list[int], dest: Path, reason: str, when: datetime
+) -> dict[str, Any] | None:
+    """When the file has not changed since the newest backup (an import right after the daily
+    backup), that verified backup is linked under the new name instead of copied again (a 1 GB
+    county file: no seconds lost). None when it changed or links are not possible."""
+    newest = backups_in(folder)[:1]
+    if not newest:
+        return None
+    try:
+        previous = json.loads(sidecar(newest[0]).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if previous.get("source_stamp") != stamp or previous.get("source") != str(db_path):
+        return None
+    try:
+        os.link(newest[0], dest)
+    except OSError:  # FAT-formatted data folder and the like: take a real copy
+        return None
+    meta = {**previous, "taken_at": when.isoformat(timespec="seconds"), "reason": reason}
+    _write_json(sidecar(dest), meta)
+    _fsync_dir(folder)
+    rotate(folder, keep_count({KEEP_SETTING: str(previous.get("keep", DEFAULT_KEEP))}))
+    return meta
 
 
 def _copy_file(source: Path, dest: Path) -> None:
