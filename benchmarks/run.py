@@ -145,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip-dossier", action="store_true", help="skip the dossier batch figures (issue 12)"
     )
+    parser.add_argument(
+        "--crash-runs",
+        type=int,
+        default=100,
+        help="SIGKILLs per operation in the crash test (issue 13; 0 skips it)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("TWDESK_DATA_DIR", str(OUT / "data"))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -163,6 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.bench_evaluation import bench_evaluation
 
     rows += bench_evaluation(path)
+    from benchmarks.bench_package import bench_package
+
+    rows += bench_package(path)
+    if args.crash_runs > 0:
+        from benchmarks.bench_crash import bench_crash
+
+        rows += bench_crash(OUT, runs=args.crash_runs)[0]
     if not args.skip_dossier:
         from benchmarks.bench_dossier import bench_dossier
 

@@ -126,14 +126,27 @@ def day(text: str) -> date | None:
 @contextlib.contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Database]:
     """THE way a command opens its database: checked, locked (`--take-over` replaces a stale
-    lock), read-only when the file cannot be written (writes are then refused), closed after."""
+    lock), read-only when the file cannot be written (writes are then refused), backed up on
+    the first open of the day, closed after."""
     from twdesk.db.dbfile import open_database
 
     db = open_database(Path(args.db), take_over_lock=args.take_over)
     try:
+        if not db.read_only:
+            _daily_backup(db.path)
         yield db
     finally:
         db.close()
+
+
+def _daily_backup(path: Path) -> None:
+    """The first open of the day backs the file up (one stat on later opens); a failure is a
+    warning, never a reason not to run the command."""
+    from twdesk.services.backups import daily_backup_quietly
+
+    result = daily_backup_quietly(path)
+    if isinstance(result, str):
+        sys.stderr.write(f"警告：{result}\n")
 
 
 def station_id(session: Session, name: str | None) -> str | None:

@@ -118,6 +118,11 @@ def read_header(path: Path) -> FileHeader:
         raise NotTwdeskError(
             f"文件「{path.name}」是空的（0 字节），不是 twdesk 数据库。请选择正确的数据库文件。"
         )
+    if head.startswith(b"TWDESKPKG"):  # output.PACKAGE_MAGIC
+        raise NotSqliteError(
+            f"「{path.name}」是 twdesk 交换包，不是数据库，不能直接打开。"
+            "请打开本单位的数据库，再用“文件 → 合并其他文件…”（或 twdesk merge）合并它。文件未被改动。"
+        )
     if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
         raise NotSqliteError(
             f"文件「{path.name}」不是 twdesk 数据库（它不是 SQLite 数据库文件）。\n"
@@ -256,8 +261,11 @@ def backup_path_for(path: Path, old_version: int) -> Path:
     )
 
 
-def copy_consistent(source: Path, dest: Path) -> None:
-    """A consistent copy through SQLite's backup API, written beside `dest` then moved in place.
+def copy_consistent(source: Path, dest: Path, *, verify: bool = True) -> None:
+    """A consistent copy through SQLite's backup API, written beside `dest` then moved in place,
+    checked with PRAGMA integrity_check first (quick_check above FULL_CHECK_LIMIT; none with
+    `verify=False`: a transfer package, which its receiver checks whole and which carries the
+    copy's SHA-256).
 
     Never copies a file with an interrupted write (hot journal): roll it back first.
     """
@@ -273,15 +281,36 @@ def copy_consistent(source: Path, dest: Path) -> None:
             contextlib.closing(connect_raw(source, readonly=True)) as src,
             contextlib.closing(sqlite3.connect(tmp)) as dst,
         ):
-            src.backup(dst)
+            try:
+                src.backup(dst)
+            except sqlite3.DatabaseError as exc:  # the target vanished or filled up midway
+                raise DbFileError(
+                    f"复制没有完成：写入「{dest.name}」时出错（{exc}，可能是 U 盘被拔出、"
+                    f"写保护或空间不足）。没有留下不完整的文件，「{Path(source).name}」没有被改动。"
+                ) from exc
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        problems = check_integrity(tmp)
+        # as on opening: integrity_check up to FULL_CHECK_LIMIT, quick_check above (≈ 2× faster)
+        full = tmp.stat().st_size < FULL_CHECK_LIMIT
+        problems = check_integrity(tmp, full=full) if verify else []
         if problems:
             raise _corrupt(dest, problems)
         os.replace(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _keep_in_backups_folder(path: Path, backup: Path) -> None:
+    """The pre-migration backup also goes to the file's backup folder (listed in 备份与恢复,
+    rotated with the others); the copy beside the file stays whatever happens here."""
+    from twdesk.db import backupfile
+
+    try:
+        backupfile.take(path, backupfile.REASON_MIGRATION, snapshot_of=backup)
+    except (OSError, DbFileError, sqlite3.DatabaseError):
+        import logging
+
+        logging.getLogger(__name__).warning("升级前备份未能复制到备份文件夹", exc_info=True)
 
 
 def why_read_only(path: Path) -> str | None:
@@ -345,7 +374,7 @@ class Database:
     def session(self) -> Session:
         session = Session(
             self.engine,
-            info={"office_id": self.office_id, "user": self.user},
+            info={"office_id": self.office_id, "user": self.user, "db_path": self.path},
             expire_on_commit=False,
         )
         install_session_hooks(session)
@@ -554,6 +583,7 @@ def open_database(
         if header.user_version < SCHEMA_VERSION:
             backup = backup_path_for(path, header.user_version)
             copy_consistent(path, backup)
+            _keep_in_backups_folder(path, backup)
         engine = make_engine(path)
         try:
             with engine.begin() as conn:

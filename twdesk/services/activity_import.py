@@ -20,6 +20,7 @@ from twdesk.db.models import Person, Project, Station, YouthBranch
 from twdesk.excel.activity_columns import ALIASES, SEPARATORS
 from twdesk.importing.engine import Progress, Row, Spec, check_file
 from twdesk.importing.problems import ImportCancelled
+from twdesk.services.backups import backup_before_import
 from twdesk.services.ledger import (
     LedgerError,
     activity_types,
@@ -154,6 +155,7 @@ def import_activities(
         Path(path), SPEC, _RowChecker(session, today), progress=progress, cancel=cancel
     )
     preview.raise_problems()
+    backup_before_import(session)  # 导入前: the file as it was, kept in the backups
     projects = dict(
         session.execute(select(Project.name, Project.id).where(Project.deleted_at.is_(None))).all()
     )

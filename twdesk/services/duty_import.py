@@ -27,6 +27,7 @@ from twdesk.excel.duty_columns import ALIASES, STATE_CHOICES
 from twdesk.importing.engine import Progress, Row, Spec, check_file, check_then_write
 from twdesk.importing.problems import ImportCancelled
 from twdesk.services import duty
+from twdesk.services.backups import backup_before_import
 from twdesk.services.duty import NOT_YET, AttendanceError, DutyDayView, DutySeat
 from twdesk.services.duty_outputs import NOTE_SEPARATOR, moved_note
 
@@ -255,6 +256,7 @@ def import_duty(
         Path(path), SPEC, _RowChecker(session, today), progress=checking, cancel=cancel
     )
     preview.raise_problems()
+    backup_before_import(session)  # 导入前: the file as it was, kept in the backups
     recorded: Counter[str] = Counter()
     substitutions: list[str] = []
     total = len(preview.rows)

@@ -48,6 +48,7 @@ from twdesk.importing.engine import (
 from twdesk.importing.problems import ImportCancelled, ImportProblems, Problem
 from twdesk.output import write_output
 from twdesk.services import evaluation
+from twdesk.services.backups import backup_before_import
 from twdesk.services.evaluation import EvaluationError, StageEntry, StageProblems
 from twdesk.services.people_search import PeopleIndex
 
@@ -529,6 +530,7 @@ def import_evaluation(
         session, path, year=year, stage=stage, progress=checking, cancel=cancel
     )
     preview.raise_problems()
+    backup_before_import(session)  # 导入前: the file as it was, kept in the backups
     stage_rows = [r for r in preview.rows if isinstance(r, _StageRow)]
     if preview.past:
         _write_past(session, year, preview, writing, cancel)

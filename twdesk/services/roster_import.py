@@ -47,6 +47,7 @@ from twdesk.excel.roster_columns import (
 )
 from twdesk.importing.engine import Preview, Row, Spec, check_file, check_then_write
 from twdesk.importing.problems import ImportCancelled, ImportProblems, Problem
+from twdesk.services.backups import backup_before_import
 from twdesk.services.limits import max_length, too_long
 from twdesk.services.people import PersonError, check_person
 
@@ -313,6 +314,7 @@ def import_roster(
         cancel=cancel,
     )
     preview.raise_problems()
+    backup_before_import(session)  # 导入前: the file as it was, kept in the backups
     return write_roster(
         session, preview, on_duplicate=on_duplicate, progress=writing, cancel=cancel
     )

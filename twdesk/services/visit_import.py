@@ -22,6 +22,7 @@ from twdesk.db.models import OpinionItem, OpinionStep, Person, Station, Visit
 from twdesk.excel.visit_columns import ALIASES
 from twdesk.importing.engine import Row, Spec, check_file
 from twdesk.importing.problems import ImportCancelled
+from twdesk.services.backups import backup_before_import
 from twdesk.services.visit_export import Progress
 from twdesk.services.visits import (
     RANK,
@@ -198,6 +199,7 @@ def import_visits(
         every=1000,
     )
     preview.raise_problems()
+    backup_before_import(session)  # 导入前: the file as it was, kept in the backups
     visits_out: list[_VisitRow] = []
     for visit, item in preview.rows:
         if visits_out and visits_out[-1].key == visit.key and item is not None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWi
 from twdesk import APP_TITLE, __version__
 from twdesk.core.errors import UserError
 from twdesk.paths import data_dir
-from twdesk.ui.actions import ask_save_path, changes, show_error, show_saved
+from twdesk.ui.actions import EVERYTHING, announce, ask_save_path, changes, show_error, show_saved
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
 from twdesk.ui.readonly import set_read_only
 from twdesk.ui.settings import app_settings, recent_files, remember_recent
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1280, 690)  # inside the frame; with a title bar ≈ 1290 × 725
 FRAME_ALLOWANCE = (8, 38)  # a usual Windows frame: borders, title bar
 FILE_FILTER = "twdesk 数据库 (*.sqlite *.db);;所有文件 (*)"
+OPEN_FILTER = "twdesk 数据库 (*.sqlite *.db);;twdesk 交换包 (*.twpkg);;所有文件 (*)"
 
 
 class _VerifyRelay(QObject):
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.form.actionNew.triggered.connect(self.new_database)
         self.form.actionOpen.triggered.connect(self.open_database_dialog)
         self.form.actionSaveCopy.triggered.connect(self.save_copy)
+        self.form.actionBackups.triggered.connect(lambda: self.show_backups())
+        self.form.actionExportPackage.triggered.connect(lambda: self.export_package())
         self.form.actionQuit.triggered.connect(self.close)
         self.form.actionAbout.triggered.connect(self.show_about)
         self.form.actionOpenDataFolder.triggered.connect(
@@ -244,6 +247,11 @@ class MainWindow(QMainWindow):
         path = Path(path).resolve()
         if path == self.db.path:
             return True
+        from twdesk.ui.dialogs.package_dialog import explain_package, is_package
+
+        if is_package(path):  # a transfer package is merged, not opened
+            explain_package(self, path)
+            return False
         from twdesk.ui.opening import open_with_messages
 
         new_db = open_with_messages(self, path)
@@ -252,13 +260,17 @@ class MainWindow(QMainWindow):
         old, self.db = self.db, new_db
         self.visits_tab.shutdown()
         old.close()
+        self._use_database(new_db)
+        return True
+
+    def _use_database(self, new_db: Database) -> None:
+        self.db = new_db
         self.people_tab.set_database(new_db)
         self.duty_tab.set_database(new_db)
         self.visits_tab.set_database(new_db)
         self.ledger_tab.set_database(new_db)
         self.evaluation_tab.set_database(new_db)
         self._database_opened()
-        return True
 
     def new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -277,7 +289,7 @@ class MainWindow(QMainWindow):
 
     def open_database_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开数据库"), str(self.db.path.parent), FILE_FILTER
+            self, self.tr("打开数据库"), str(self.db.path.parent), self.tr(OPEN_FILTER)
         )
         if name:
             self.switch_to(Path(name))
@@ -304,6 +316,56 @@ class MainWindow(QMainWindow):
             return
         QGuiApplication.restoreOverrideCursor()
         show_saved(self, saved, self.tr("已保存并校验副本。"))
+
+    def show_backups(self) -> QWidget:
+        """备份与恢复…: the list of backups, 立即备份, restore (the file is reopened)."""
+        from twdesk.ui.dialogs.backups_dialog import BackupsDialog
+
+        dialog = self.findChild(BackupsDialog)
+        if dialog is None:  # one per window, reloaded each time
+            dialog = BackupsDialog(self.db.path, self.restore_from_backup, self)
+        dialog.db_path = self.db.path
+        dialog.reload()
+        dialog.open()
+        return dialog
+
+    def restore_from_backup(self, backup: Path) -> bool:
+        """Close the file, put `backup` in its place (the current file is backed up first), and
+        open it again; on a refusal the file reopens as it was."""
+        from twdesk.services.backups import restore_backup
+        from twdesk.ui.opening import open_with_messages
+
+        path = self.db.path
+        self.visits_tab.shutdown()
+        self.db.close()
+        error: UserError | None = None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            before = restore_backup(path, backup)
+        except UserError as exc:
+            error = exc
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        new_db = open_with_messages(self, path)
+        if new_db is None:  # should not happen: the restored file was verified
+            self.start_failed = True
+            self.close()
+            return False
+        self._use_database(new_db)
+        if error is not None:
+            show_error(self, error, self.tr("没有恢复"))
+            return False
+        announce(EVERYTHING)
+        self.form.statusbar.showMessage(
+            self.tr("已从备份恢复。恢复前的文件已备份为：{0}").format(before.path.name), 15000
+        )
+        return True
+
+    def export_package(self) -> object:
+        """导出交换包…"""
+        from twdesk.ui.dialogs.package_dialog import export_package
+
+        return export_package(self, self.db.path)
 
     def show_about(self) -> None:
         QMessageBox.about(
