@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from twdesk.core.errors import Cancelled, UserError
@@ -197,6 +197,50 @@ class _Relay(QObject):
 
 
 _RUNNING: set[Any] = set()  # workers stay referenced until their thread ends
+
+
+# --- deleting ---------------------------------------------------------------------------------
+
+
+def delete_record(
+    parent: QWidget | None, db: Any, table: str, row_id: str, *, changes: Iterable[str]
+) -> bool:
+    """Ask (naming the record and what goes with it), then move it to the recycle bin.
+
+    True when deleted; a refusal (a station with history …) is shown and nothing changes."""
+    from twdesk.services import recycle_bin
+
+    preview = run_read(parent, db, lambda s: recycle_bin.describe_delete(s, table, row_id))
+    if preview is None:
+        return False
+    answer = QMessageBox.question(
+        parent,
+        f"删除{preview.label}",
+        preview.text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    done = run_action(
+        parent,
+        db,
+        lambda s: recycle_bin.delete_record(s, table, row_id),
+        changes=changes,
+        error_title="不能删除",
+    )
+    return done is not None
+
+
+def delete_shortcut(view: QWidget, slot: Callable[[], object], text: str = "删除") -> QAction:
+    """删除 in the view's context menu and on the Delete key while the view has the focus."""
+    action = QAction(text, view)
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda: slot())
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
 
 
 # --- saving outputs -------------------------------------------------------------------------
