@@ -220,6 +220,17 @@ def test_a_person_is_hidden_with_their_links_and_own_entries_and_restored_exactl
             select(CommitteeLink.committee_id).where(CommitteeLink.delegate_id == pid)
         )
         other = s.scalar(select(Person.id).where(Person.id.not_in([pid, committee])).limit(1))
+        mates = select(ActivityParticipant.activity_id).where(ActivityParticipant.person_id != pid)
+        already = s.scalar(  # the demo's own-book entries only they took part in
+            select(func.count())
+            .select_from(Activity)
+            .where(
+                Activity.recorded_by_id == pid,
+                Activity.source == "分账本",
+                Activity.deleted_at.is_(None),
+                Activity.id.not_in(mates),
+            )
+        )
         own = Activity(
             station_id=station_id,
             activity_type="志愿服务",
@@ -277,7 +288,7 @@ def test_a_person_is_hidden_with_their_links_and_own_entries_and_restored_exactl
     before = seen()
     with db.session() as s:
         text = rb.describe_delete(s, "person", pid).text
-    assert "1 条本人记的履职记录" in text and "坐班安排" in text and "联系关系" in text
+    assert f"{already + 1} 条本人记的履职记录" in text and "坐班安排" in text and "联系关系" in text
     with db.transaction() as s:
         rb.delete_person(s, pid)
     hidden = seen()
@@ -292,7 +303,8 @@ def test_a_person_is_hidden_with_their_links_and_own_entries_and_restored_exactl
         partners = links.linked_ids(s, links.LinkKind.COMMITTEE, committee)
         links.set_links(s, links.LinkKind.COMMITTEE, committee, partners)
     with db.transaction() as s:
-        assert rb.restore_record(s, "person", pid) == 2  # the person and their own entry
+        # the person and their own entries, not the one deleted on its own before
+        assert rb.restore_record(s, "person", pid) == already + 2
     assert seen() == before
     with db.session() as s:
         assert s.get(Activity, earlier_id).deleted_at is not None  # deleted on its own before
@@ -478,3 +490,31 @@ def test_the_bin_lists_every_kind_with_who_and_when_and_filters(db):
         assert project.id not in {p for p, _n in ledger.project_choices(s)}
     for _model, label, _col in rb.BIN_TABLES:
         assert label in rb.LABELS.values()
+
+
+def test_a_visit_received_by_a_deleted_person_stays_without_their_name(db):
+    with db.session() as s:
+        visit_id, pid = s.execute(
+            select(Visit.id, Visit.received_by_id)
+            .where(Visit.received_by_id.is_not(None))
+            .order_by(Visit.visit_date.desc())
+            .limit(1)
+        ).one()
+        name = s.get(Person, pid).name
+    flt = visits.VisitFilter()
+
+    def receiver() -> tuple[str, str]:
+        with db.session() as s:
+            row = next(
+                r for r in visits.visit_page(s, flt, limit=100_000, today=TODAY) if r.id == visit_id
+            )
+            exported = {cell for r in export_rows(s, flt=flt, today=TODAY) for cell in r}
+            return row.receiver, name in exported
+
+    assert receiver() == (name, True)
+    with db.transaction() as s:
+        rb.delete_person(s, pid)
+    assert receiver() == ("", False)
+    with db.transaction() as s:
+        rb.restore_record(s, "person", pid)
+    assert receiver() == (name, True)
