@@ -62,7 +62,7 @@ _CHUNK = 500  # ids per IN (…), well below every database's parameter limit
 class BinError(UserError, ValueError):
     """A delete, restore or purge that cannot be done; the message says why and what to do."""
 
-    title = "回收站"
+    title = "不能删除"  # restore and purge name their own title in the GUI
 
 
 # What the bin shows, in this order, with a label and the column that names a row.
@@ -345,6 +345,8 @@ def describe_delete(session: Session, table: str, row_id: str) -> DeletePreview:
     _model, label, _col = _spec(table)
     if obj.deleted_at is not None:
         raise BinError(f"这条{label}已经在回收站中。")
+    if table == "station":
+        _refuse_station(session, obj)  # before the confirmation, not after it
     goes = [
         f"{len(rows)} {cascade.unit}"
         for cascade, rows in _live_children(session, table, row_id)
@@ -359,8 +361,6 @@ def delete_record(session: Session, table: str, row_id: str, user: str = "") -> 
     """Soft-delete a record and what goes with it, all with one stamp. Returns what was done."""
     preview = describe_delete(session, table, row_id)
     obj = _row(session, table, row_id)
-    if table == "station":
-        _refuse_station(session, obj)
     stamp = _unique_stamp(session, table, row_id)
     who = user or session.info.get("user", "") or ""
     for _cascade, rows in _live_children(session, table, row_id):
