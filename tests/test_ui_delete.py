@@ -205,3 +205,40 @@ def test_an_activity_and_a_project_are_deleted_from_the_ledger(qtbot, window, an
     assert project not in {
         projects.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(projects.list.count())
     }
+
+
+def test_several_selected_people_go_in_one_confirmation(qtbot, window, answers) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    tab = window.people_tab
+    _show(qtbot, window, tab)
+    panel = tab.people
+    panel.table.selectRow(0)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    panel.table.selectionModel().select(panel.model.index(2, 0), flags)
+    ids = panel.selected_person_ids()
+    names = [panel.model.entry(panel.model.row_of(i)).name for i in ids]
+    assert len(ids) == 2
+    qtbot.mouseClick(panel.delete_person_button, Qt.MouseButton.LeftButton)
+    assert len(answers.asked) == 1
+    assert answers.asked[0][1].startswith(f"删除选中的 2 位人员（{'、'.join(names)}）？")
+    assert all(_deleted(window, Person, i) for i in ids)
+    assert all(panel.model.row_of(i) < 0 for i in ids)
+
+
+def test_nothing_is_deleted_or_asked_on_a_read_only_file(qtbot, window, answers) -> None:
+    from twdesk.ui import readonly
+
+    tab = window.people_tab
+    _show(qtbot, window, tab)
+    panel = tab.people
+    panel.table.selectRow(0)
+    person = panel.selected_person_id()
+    readonly.set_read_only(window, True)
+    try:
+        assert not panel.delete_person_button.isEnabled()
+        panel.table.setFocus()
+        qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+        assert answers.asked == [] and not _deleted(window, Person, person)
+    finally:
+        readonly.set_read_only(window, False)

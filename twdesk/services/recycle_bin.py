@@ -25,7 +25,7 @@ restores, and purges write their own audit rows (action 彻底删除).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -143,6 +143,40 @@ class DeletePreview:
             lines.append("随之隐藏：" + "、".join(self.hidden_with) + "。")
         lines.append("删除后可在 编辑 → 回收站… 中恢复。")
         return "\n".join(lines)
+
+
+_MEASURES = {
+    "person": "位",
+    "station": "个",
+    "special_group": "个",
+    "youth_branch": "个",
+    "project": "个",
+}
+
+
+def describe_many(previews: list[DeletePreview]) -> str:
+    """One confirmation for several selected records of one kind."""
+    names = "、".join(p.title for p in previews[:5]) + ("等" if len(previews) > 5 else "")
+    measure = _MEASURES.get(previews[0].table, "条")
+    lines = [f"删除选中的 {len(previews)} {measure}{previews[0].label}（{names}）？"]
+    goes = _sum_parts(p.goes_with for p in previews)
+    hidden = _sum_parts(p.hidden_with for p in previews)
+    if goes:
+        lines.append("同时删除：" + "、".join(goes) + "。")
+    if hidden:
+        lines.append("随之隐藏：" + "、".join(hidden) + "。")
+    lines.append("删除后可在 编辑 → 回收站… 中恢复。")
+    return "\n".join(lines)
+
+
+def _sum_parts(groups: Iterable[tuple[str, ...]]) -> list[str]:
+    """("3 条意见建议",), ("2 条意见建议",) → ["5 条意见建议"], units in first-seen order."""
+    totals: dict[str, int] = {}
+    for parts in groups:
+        for part in parts:
+            n, unit = part.split(" ", 1)
+            totals[unit] = totals.get(unit, 0) + int(n)
+    return [f"{n} {unit}" for unit, n in totals.items()]
 
 
 # --- helpers ------------------------------------------------------------------------------

@@ -203,32 +203,46 @@ _RUNNING: set[Any] = set()  # workers stay referenced until their thread ends
 
 
 def delete_record(
-    parent: QWidget | None, db: Any, table: str, row_id: str, *, changes: Iterable[str]
+    parent: QWidget | None,
+    db: Any,
+    table: str,
+    row_ids: str | Iterable[str],
+    *,
+    changes: Iterable[str],
 ) -> bool:
-    """Ask (naming the record and what goes with it), then move it to the recycle bin.
+    """Ask (naming the record, or the selected records, and what goes with them), then move
+    them to the recycle bin in one transaction.
 
-    True when deleted; a refusal (a station with history …) is shown and nothing changes."""
+    True when deleted; a refusal (a station with history …) is shown and nothing changes.
+    Nothing happens on a read-only file (the Delete key stays quiet there)."""
     from twdesk.services import recycle_bin
+    from twdesk.ui.readonly import is_read_only
 
-    preview = run_read(parent, db, lambda s: recycle_bin.describe_delete(s, table, row_id))
-    if preview is None:
+    ids = [row_ids] if isinstance(row_ids, str) else list(dict.fromkeys(row_ids))
+    if not ids or is_read_only():
         return False
+    previews = run_read(
+        parent, db, lambda s: [recycle_bin.describe_delete(s, table, i) for i in ids]
+    )
+    if not previews:
+        return False
+    text = previews[0].text if len(previews) == 1 else recycle_bin.describe_many(previews)
     answer = QMessageBox.question(
         parent,
-        f"删除{preview.label}",
-        preview.text,
+        f"删除{previews[0].label}",
+        text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    done = run_action(
-        parent,
-        db,
-        lambda s: recycle_bin.delete_record(s, table, row_id),
-        changes=changes,
-        error_title="不能删除",
-    )
+
+    def delete_all(session: Any) -> int:
+        for row_id in ids:
+            recycle_bin.delete_record(session, table, row_id)
+        return len(ids)
+
+    done = run_action(parent, db, delete_all, changes=changes, error_title="不能删除")
     return done is not None
 
 

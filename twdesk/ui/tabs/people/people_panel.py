@@ -152,11 +152,12 @@ class PeoplePanel(QWidget):
         self.delete_person_button.setEnabled(bool(results))
 
     def delete_person(self) -> bool:
-        """Ask (naming what goes with the person), then move them to the recycle bin."""
-        person_id = self.selected_person_id()
-        if person_id is None:
+        """Ask (naming the selected people and what goes with them), then move them to the
+        recycle bin."""
+        ids = self.selected_person_ids()
+        if not ids:
             return False
-        return delete_record(self, self.db, "person", person_id, changes=[PEOPLE, STATIONS])
+        return delete_record(self, self.db, "person", ids, changes=[PEOPLE, STATIONS])
 
     def selected_person_id(self) -> str | None:
         index = self.table.currentIndex()
