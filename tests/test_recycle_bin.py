@@ -518,3 +518,40 @@ def test_a_visit_received_by_a_deleted_person_stays_without_their_name(db):
     with db.transaction() as s:
         rb.restore_record(s, "person", pid)
     assert receiver() == (name, True)
+
+
+def test_a_deleted_delegate_leaves_the_evaluation_and_its_quota(db):
+    from twdesk.services import evaluation as ev
+
+    with db.transaction() as s:
+        ev.open_year(s, YEAR, today=TODAY)
+    with db.session() as s:
+        before = {d.person_id for d in ev.results(s, YEAR)}
+        pid = sorted(before)[0]
+        counted = {p.station_id: p.delegates for p in ev.progress(s, YEAR)}
+    with db.transaction() as s:
+        rb.delete_person(s, pid)
+    with db.session() as s:
+        assert {d.person_id for d in ev.results(s, YEAR)} == before - {pid}
+        assert sum(p.delegates for p in ev.progress(s, YEAR)) == sum(counted.values()) - 1
+    with db.transaction() as s:
+        rb.restore_record(s, "person", pid)
+        ev.open_year(s, YEAR, today=TODAY)
+    with db.session() as s:
+        assert {d.person_id for d in ev.results(s, YEAR)} == before
+
+
+def test_a_person_entered_again_meanwhile_blocks_the_restore(db):
+    with db.session() as s:
+        pid = s.scalar(select(Person.id).where(Person.id_number != "").limit(1))
+        values = people.load_person(s, pid).values
+    with db.transaction() as s:
+        rb.delete_person(s, pid)
+        again = people.save_person(s, dict(values))
+    with pytest.raises(rb.BinError, match="身份证号"), db.transaction() as s:
+        rb.restore_record(s, "person", pid)
+    with db.transaction() as s:
+        rb.delete_person(s, again.id)
+        rb.restore_record(s, "person", pid)
+    with db.session() as s:
+        assert s.get(Person, pid).deleted_at is None

@@ -478,6 +478,19 @@ def _refuse_restore(session: Session, table: str, obj: Any) -> None:
         raise BinError(
             f"现在已经有名为「{obj.name}」的{LABELS[table]}，没有恢复。请先给其中一个改名。"
         )
+    if table == "person" and obj.id_number:
+        twin = session.scalar(
+            select(Person.name).where(
+                Person.id_number == obj.id_number,
+                Person.deleted_at.is_(None),
+                Person.id != obj.id,
+            )
+        )
+        if twin:
+            raise BinError(
+                f"已有人员「{twin}」使用「{obj.name}」的身份证号，同一个人只能登记一次，没有恢复。"
+                "如是重复登记，请保留现有的那位；确需恢复，请先修改或删除现有人员。"
+            )
 
 
 def restore_record(session: Session, table: str, row_id: str, *, retired: bool = False) -> int:
