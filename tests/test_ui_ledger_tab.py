@@ -319,8 +319,10 @@ def test_read_only_file_disables_every_edit_and_still_shows_the_books(
             "编辑…",
             "确认",
             "退回…",
+            "删除",
             "本人填报…",
             "新增项目…",
+            "删除项目",
             "保存目标",
         }
         assert not any(b.isEnabled() for b in editing)

@@ -700,13 +700,15 @@ def duty_days(
         people = {a.person_id for a in rows} | {a.substitute_id for a in rows if a.substitute_id}
         for pid, name, phone, wechat, level in session.execute(
             select(Person.id, Person.name, Person.phone, Person.wechat, Person.level).where(
-                Person.id.in_(people)
+                Person.id.in_(people), Person.deleted_at.is_(None)
             )
         ):
             names[pid] = (name, phone, wechat, level)
         day_of = {d.id: d.day for d, _, _ in days}
         for a in rows:
-            name, phone, wechat, level = names.get(a.person_id, ("?", "", "", ""))
+            if a.person_id not in names:  # in the recycle bin: back when restored
+                continue
+            name, phone, wechat, level = names[a.person_id]
             seats[a.duty_day_id].append(
                 DutySeat(
                     a.id,

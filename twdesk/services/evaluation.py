@@ -759,7 +759,10 @@ class _Loader:
 
     def stations(self, station_id: str | None) -> list[StationYear]:
         # plain rows, not ORM objects: a 500-delegate station reads in a few milliseconds
-        query = select(*_EVALUATION_COLUMNS).where(Evaluation.year == self.year)
+        in_bin = select(Person.id).where(Person.deleted_at.is_not(None))
+        query = select(*_EVALUATION_COLUMNS).where(
+            Evaluation.year == self.year, Evaluation.person_id.not_in(in_bin)
+        )  # a delegate in the recycle bin is neither listed nor counted for the quota
         if station_id == "":  # evaluations of delegates without a station
             query = query.where(Evaluation.station_id.is_(None))
         elif station_id:

@@ -179,7 +179,9 @@ class ProjectSummary:
 
 def project_summaries(session: Session, *, project_id: str | None = None) -> list[ProjectSummary]:
     """Every project (or the one `project_id`) with its leader, members and activity count."""
-    names = dict(session.execute(select(Person.id, Person.name)).all())
+    names = dict(
+        session.execute(select(Person.id, Person.name).where(Person.deleted_at.is_(None))).all()
+    )
     members: dict[str, list[str]] = defaultdict(list)
     member_query = select(ProjectMember.project_id, ProjectMember.person_id, ProjectMember.role)
     projects = select(Project).where(Project.deleted_at.is_(None)).order_by(Project.name)
@@ -187,8 +189,8 @@ def project_summaries(session: Session, *, project_id: str | None = None) -> lis
         member_query = member_query.where(ProjectMember.project_id == project_id)
         projects = projects.where(Project.id == project_id)
     for pid, person, role in session.execute(member_query):
-        if role != "领办":
-            members[pid].append(names.get(person, "?"))
+        if role != "领办" and person in names:  # a member in the recycle bin is not shown
+            members[pid].append(names[person])
     counts = dict(
         session.execute(
             select(Activity.project_id, func.count())
@@ -512,8 +514,11 @@ def activity_rows(
     query = (
         select(Activity, Station.name, Project.name, YouthBranch.name)
         .outerjoin(Station, Station.id == Activity.station_id)
-        .outerjoin(Project, Project.id == Activity.project_id)
-        .outerjoin(YouthBranch, YouthBranch.id == Activity.branch_id)
+        .outerjoin(Project, (Project.id == Activity.project_id) & Project.deleted_at.is_(None))
+        .outerjoin(
+            YouthBranch,
+            (YouthBranch.id == Activity.branch_id) & YouthBranch.deleted_at.is_(None),
+        )
         .where(Activity.deleted_at.is_(None))
         .order_by(Activity.activity_date.desc(), Activity.title)
     )
@@ -550,7 +555,7 @@ def activity_rows(
         for aid, name, absent in session.execute(
             select(ActivityParticipant.activity_id, Person.name, ActivityParticipant.absent)
             .join(Person, Person.id == ActivityParticipant.person_id)
-            .where(ActivityParticipant.activity_id.in_(part))
+            .where(ActivityParticipant.activity_id.in_(part), Person.deleted_at.is_(None))
             .order_by(Person.name_pinyin)
         ):
             (absentees if absent else names)[aid].append(name)

@@ -58,13 +58,30 @@ def linked_ids(
     """Current partners of `person_id`, who stands on `side` ("left" or "right") of the link."""
     spec = _SPECS[kind]
     other = "right" if side == "left" else "left"
-    return list(
+    partners = list(
         session.scalars(
             select(_column(spec, other)).where(
                 _column(spec, side) == person_id, spec.model.end_date.is_(None)
             )
         )
     )
+    hidden = _in_bin(session, set(partners))
+    return [p for p in partners if p not in hidden]
+
+
+def _in_bin(session: Session, ids: set[str]) -> set[str]:
+    """Which of these people or branches are in the recycle bin: links to them stay as they
+    are, unseen, and show again when they are restored."""
+    if not ids:
+        return set()
+    found: set[str] = set()
+    for model in (Person, YouthBranch):
+        found |= set(
+            session.scalars(
+                select(model.id).where(model.id.in_(ids), model.deleted_at.is_not(None))
+            )
+        )
+    return found
 
 
 def set_links(
@@ -99,8 +116,10 @@ def set_links(
         )
     )
     ended = 0
+    hidden = _in_bin(session, {getattr(link, getattr(spec, other)) for link in current})
     for link in current:
-        if getattr(link, getattr(spec, other)) not in wanted:
+        partner = getattr(link, getattr(spec, other))
+        if partner not in wanted and partner not in hidden:
             link.end_date = today
             ended += 1
     have = {getattr(link, getattr(spec, other)) for link in current}

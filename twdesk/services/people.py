@@ -327,8 +327,16 @@ def set_groups(
             )
         )
     )
+    hidden = set(  # groups in the recycle bin keep their members until restored
+        session.scalars(
+            select(SpecialGroup.id).where(
+                SpecialGroup.id.in_({m.group_id for m in current}),
+                SpecialGroup.deleted_at.is_not(None),
+            )
+        )
+    )
     for membership in current:
-        if membership.group_id not in wanted:
+        if membership.group_id not in wanted and membership.group_id not in hidden:
             membership.end_date = today
     have = {m.group_id for m in current}
     for gid in sorted(wanted - have):

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from twdesk.core.errors import UserError
 from twdesk.core.vocab import StationKind
-from twdesk.db.base import now
 from twdesk.db.models import (
     GroupMembership,
     Person,
@@ -18,6 +17,7 @@ from twdesk.db.models import (
     Station,
     StationMembership,
 )
+from twdesk.services import recycle_bin
 from twdesk.services.limits import refuse_long
 
 EDITABLE_FIELDS = (
@@ -188,7 +188,8 @@ def station_groups(session: Session, station_id: str) -> list[GroupRow]:
     counts = dict(
         session.execute(
             select(GroupMembership.group_id, func.count())
-            .where(GroupMembership.end_date.is_(None))
+            .join(Person, Person.id == GroupMembership.person_id)
+            .where(GroupMembership.end_date.is_(None), Person.deleted_at.is_(None))
             .group_by(GroupMembership.group_id)
         ).all()
     )
@@ -241,15 +242,9 @@ def save_group(
 
 
 def remove_group(session: Session, group_id: str, on: date | None = None) -> None:
-    """The group goes to the recycle bin; its members' memberships end today."""
+    """The group goes to the recycle bin; its memberships are hidden with it and come back
+    unchanged when it is restored (`on` is kept for callers of the former behaviour)."""
     group = session.get(SpecialGroup, group_id)
-    if group is None:
+    if group is None or group.deleted_at is not None:
         raise StationError("这个专项小组已不存在。")
-    today = on or date.today()
-    for membership in session.scalars(
-        select(GroupMembership).where(
-            GroupMembership.group_id == group_id, GroupMembership.end_date.is_(None)
-        )
-    ):
-        membership.end_date = today
-    group.deleted_at = now()
+    recycle_bin.delete_group(session, group_id)

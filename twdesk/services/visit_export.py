@@ -124,7 +124,7 @@ def export_rows(
             OpinionItem.satisfaction,
         )
         .join(Station, Station.id == Visit.station_id)
-        .outerjoin(receiver, receiver.id == Visit.received_by_id)
+        .outerjoin(receiver, (receiver.id == Visit.received_by_id) & receiver.deleted_at.is_(None))
         .outerjoin(OpinionItem, _item_join(flt, today))
         .where(*flt.visit_conditions(today))
         .order_by(Visit.visit_date, Visit.id, OpinionItem.number)

@@ -27,7 +27,7 @@ def slip_data(session: Session, item_ids: list[str]) -> list[SlipData]:
         select(OpinionItem, Visit, Station.name, receiver.name)
         .join(Visit, Visit.id == OpinionItem.visit_id)
         .join(Station, Station.id == Visit.station_id)
-        .outerjoin(receiver, receiver.id == Visit.received_by_id)
+        .outerjoin(receiver, (receiver.id == Visit.received_by_id) & receiver.deleted_at.is_(None))
         .where(OpinionItem.id.in_(item_ids))
         .order_by(OpinionItem.number)
     ).all()

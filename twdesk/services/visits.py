@@ -730,7 +730,7 @@ def _visit_select(flt: VisitFilter, today: date) -> Select[Any]:
             Visit.people_count,
         )
         .join(Station, Station.id == Visit.station_id)
-        .outerjoin(Person, Person.id == Visit.received_by_id)
+        .outerjoin(Person, (Person.id == Visit.received_by_id) & Person.deleted_at.is_(None))
         .where(*flt.visit_conditions(today))
     )
 

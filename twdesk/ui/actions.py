@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from twdesk.core.errors import Cancelled, UserError
@@ -197,6 +197,64 @@ class _Relay(QObject):
 
 
 _RUNNING: set[Any] = set()  # workers stay referenced until their thread ends
+
+
+# --- deleting ---------------------------------------------------------------------------------
+
+
+def delete_record(
+    parent: QWidget | None,
+    db: Any,
+    table: str,
+    row_ids: str | Iterable[str],
+    *,
+    changes: Iterable[str],
+) -> bool:
+    """Ask (naming the record, or the selected records, and what goes with them), then move
+    them to the recycle bin in one transaction.
+
+    True when deleted; a refusal (a station with history …) is shown and nothing changes.
+    Nothing happens on a read-only file (the Delete key stays quiet there)."""
+    from twdesk.services import recycle_bin
+    from twdesk.ui.readonly import is_read_only
+
+    ids = [row_ids] if isinstance(row_ids, str) else list(dict.fromkeys(row_ids))
+    if not ids or is_read_only():
+        return False
+    previews = run_read(
+        parent, db, lambda s: [recycle_bin.describe_delete(s, table, i) for i in ids]
+    )
+    if not previews:
+        return False
+    text = previews[0].text if len(previews) == 1 else recycle_bin.describe_many(previews)
+    answer = QMessageBox.question(
+        parent,
+        f"删除{previews[0].label}",
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+
+    def delete_all(session: Any) -> int:
+        for row_id in ids:
+            recycle_bin.delete_record(session, table, row_id)
+        return len(ids)
+
+    done = run_action(parent, db, delete_all, changes=changes, error_title="不能删除")
+    return done is not None
+
+
+def delete_shortcut(view: QWidget, slot: Callable[[], object], text: str = "删除") -> QAction:
+    """删除 in the view's context menu and on the Delete key while the view has the focus."""
+    action = QAction(text, view)
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda: slot())
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
 
 
 # --- saving outputs -------------------------------------------------------------------------

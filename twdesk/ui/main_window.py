@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from twdesk import APP_TITLE, __version__
 from twdesk.core.errors import UserError
@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         self.form.actionExportPackage.triggered.connect(lambda: self.export_package())
         self.form.actionQuit.triggered.connect(self.close)
         self.form.actionAbout.triggered.connect(self.show_about)
+        self.form.actionRecycleBin.triggered.connect(lambda: self.show_recycle_bin())
+        self.recycle_bin_dialog: QDialog | None = None
         self.form.actionOpenDataFolder.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
         )
@@ -366,6 +368,15 @@ class MainWindow(QMainWindow):
         from twdesk.ui.dialogs.package_dialog import export_package
 
         return export_package(self, self.db.path)
+
+    def show_recycle_bin(self) -> QDialog:
+        """编辑 → 回收站…"""
+        from twdesk.ui.dialogs.recycle_bin_dialog import open_recycle_bin
+
+        if self.recycle_bin_dialog is not None:
+            self.recycle_bin_dialog.deleteLater()
+        self.recycle_bin_dialog = open_recycle_bin(self.db, self)
+        return self.recycle_bin_dialog
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -40,6 +40,7 @@ class PeopleTab(LazyLoad, QWidget):
     retire_station = _on("stations", "retire_station")
     add_group = _on("stations", "add_group")
     remove_group = _on("stations", "remove_group")
+    delete_station = _on("stations", "delete_station")
     # the people page
     search = _on("people", "search")
     level = _on("people", "level")
@@ -54,6 +55,7 @@ class PeopleTab(LazyLoad, QWidget):
     person_dialog = _on("people", "person_dialog")
     add_person = _on("people", "add_person")
     edit_person = _on("people", "edit_person")
+    delete_person = _on("people", "delete_person")
     import_roster = _on("people", "import_roster")
     export_roster = _on("people", "export_roster")
     save_template = _on("people", "save_template")

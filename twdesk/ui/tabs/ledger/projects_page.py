@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from twdesk.services import ledger
 from twdesk.services.people_search import PeopleIndex
-from twdesk.ui.actions import LEDGER, run_action
+from twdesk.ui.actions import LEDGER, delete_record, delete_shortcut, run_action
 from twdesk.ui.dialogs.pickers import ID_ROLE, LinkList, people_picker
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.ledger.common import LedgerContext
@@ -87,10 +88,21 @@ class ProjectsPage(QWidget):
         self.list = QListWidget()
         self.add_button = QPushButton(self.tr("新增项目…"))
         self.add_button.clicked.connect(lambda: self.add_project())
-        mark_editing(self.add_button)
+        self.delete_button = QPushButton(self.tr("删除项目"))
+        self.delete_button.setToolTip(self.tr("把选中的项目移入回收站（可恢复）"))
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
+        self.list.currentItemChanged.connect(
+            lambda *_: self.delete_button.setEnabled(self.list.currentItem() is not None)
+        )
+        delete_shortcut(self.list, self.delete_selected)
+        mark_editing(self.add_button, self.delete_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
-        layout.addWidget(self.add_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
 
     def refresh(self) -> None:
         with self.ctx.db.session() as s:
@@ -109,6 +121,14 @@ class ProjectsPage(QWidget):
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, p.id)
             self.list.addItem(item)
+        self.delete_button.setEnabled(self.list.currentItem() is not None)
+
+    def delete_selected(self) -> bool:
+        """Ask, then move the selected project to the recycle bin (its activities stay)."""
+        item = self.list.currentItem()
+        if item is None:
+            return False
+        return delete_record(self, self.ctx.db, "project", item.data(ID_ROLE), changes=[LEDGER])
 
     def add_project(self) -> ProjectDialog:
         dialog = ProjectDialog(self.ctx.index, self)

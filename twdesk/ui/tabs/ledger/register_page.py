@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from twdesk.core.vocab import ActivitySource, Confirmation
 from twdesk.services import ledger
 from twdesk.services.ledger import ActivityRow
-from twdesk.ui.actions import LEDGER, run_action
+from twdesk.ui.actions import LEDGER, delete_record, delete_shortcut, run_action
 from twdesk.ui.dialogs.activity_dialog import ActivityDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
 from twdesk.ui.readonly import is_read_only, mark_editing
@@ -75,12 +75,27 @@ class RegisterPage(QWidget):
         self.confirm_button.clicked.connect(lambda: self.confirm())
         self.return_button = QPushButton(self.tr("退回…"))
         self.return_button.clicked.connect(lambda: self.return_entry())
-        mark_editing(self.add_button, self.edit_button, self.confirm_button, self.return_button)
+        self.delete_button = QPushButton(self.tr("删除"))
+        self.delete_button.setToolTip(self.tr("把选中的履职记录移入回收站（可恢复）"))
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
+        mark_editing(
+            self.add_button,
+            self.edit_button,
+            self.confirm_button,
+            self.return_button,
+            self.delete_button,
+        )
         bar = QHBoxLayout()
         for w in (self.type_filter, self.person_filter, self.group_filter, self.state_filter):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.add_button, self.edit_button, self.confirm_button, self.return_button):
+        for w in (
+            self.add_button,
+            self.edit_button,
+            self.confirm_button,
+            self.return_button,
+            self.delete_button,
+        ):
             bar.addWidget(w)
         self.table = make_table(
             (
@@ -101,6 +116,7 @@ class RegisterPage(QWidget):
         self.table.doubleClicked.connect(
             lambda _i: is_read_only() or self.open_activity(self.selected_activity_id())
         )
+        delete_shortcut(self.table, self.delete_selected)
         self.note = QLabel()
         self.note.setStyleSheet("color: #8a5300;")
         layout = QVBoxLayout(self)
@@ -180,6 +196,7 @@ class RegisterPage(QWidget):
         aid = self.selected_activity_id()
         row = next((a for a in self.rows if a.id == aid), None)
         self.edit_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
         self.confirm_button.setEnabled(
             row is not None and row.confirmation != Confirmation.CONFIRMED
         )
@@ -193,6 +210,13 @@ class RegisterPage(QWidget):
         dialog = open_activity_dialog(self, self.ctx, activity_id)
         dialog.accepted.connect(lambda: self.select_activity(dialog.saved_id or ""))
         return dialog
+
+    def delete_selected(self) -> bool:
+        """Ask, then move the selected activity to the recycle bin."""
+        aid = self.selected_activity_id()
+        if aid is None:
+            return False
+        return delete_record(self, self.ctx.db, "activity", aid, changes=[LEDGER])
 
     def confirm(self) -> bool:
         aid = self.selected_activity_id()

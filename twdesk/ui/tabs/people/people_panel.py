@@ -24,7 +24,16 @@ from PySide6.QtWidgets import (
 
 from twdesk.services.files import Database
 from twdesk.services.people_search import PeopleIndex, PersonEntry
-from twdesk.ui.actions import PEOPLE, STATIONS, announce, ask_save_path, run_read, show_saved
+from twdesk.ui.actions import (
+    PEOPLE,
+    STATIONS,
+    announce,
+    ask_save_path,
+    delete_record,
+    delete_shortcut,
+    run_read,
+    show_saved,
+)
 from twdesk.ui.dialogs.person_dialog import PersonDialog
 from twdesk.ui.models.people_model import PeopleModel
 from twdesk.ui.readonly import is_read_only, mark_editing
@@ -71,6 +80,9 @@ class PeoplePanel(QWidget):
         self.add_person_button.clicked.connect(lambda: self.add_person())
         self.edit_person_button = QPushButton(self.tr("编辑"))
         self.edit_person_button.clicked.connect(lambda: self.edit_person())
+        self.delete_person_button = QPushButton(self.tr("删除"))
+        self.delete_person_button.setToolTip(self.tr("把选中的人员移入回收站（可恢复）"))
+        self.delete_person_button.clicked.connect(lambda: self.delete_person())
         import_button = QPushButton(self.tr("导入名册…"))
         import_button.clicked.connect(lambda: self.import_roster())
         export_button = QPushButton(self.tr("导出名册…"))
@@ -82,9 +94,14 @@ class PeoplePanel(QWidget):
             self.tr("为表中选中的代表生成履职档案 PDF（按住 Ctrl 或 Shift 多选）")
         )
         dossier_button.clicked.connect(lambda: self.make_dossiers())
-        mark_editing(self.add_person_button, self.edit_person_button, import_button)
+        mark_editing(
+            self.add_person_button,
+            self.edit_person_button,
+            self.delete_person_button,
+            import_button,
+        )
         actions = QHBoxLayout()
-        for b in (self.add_person_button, self.edit_person_button):
+        for b in (self.add_person_button, self.edit_person_button, self.delete_person_button):
             actions.addWidget(b)
         actions.addStretch(1)
         for b in (import_button, export_button, template_button, dossier_button):
@@ -105,6 +122,7 @@ class PeoplePanel(QWidget):
             self.table.setColumnWidth(column, width)
         # fits the default window (1280 wide) without scrolling; 备注 takes what is left
         self.table.horizontalHeader().setStretchLastSection(True)
+        delete_shortcut(self.table, self.delete_person)
         right_layout = QVBoxLayout(self)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(filters)
@@ -131,6 +149,15 @@ class PeoplePanel(QWidget):
         self.model.set_entries(results)
         self.count_label.setText(self.tr("共 {0} 人").format(len(results)))
         self.edit_person_button.setEnabled(bool(results))
+        self.delete_person_button.setEnabled(bool(results))
+
+    def delete_person(self) -> bool:
+        """Ask (naming the selected people and what goes with them), then move them to the
+        recycle bin."""
+        ids = self.selected_person_ids()
+        if not ids:
+            return False
+        return delete_record(self, self.db, "person", ids, changes=[PEOPLE, STATIONS])
 
     def selected_person_id(self) -> str | None:
         index = self.table.currentIndex()

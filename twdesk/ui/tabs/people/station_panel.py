@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from twdesk.services import stations
 from twdesk.services.files import Database
-from twdesk.ui.actions import PEOPLE, STATIONS, run_action
+from twdesk.ui.actions import PEOPLE, STATIONS, delete_record, delete_shortcut, run_action
 from twdesk.ui.dialogs.pickers import ID_ROLE
 from twdesk.ui.dialogs.station_dialog import StationDialog
 from twdesk.ui.readonly import is_read_only, mark_editing
@@ -53,8 +53,18 @@ class StationPanel(QWidget):
         self.retire_button = QPushButton(self.tr("撤销"))
         self.retire_button.setToolTip(self.tr("撤销后不再出现在树中，历史记录保留"))
         self.retire_button.clicked.connect(lambda: self.retire_station())
+        self.delete_station_button = QPushButton(self.tr("删除"))
+        self.delete_station_button.setToolTip(
+            self.tr("删除误建的联络站（移入回收站）；有历史记录的联络站请用「撤销」")
+        )
+        self.delete_station_button.clicked.connect(lambda: self.delete_station())
         station_buttons = QHBoxLayout()
-        for b in (add_station, self.edit_station_button, self.retire_button):
+        for b in (
+            add_station,
+            self.edit_station_button,
+            self.retire_button,
+            self.delete_station_button,
+        ):
             station_buttons.addWidget(b)
         self.dossier_button = QPushButton(self.tr("生成本站档案…"))
         self.dossier_button.setToolTip(self.tr("为本站（及下属各站）的团代表生成履职档案 PDF"))
@@ -78,9 +88,12 @@ class StationPanel(QWidget):
             add_station,
             self.edit_station_button,
             self.retire_button,
+            self.delete_station_button,
             self.add_group_button,
             self.remove_group_button,
         )
+        delete_shortcut(self.tree, self.delete_station)
+        delete_shortcut(self.groups, self.remove_group)
         group_buttons = QHBoxLayout()
         group_buttons.addWidget(self.add_group_button)
         group_buttons.addWidget(self.remove_group_button)
@@ -147,6 +160,7 @@ class StationPanel(QWidget):
         for widget in (
             self.edit_station_button,
             self.retire_button,
+            self.delete_station_button,
             self.add_group_button,
             self.remove_group_button,
         ):
@@ -264,23 +278,20 @@ class StationPanel(QWidget):
         )
         return saved is not None
 
-    def remove_group(self) -> None:
+    def delete_station(self) -> bool:
+        """Ask, then move the selected station (and its special groups) to the recycle bin;
+        one with history is refused with a pointer to 撤销."""
+        station_id = self.selected_station_id()
+        if station_id is None:
+            return False
+        return delete_record(self, self.db, "station", station_id, changes=[STATIONS, PEOPLE])
+
+    def remove_group(self) -> bool:
+        """Ask, then move the selected special group to the recycle bin (its members' records
+        are hidden with it and come back when it is restored)."""
         item = self.groups.currentItem()
         if item is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("删除专项小组"),
-            self.tr("删除「{0}」？成员的小组记录到今天结束，小组可在回收站中恢复。").format(
-                item.data(GROUP_NAME_ROLE)
-            ),
+            return False
+        return delete_record(
+            self, self.db, "special_group", item.data(ID_ROLE), changes=[STATIONS, PEOPLE]
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        group_id = item.data(ID_ROLE)
-
-        def remove(s: object) -> bool:
-            stations.remove_group(s, group_id)
-            return True
-
-        run_action(self, self.db, remove, changes=[STATIONS, PEOPLE])

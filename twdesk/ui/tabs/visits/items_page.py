@@ -84,6 +84,7 @@ class ItemsPage(QSplitter):
         for column in (0, 1, STATUS_COLUMN, DEADLINE_COLUMN):  # never cut off
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+        actions.delete_shortcut(self.view, self.delete_selected)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.history = QListWidget()
@@ -99,6 +100,7 @@ class ItemsPage(QSplitter):
                 ("feedback", self.tr("反馈…"), self.feed_back),
                 ("reopen", self.tr("重新办理…"), self.reopen),
                 ("slip", self.tr("打印交办单…"), self.print_slips),
+                ("delete", self.tr("删除"), self.delete_selected),
             )
         ):
             button = QPushButton(label)
@@ -184,6 +186,14 @@ class ItemsPage(QSplitter):
             )
         for key in ENABLED_STEPS.get(item.status, ()):
             self.step_buttons[key].setEnabled(True)
+        self.step_buttons["delete"].setEnabled(True)
+
+    def delete_selected(self) -> bool:
+        """Ask, then move the selected opinion item to the recycle bin."""
+        row = self.selected_item()
+        if row is None:
+            return False
+        return actions.delete_record(self, self.ctx.db, "opinion_item", row.id, changes=[VISITS])
 
     # --- the steps ----------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from twdesk.services import visits
 from twdesk.services.visits import VisitRow
 from twdesk.ui import actions
 from twdesk.ui.models.paged_model import Column, PagedModel
+from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.visits.common import PageContext, paged_view
 from twdesk.ui.tabs.visits.filters import FilterBar, FilterChoices
 
@@ -44,6 +45,12 @@ class RegisterPage(QWidget):
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.export_button.setToolTip(self.tr("导出当前筛选出的全部来访登记"))
         self.export_button.clicked.connect(lambda: self.export())
+        self.delete_button = QPushButton(self.tr("删除"))
+        self.delete_button.setToolTip(
+            self.tr("把选中的来访登记连同它的意见建议移入回收站（可恢复）")
+        )
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
+        mark_editing(self.delete_button)
         self.model: PagedModel[VisitRow] = PagedModel(
             [
                 Column(self.tr("日期"), lambda r: r.visit_date.isoformat(), 90),
@@ -64,17 +71,30 @@ class RegisterPage(QWidget):
         )
         self.view = paged_view(self.model)
         self.view.doubleClicked.connect(lambda index: self._double_clicked(index.row()))
+        actions.delete_shortcut(self.view, self.delete_selected)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         top = QHBoxLayout()
         top.addWidget(self.count, 1)
         top.addWidget(self.mask)
         top.addWidget(self.export_button)
+        top.addWidget(self.delete_button)
         layout.addLayout(top)
         layout.addWidget(self.view)
 
     def fill_choices(self, choices: FilterChoices) -> None:
         self.filter.fill(choices)
+
+    def selected_visit(self) -> VisitRow | None:
+        index = self.view.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def delete_selected(self) -> bool:
+        """Ask, then move the selected visit and its opinion items to the recycle bin."""
+        row = self.selected_visit()
+        if row is None:
+            return False
+        return actions.delete_record(self, self.ctx.db, "visit", row.id, changes=[actions.VISITS])
 
     def _double_clicked(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
