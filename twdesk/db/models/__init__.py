@@ -29,6 +29,7 @@ from twdesk.db.models.evaluation import (
     EvaluationVeto,
     EvalVetoItem,
 )
+from twdesk.db.models.exchange import MergeConflict, SyncPeer
 from twdesk.db.models.office import LookupValue, Setting
 from twdesk.db.models.people import (
     BranchContact,
@@ -72,6 +73,7 @@ __all__ = [
     "HolidayYear",
     "LookupValue",
     "Mentorship",
+    "MergeConflict",
     "OpinionItem",
     "OpinionStep",
     "Person",
@@ -83,6 +85,7 @@ __all__ = [
     "Station",
     "StationMembership",
     "StatusChange",
+    "SyncPeer",
     "Unavailability",
     "Visit",
     "YouthBranch",
