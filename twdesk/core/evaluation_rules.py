@@ -363,6 +363,10 @@ class RecordSummary:
     branch_target: int = 1
     projects_led: int = 0
     projects_joined: int = 0
+    # satisfaction ballots about the delegate (满意度测评, rounds covering delegates): the
+    # manual 满意度 indicator offers points × (满意 + 基本满意) ÷ ballots when there are any
+    satisfaction_positive: int = 0
+    satisfaction_ballots: int = 0
 
 
 @dataclass(frozen=True)
@@ -466,7 +470,14 @@ def relevant_inputs(ind: Indicator, r: RecordSummary) -> tuple[int, ...]:
         return (r.opinion_items,)
     if source == Source.PROJECTS:
         return (r.projects_led, r.projects_joined)
+    if _from_ballots(ind):
+        return (r.satisfaction_positive, r.satisfaction_ballots)
     return ()
+
+
+def _from_ballots(ind: Indicator) -> bool:
+    """A hand-scored satisfaction indicator (组织评价 / 青年满意度): the ballots suggest it."""
+    return ind.rule.kind == RuleKind.MANUAL and "满意" in ind.name
 
 
 def suggest_one(ind: Indicator, records: RecordSummary) -> Suggestion:
@@ -481,6 +492,14 @@ def suggest_one(ind: Indicator, records: RecordSummary) -> Suggestion:
         return Suggestion(ind.seq, ind.name, ind.points, rounded, text, no_duty)
 
     if rule.kind == RuleKind.MANUAL:
+        if _from_ballots(ind) and records.satisfaction_ballots > 0:
+            positive, ballots = records.satisfaction_positive, records.satisfaction_ballots
+            score = round_half_up(ind.points * Decimal(positive) / Decimal(ballots))
+            return result(
+                score,
+                f"满意度测评：满意与基本满意 {positive} ÷ 测评票 {ballots}"
+                f" × {fmt(ind.points)} = {score}（可按联络站评价调整）",
+            )
         return result(None, "手工评定")
     if rule.kind == RuleKind.PER_ITEM:
         return result(*_per_item(ind, records))

@@ -58,7 +58,13 @@ class ContactLogEntry(IdMixin, SoftDeleteMixin, Base):
 
     __tablename__ = "contact_log_entry"
     __table_args__ = (
-        Index("ix_contact_log_entry_date", "contact_date", "contactor_id", "young_person_id"),
+        Index(
+            "ix_contact_log_entry_date",
+            "contact_date",
+            "contactor_id",
+            "young_person_id",
+            "deleted_at",
+        ),
         Index("ix_contact_log_entry_book", "book_entry_id", "contact_date"),
         Index("ix_contact_log_entry_contactor", "contactor_id", "contact_date"),
     )

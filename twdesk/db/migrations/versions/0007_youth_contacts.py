@@ -265,7 +265,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_contact_log_entry_date",
-            ["contact_date", "contactor_id", "young_person_id"],
+            ["contact_date", "contactor_id", "young_person_id", "deleted_at"],
             unique=False,
         )
 
