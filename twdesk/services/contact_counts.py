@@ -29,7 +29,11 @@ from twdesk.services.errors import FieldProblems
 SETTING_KEY = "contacts.settings"
 
 
-SETTING_LABELS = {"target": "联系青年目标", "repeat_limit": "重复联系次数", "count_method": "计数方式"}
+SETTING_LABELS = {
+    "target": "联系青年目标",
+    "repeat_limit": "重复联系次数",
+    "count_method": "计数方式",
+}
 
 
 class ContactSettingsError(FieldProblems):
