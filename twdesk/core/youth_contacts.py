@@ -276,3 +276,52 @@ def match(
     if organisation and other_org:
         return Match.SAME if organisation == other_org else None
     return Match.UNSURE
+
+
+# --- the quarterly bulletin (plain data for the PDF and the workbook) ------------------------
+
+
+@dataclass(frozen=True)
+class BulletinRow:
+    """One contactor in the bulletin: counts only, nothing about the young people."""
+
+    name: str
+    role: str
+    distinct_quarter: int
+    distinct_year: int  # cumulative from 1 January to the end of the quarter
+    new_quarter: int
+    fields_year: int  # fields covered so far this year
+    log_entries_quarter: int
+    repeated_year: int
+    grassroots: str  # "weeks met/weeks due" in the quarter, "—" for delegates
+    open_days: int  # hosted in the quarter
+    satisfaction: str  # "92.0%" or "—"
+    met: bool  # cumulative distinct ≥ the share of the target due by the quarter's end
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    title: str
+    office: str
+    year: int
+    quarter: int
+    period: str
+    target: int
+    progress_target: int
+    rows: tuple[BulletinRow, ...]
+    open_days: dict[int, bool]  # quarter → an open day with ≥ 50 young people held
+    open_day_lines: tuple[str, ...]  # "2026-03-05 青年议事 60人"
+
+    @property
+    def behind(self) -> tuple[str, ...]:
+        return tuple(r.name for r in self.rows if not r.met)
+
+    def sentence(self) -> str:
+        met = sum(1 for r in self.rows if r.met)
+        held = "已" if self.open_days.get(self.quarter) else "未"
+        return (
+            f"{self.year}年第{self.quarter}季度，纳入通报的联系人 {len(self.rows)} 人，"
+            f"累计联系青年达到进度目标（{self.progress_target} 人）的 {met} 人，"
+            f"未达到的 {len(self.rows) - met} 人；本季度{held}举办参加青年不少于"
+            f"{OPEN_DAY_MINIMUM}人的专题开放日。"
+        )

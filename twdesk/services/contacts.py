@@ -292,7 +292,8 @@ class AddResult:
     candidates: tuple[Candidate, ...] = ()
 
 
-def _check_first(values: dict[str, Any], today: date) -> tuple[date, str]:
+def check_first(values: dict[str, Any], today: date, *, required: bool = False) -> tuple[date, str]:
+    """The first contact's date (today when left out, unless ``required``) and way."""
     problems: dict[str, str] = {}
     first = values.get("first_contact_date")
     if not isinstance(first, date):
@@ -302,6 +303,8 @@ def _check_first(values: dict[str, Any], today: date) -> tuple[date, str]:
             problems["first_contact_date"] = str(exc)
             first = None
     if first is None and "first_contact_date" not in problems:
+        if required:
+            problems["first_contact_date"] = "请填写首次联系日期"
         first = today
     if isinstance(first, date) and first > today:
         problems["first_contact_date"] = "不能晚于今天"
@@ -331,7 +334,7 @@ def add_to_book(
     today = today or date.today()
     _contactor(session, contactor_id)
     clean = check_young_person(values, youth_fields(session) + _used_fields(values))
-    first, way = _check_first(values, today)
+    first, way = check_first(values, today)
     reused = False
     if young_person_id is None and not as_new:
         candidates = find_matches(session, clean)
@@ -993,6 +996,7 @@ def year_counts(
 
     start = start or date(year, 1, 1)
     end = end or date(year, 12, 31)
+    today = today or date.today()
     conf = contact_settings(session)
     people = contactors(session)
     if contactor_id:
