@@ -17,7 +17,7 @@ from twdesk.db.dbfile import create_database, open_database
 from twdesk.db.demo_file import create_demo_database
 from twdesk.ui.main_window import MainWindow
 
-TAB_NAMES = ["联络站与代表", "坐班日历", "来访登记", "履职记录", "履职考核"]
+TAB_NAMES = ["联络站与代表", "坐班日历", "来访登记", "履职记录", "联系青年", "履职考核"]
 
 
 @pytest.fixture
