@@ -63,7 +63,8 @@ def test_window_shows_tabs_title_and_counts(window: MainWindow) -> None:
     assert tabs.widget(1) is window.duty_tab
     assert tabs.widget(2) is window.visits_tab
     assert tabs.widget(3) is window.ledger_tab
-    assert tabs.widget(4) is window.evaluation_tab
+    assert tabs.widget(4) is window.contacts_tab
+    assert tabs.widget(5) is window.evaluation_tab
 
 
 def test_plain_database_has_no_demo_mark(qtbot, tmp_path: Path) -> None:
