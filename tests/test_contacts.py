@@ -349,3 +349,9 @@ def test_count_method_changes_the_ledger_and_the_fourth_indicator(setup) -> None
             "曾䶮"
         ] == 3  # distinct people from the book
         assert ledger.year_counts(s, 2026).youth[a] == 3
+    with db.transaction() as s:
+        evaluation.open_year(s, 2026, today=TODAY)
+    with db.session() as s:
+        fourth = evaluation.delegate_result(s, 2026, a).indicators[3]
+    assert fourth.suggested == Decimal("0.5")  # 15 × 3 / 100 = 0.45 → 0.5
+    assert "联系青年人数 3" in fourth.basis and "人次" not in fourth.basis

@@ -367,6 +367,8 @@ class RecordSummary:
     # manual 满意度 indicator offers points × (满意 + 基本满意) ÷ ballots when there are any
     satisfaction_positive: int = 0
     satisfaction_ballots: int = 0
+    # youth_count is distinct young people from the contact book (the office's choice), not 人次
+    youth_by_people: bool = False
 
 
 @dataclass(frozen=True)
@@ -463,7 +465,7 @@ def relevant_inputs(ind: Indicator, r: RecordSummary) -> tuple[int, ...]:
             r.duty_sat_for_others,
         )
     if source == Source.YOUTH:
-        return (r.youth_count, r.youth_target)
+        return (r.youth_count, r.youth_target, int(r.youth_by_people))
     if source == Source.BRANCHES:
         return (r.branches, r.branch_target)
     if source == Source.OPINIONS:
@@ -489,6 +491,8 @@ def suggest_one(ind: Indicator, records: RecordSummary) -> Suggestion:
 
     def result(score: Decimal | None, text: str, *, no_duty: bool = False) -> Suggestion:
         rounded = None if score is None else round_half_up(min(ind.points, max(ZERO, score)))
+        if rule.source == Source.YOUTH and records.youth_by_people:
+            text = text.replace("联系青年人次", "联系青年人数").replace(" 人次", " 人")
         return Suggestion(ind.seq, ind.name, ind.points, rounded, text, no_duty)
 
     if rule.kind == RuleKind.MANUAL:

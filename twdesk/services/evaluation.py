@@ -404,6 +404,7 @@ def _summaries(
     )
     led, joined = _project_roles(session, year)
     ballots = contact_counts.ballot_counts(session, year, delegates=True)
+    by_people = contact_counts.counts_by_book(session)
     result: dict[str, RecordSummary] = {}
     for pid in wanted:
         seat = seats[pid]
@@ -425,6 +426,7 @@ def _summaries(
             projects_joined=len(joined.get(pid, set()) - led.get(pid, set())),
             satisfaction_positive=ballots[pid].positive if pid in ballots else 0,
             satisfaction_ballots=ballots[pid].total if pid in ballots else 0,
+            youth_by_people=by_people,
         )
     return result
 
