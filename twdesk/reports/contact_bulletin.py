@@ -128,7 +128,9 @@ def _table(rows: list[tuple[int, BulletinRow]], font: str) -> Table:
 
 def bulletin_flowables(data: Bulletin) -> list[Flowable]:
     font = register_fonts()
-    body = ParagraphStyle("b", fontName=font, fontSize=10.5, leading=17, firstLineIndent=21)
+    body = ParagraphStyle(
+        "b", fontName=font, fontSize=10.5, leading=17, firstLineIndent=21, wordWrap="CJK"
+    )
     head = ParagraphStyle("h", fontName=font, fontSize=12, leading=18, spaceBefore=6)
     numbered = list(enumerate(data.rows, 1))
     story: list[Flowable] = []
