@@ -143,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         "--skip-roster", action="store_true", help="skip the roster import/search figures"
     )
     parser.add_argument(
+        "--skip-contacts", action="store_true", help="skip the 联系青年 figures (issue 14)"
+    )
+    parser.add_argument(
         "--skip-dossier", action="store_true", help="skip the dossier batch figures (issue 12)"
     )
     parser.add_argument(
@@ -176,6 +179,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.bench_crash import bench_crash
 
         rows += bench_crash(OUT, runs=args.crash_runs)[0]
+    if not args.skip_contacts:
+        from benchmarks.bench_contacts import bench_contacts
+
+        rows += bench_contacts(OUT, rebuild=args.rebuild)
     if not args.skip_dossier:
         from benchmarks.bench_dossier import bench_dossier
 

@@ -171,16 +171,45 @@ def main() -> None:
     lt.pages.setCurrentWidget(lt.targets_page)
     app.processEvents()
     window.grab().save(str(out / "ledger_targets.png"))
+    contacts_shots(app, window, out, work)
     evaluation_shots(app, window, out)
     window.close()
     QApplication.processEvents()
     print(f"screenshots in {out}")
 
 
+def contacts_shots(app, window, out: Path, work: Path) -> None:
+    """联系青年: a cadre's book with the contact log, and page 1 of the quarterly bulletin."""
+    import subprocess
+
+    from twdesk.services.contact_bulletin import write_bulletin
+
+    window.form.tabs.setCurrentWidget(window.contacts_tab)
+    for _ in range(5):
+        app.processEvents()
+    ct = window.contacts_tab
+    ct.year.setValue(2026)
+    ct.open_book(ct.ctx.contactors[0].id)
+    ct.book_page.book.selectRow(3)
+    app.processEvents()
+    window.grab().save(str(out / "contacts_tab.png"))
+    ct.pages.setCurrentWidget(ct.progress_page)
+    app.processEvents()
+    window.grab().save(str(out / "contacts_progress.png"))
+    pdf = work / "通报.pdf"
+    with window.db.session() as s:
+        write_bulletin(s, pdf, 2026, 3)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(work / "bulletin")],
+        check=True,
+    )
+    (work / "bulletin-1.png").replace(out / "contacts_bulletin.png")
+
+
 def evaluation_shots(app, window, out: Path) -> None:
     """履职考核: this year's largest station at 组织评价, its entry and records dialogs, last
     year's locked results and the scheme editor."""
-    window.form.tabs.setCurrentIndex(4)
+    window.form.tabs.setCurrentWidget(window.evaluation_tab)
     for _ in range(5):
         app.processEvents()
     et = window.evaluation_tab

@@ -17,7 +17,7 @@ from twdesk.db.dbfile import create_database, open_database
 from twdesk.db.demo_file import create_demo_database
 from twdesk.ui.main_window import MainWindow
 
-TAB_NAMES = ["联络站与代表", "坐班日历", "来访登记", "履职记录", "履职考核"]
+TAB_NAMES = ["联络站与代表", "坐班日历", "来访登记", "履职记录", "联系青年", "履职考核"]
 
 
 @pytest.fixture
@@ -63,7 +63,8 @@ def test_window_shows_tabs_title_and_counts(window: MainWindow) -> None:
     assert tabs.widget(1) is window.duty_tab
     assert tabs.widget(2) is window.visits_tab
     assert tabs.widget(3) is window.ledger_tab
-    assert tabs.widget(4) is window.evaluation_tab
+    assert tabs.widget(4) is window.contacts_tab
+    assert tabs.widget(5) is window.evaluation_tab
 
 
 def test_plain_database_has_no_demo_mark(qtbot, tmp_path: Path) -> None:

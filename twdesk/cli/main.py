@@ -9,7 +9,17 @@ import sys
 from collections.abc import Sequence
 
 from twdesk import APP_TITLE, __version__
-from twdesk.cli import backup, dossier, duty, evaluation, files, ledger, roster, visits
+from twdesk.cli import (
+    backup,
+    contacts,
+    dossier,
+    duty,
+    evaluation,
+    files,
+    ledger,
+    roster,
+    visits,
+)
 from twdesk.cli.common import EXIT_INTERNAL, EXIT_OK, ChineseArgumentParser, report
 from twdesk.core.errors import UserError
 
@@ -43,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_parsers(sub, imp_sub, exp_sub)
     dossier.add_parsers(sub)
     backup.add_parsers(sub)
+    contacts.add_parsers(sub, imp_sub)
     return parser
 
 

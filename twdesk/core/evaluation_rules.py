@@ -363,6 +363,12 @@ class RecordSummary:
     branch_target: int = 1
     projects_led: int = 0
     projects_joined: int = 0
+    # satisfaction ballots about the delegate (满意度测评, rounds covering delegates): the
+    # manual 满意度 indicator offers points × (满意 + 基本满意) ÷ ballots when there are any
+    satisfaction_positive: int = 0
+    satisfaction_ballots: int = 0
+    # youth_count is distinct young people from the contact book (the office's choice), not 人次
+    youth_by_people: bool = False
 
 
 @dataclass(frozen=True)
@@ -459,14 +465,21 @@ def relevant_inputs(ind: Indicator, r: RecordSummary) -> tuple[int, ...]:
             r.duty_sat_for_others,
         )
     if source == Source.YOUTH:
-        return (r.youth_count, r.youth_target)
+        return (r.youth_count, r.youth_target, int(r.youth_by_people))
     if source == Source.BRANCHES:
         return (r.branches, r.branch_target)
     if source == Source.OPINIONS:
         return (r.opinion_items,)
     if source == Source.PROJECTS:
         return (r.projects_led, r.projects_joined)
+    if _from_ballots(ind):
+        return (r.satisfaction_positive, r.satisfaction_ballots)
     return ()
+
+
+def _from_ballots(ind: Indicator) -> bool:
+    """A hand-scored satisfaction indicator (组织评价 / 青年满意度): the ballots suggest it."""
+    return ind.rule.kind == RuleKind.MANUAL and "满意" in ind.name
 
 
 def suggest_one(ind: Indicator, records: RecordSummary) -> Suggestion:
@@ -478,9 +491,19 @@ def suggest_one(ind: Indicator, records: RecordSummary) -> Suggestion:
 
     def result(score: Decimal | None, text: str, *, no_duty: bool = False) -> Suggestion:
         rounded = None if score is None else round_half_up(min(ind.points, max(ZERO, score)))
+        if rule.source == Source.YOUTH and records.youth_by_people:
+            text = text.replace("联系青年人次", "联系青年人数").replace(" 人次", " 人")
         return Suggestion(ind.seq, ind.name, ind.points, rounded, text, no_duty)
 
     if rule.kind == RuleKind.MANUAL:
+        if _from_ballots(ind) and records.satisfaction_ballots > 0:
+            positive, ballots = records.satisfaction_positive, records.satisfaction_ballots
+            score = round_half_up(ind.points * Decimal(positive) / Decimal(ballots))
+            return result(
+                score,
+                f"满意度测评：满意与基本满意 {positive} ÷ 测评票 {ballots}"
+                f" × {fmt(ind.points)} = {score}（可按联络站评价调整）",
+            )
         return result(None, "手工评定")
     if rule.kind == RuleKind.PER_ITEM:
         return result(*_per_item(ind, records))

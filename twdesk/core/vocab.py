@@ -130,6 +130,7 @@ class LookupKind(StrEnum):
     ACTIVITY_TYPE = "activity_type"
     GROUP_KIND = "group_kind"
     SECTOR = "sector"
+    YOUTH_FIELD = "youth_field"  # 联系青年的领域
 
 
 DEFAULT_VISIT_CATEGORIES = (
@@ -174,9 +175,22 @@ DEFAULT_SECTORS = (
     "个体经营",
 )
 
+DEFAULT_YOUTH_FIELDS = (
+    "农村青年",
+    "企业青年",
+    "新兴领域青年",
+    "学生",
+    "机关事业单位青年",
+    "社会组织青年",
+    "进城务工青年",
+    "个体从业者",
+    "其他",
+)
+
 DEFAULT_LOOKUPS: dict[LookupKind, tuple[str, ...]] = {
     LookupKind.VISIT_CATEGORY: DEFAULT_VISIT_CATEGORIES,
     LookupKind.ACTIVITY_TYPE: DEFAULT_ACTIVITY_TYPES,
     LookupKind.GROUP_KIND: DEFAULT_GROUP_KINDS,
     LookupKind.SECTOR: DEFAULT_SECTORS,
+    LookupKind.YOUTH_FIELD: DEFAULT_YOUTH_FIELDS,
 }

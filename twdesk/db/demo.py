@@ -27,6 +27,7 @@ from twdesk.core.vocab import (
     DEFAULT_GROUP_KINDS,
     DEFAULT_SECTORS,
     DEFAULT_VISIT_CATEGORIES,
+    DEFAULT_YOUTH_FIELDS,
     AgeGroup,
     Attendance,
     Channel,
@@ -320,6 +321,8 @@ class _DemoBuilder:
         self._activities(station_ids, members, groups, year_list)
         self.progress(45, "生成履职考核")
         self._evaluations(station_ids, members, year_list)
+        self.progress(48, "生成联系青年名册")
+        self._contact_books(members)
         counts = self.flush()
         self.progress(100, "完成")
         return counts
@@ -1149,4 +1152,159 @@ class _DemoBuilder:
                         locked_by="街镇团委",
                         scheme_snapshot=snapshot,
                         notes="",
+                    )
+
+    # --- 联系青年 -------------------------------------------------------------------------
+
+    def _contact_books(self, members: dict[str, list[tuple[str, str]]]) -> None:
+        """Contact books for the cadres and some delegates (capped, so a 10,000-delegate demo
+        stays quick): young people across fields, a few shared between books, a few contacted
+        often; cadres' weekly grassroots days, the quarterly open days and a ballot round."""
+        rng = self.rng
+        today = self.today
+        year = today.year
+        first = date(year, 1, 1)
+        span = (today - first).days + 1
+        cadres = [
+            r["id"]
+            for r in self.rows["person"]
+            if r["is_cadre"] and r["status"] == str(PersonStatus.ACTIVE)
+        ][:30]
+        delegates = [pid for people in members.values() for pid, _level in people]
+        chosen = delegates[:: max(1, len(delegates) // 40)][:40]
+        ways = ("走访", "走访", "电话", "微信", "微信", "QQ", "活动", "来访")
+        topics = (
+            "就业岗位信息",
+            "创业贷款政策",
+            "技能培训报名",
+            "心理疏导",
+            "婚恋交友活动",
+            "助学金申请",
+            "志愿服务招募",
+            "返乡创业经验",
+        )
+        helps = ("", "", "推荐岗位", "联系培训机构", "协调贴息贷款", "转交乡镇团委")
+        villages = tuple(f"{t}{v}" for t in TOWNS[:8] for v in ("村", "社区", "中学", "电商园"))
+        pool: list[tuple[str, str]] = []  # (young person id, field) that others may share
+        for contactor in cadres + chosen:
+            is_cadre = contactor in cadres
+            size = rng.randint(70, 130) if is_cadre else rng.randint(20, 110)
+            mine: set[str] = set()
+            for k in range(size):
+                if pool and rng.random() < 0.06 and (picked := rng.choice(pool))[0] not in mine:
+                    yid = picked[0]
+                else:
+                    name = self.name()
+                    pinyin, initials = name_keys(name)
+                    field_name = rng.choice(DEFAULT_YOUTH_FIELDS)
+                    yid = self.add(
+                        "young_person",
+                        name=name,
+                        name_pinyin=pinyin,
+                        name_initials=initials,
+                        gender=rng.choice(("男", "女")),
+                        birth_year=rng.randint(1991, 2008),
+                        age_group="",
+                        field=field_name,
+                        organisation=rng.choice(villages),
+                        phone=self.phone() if rng.random() < 0.8 else "",
+                        wechat=f"wx{rng.randrange(10**6, 10**7)}" if rng.random() < 0.5 else "",
+                        notes="",
+                        deleted_at=None,
+                        deleted_by=None,
+                    )
+                    pool.append((yid, field_name))
+                mine.add(yid)
+                met = first + timedelta(days=rng.randrange(span))
+                if rng.random() < 0.15:  # in the book since last year
+                    met = date(year - 1, rng.randint(1, 12), rng.randint(1, 28))
+                way = rng.choice(ways)
+                entry = self.add(
+                    "contact_book_entry",
+                    contactor_id=contactor,
+                    young_person_id=yid,
+                    first_contact_date=met,
+                    first_contact_way=way,
+                    deleted_at=None,
+                    deleted_by=None,
+                )
+                times = 8 if k == 3 else rng.choice((1, 1, 2, 2, 3))
+                days = sorted(
+                    [met]
+                    + [
+                        max(met, first)
+                        + timedelta(days=rng.randrange(max(1, (today - max(met, first)).days + 1)))
+                        for _ in range(times - 1)
+                    ]
+                )
+                for n, day in enumerate(days):
+                    self.add(
+                        "contact_log_entry",
+                        book_entry_id=entry,
+                        contactor_id=contactor,
+                        young_person_id=yid,
+                        contact_date=day,
+                        way=way if n == 0 else rng.choice(ways),
+                        discussed=rng.choice(topics),
+                        help_given=rng.choice(helps),
+                        follow_up="",
+                        deleted_at=None,
+                        deleted_by=None,
+                    )
+        places = ("村委会", "社区青年之家", "中学", "电商产业园", "田间地头", "返乡创业园")
+        for cadre in cadres:
+            keen = rng.uniform(0.55, 1.0)
+            monday = first - timedelta(days=first.weekday())
+            while monday <= today:
+                day = monday + timedelta(days=rng.randrange(5))
+                if first <= day <= today and rng.random() < keen:
+                    self.add(
+                        "grassroots_day",
+                        cadre_id=cadre,
+                        day=day,
+                        place=rng.choice(villages) + rng.choice(places),
+                        what=rng.choice(topics) + "座谈",
+                        deleted_at=None,
+                        deleted_by=None,
+                    )
+                monday += timedelta(days=7)
+        themes = ("青年就业创业", "青春心向党", "乡村振兴青年说", "网络文明")
+        for q in range(1, (today.month - 1) // 3 + 2):
+            day = date(year, 3 * q - 1, rng.randint(10, 25))
+            if day > today:
+                continue
+            self.add(
+                "open_day",
+                day=day,
+                theme=f"{themes[q - 1]}专题开放日",
+                youth_count=rng.randint(35, 45) if q == 2 else rng.randint(55, 120),
+                fields="、".join(rng.sample(DEFAULT_YOUTH_FIELDS, 3)),
+                host_id=rng.choice(cadres) if cadres else None,
+                deleted_at=None,
+                deleted_by=None,
+            )
+        held = date(year, 6, 30) if today >= date(year, 6, 30) else date(year - 1, 12, 20)
+        round_id = self.add(
+            "satisfaction_round",
+            name=f"{held.year}年{'上半年' if held.month == 6 else '全年'}联系青年满意度测评",
+            held_on=held,
+            covers_contactors=True,
+            covers_delegates=True,
+            deleted_at=None,
+            deleted_by=None,
+        )
+        for person in cadres + chosen:
+            for result, weight in (
+                ("满意", rng.randint(8, 20)),
+                ("基本满意", rng.randint(0, 5)),
+                ("不满意", rng.randint(0, 2)),
+            ):
+                for _ in range(weight):
+                    self.add(
+                        "satisfaction_ballot",
+                        round_id=round_id,
+                        person_id=person,
+                        result=result,
+                        deleted_at=None,
+                        deleted_by=None,
                     )

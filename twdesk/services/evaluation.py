@@ -83,6 +83,7 @@ from twdesk.db.models import (
     Visit,
     YouthBranch,
 )
+from twdesk.services import contact_counts
 from twdesk.services import duty as duty_service
 from twdesk.services import ledger as ledger_service
 from twdesk.services.overview import office_name
@@ -402,6 +403,8 @@ def _summaries(
         )
     )
     led, joined = _project_roles(session, year)
+    ballots = contact_counts.ballot_counts(session, year, delegates=True)
+    by_people = contact_counts.counts_by_book(session)
     result: dict[str, RecordSummary] = {}
     for pid in wanted:
         seat = seats[pid]
@@ -421,6 +424,9 @@ def _summaries(
             branch_target=goal.branches,
             projects_led=len(led.get(pid, ())),
             projects_joined=len(joined.get(pid, set()) - led.get(pid, set())),
+            satisfaction_positive=ballots[pid].positive if pid in ballots else 0,
+            satisfaction_ballots=ballots[pid].total if pid in ballots else 0,
+            youth_by_people=by_people,
         )
     return result
 

@@ -37,7 +37,7 @@ from twdesk.db.models import (
     StatusChange,
     YouthBranch,
 )
-from twdesk.services import duty
+from twdesk.services import contact_counts, duty
 from twdesk.services.errors import FieldProblems
 from twdesk.services.limits import check_lengths, max_length, too_long
 
@@ -703,6 +703,9 @@ def year_counts(
         )
     ):
         branches[pid].add(bid)
+    if contact_counts.counts_by_book(session):
+        # the office counts distinct young people from the contact book (联系青年名册)
+        youth_contacts = contact_counts.distinct_people(session, year, person_id=person_id)
     return YearCounts(by_type, youth_contacts, branches, pending, returned, unexcused)
 
 

@@ -31,7 +31,8 @@ VISITS = "visits"
 LEDGER = "ledger"
 SETTINGS = "settings"
 EVALUATION = "evaluation"
-EVERYTHING = frozenset({PEOPLE, STATIONS, DUTY, VISITS, LEDGER, SETTINGS, EVALUATION})
+CONTACTS = "contacts"  # 联系青年: books, logs, grassroots days, open days, ballots
+EVERYTHING = frozenset({PEOPLE, STATIONS, DUTY, VISITS, LEDGER, SETTINGS, EVALUATION, CONTACTS})
 
 
 class ChangeBus(QObject):

@@ -1,4 +1,4 @@
-"""The main window: five tabs, the File menu, a status bar with the open file and counts."""
+"""The main window: six tabs, the File menu, a status bar with the open file and counts."""
 
 from __future__ import annotations
 
@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
 
     def install_database(self, db: Database) -> None:
         """Build the tabs on the open file (once) and show what it holds."""
+        from twdesk.ui.tabs.contacts_tab import ContactsTab
         from twdesk.ui.tabs.duty_tab import DutyTab
         from twdesk.ui.tabs.evaluation_tab import EvaluationTab
         from twdesk.ui.tabs.ledger_tab import LedgerTab
@@ -141,12 +142,14 @@ class MainWindow(QMainWindow):
         self.duty_tab = DutyTab(db, lazy=True)
         self.visits_tab = VisitsTab(db, lazy=True)
         self.ledger_tab = LedgerTab(db, lazy=True)
+        self.contacts_tab = ContactsTab(db, lazy=True)
         self.evaluation_tab = EvaluationTab(db, lazy=True)
         pages: list[QWidget] = [
             self.people_tab,
             self.duty_tab,
             self.visits_tab,
             self.ledger_tab,
+            self.contacts_tab,
             self.evaluation_tab,
         ]
         tabs.setUpdatesEnabled(False)
@@ -271,6 +274,7 @@ class MainWindow(QMainWindow):
         self.duty_tab.set_database(new_db)
         self.visits_tab.set_database(new_db)
         self.ledger_tab.set_database(new_db)
+        self.contacts_tab.set_database(new_db)
         self.evaluation_tab.set_database(new_db)
         self._database_opened()
 

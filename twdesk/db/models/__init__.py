@@ -9,6 +9,15 @@ from twdesk.db.models.activities import (
     ProjectMember,
 )
 from twdesk.db.models.audit import AuditEntry
+from twdesk.db.models.contacts import (
+    ContactBookEntry,
+    ContactLogEntry,
+    GrassrootsDay,
+    OpenDay,
+    SatisfactionBallot,
+    SatisfactionRound,
+    YoungPerson,
+)
 from twdesk.db.models.duty import (
     DutyAssignment,
     DutyDay,
@@ -29,6 +38,7 @@ from twdesk.db.models.evaluation import (
     EvaluationVeto,
     EvalVetoItem,
 )
+from twdesk.db.models.exchange import MergeConflict, SyncPeer
 from twdesk.db.models.office import LookupValue, Setting
 from twdesk.db.models.people import (
     BranchContact,
@@ -54,6 +64,8 @@ __all__ = [
     "BranchContact",
     "Commendation",
     "CommitteeLink",
+    "ContactBookEntry",
+    "ContactLogEntry",
     "DutyAssignment",
     "DutyDay",
     "DutyRule",
@@ -67,23 +79,30 @@ __all__ = [
     "EvaluationScore",
     "EvaluationUnlock",
     "EvaluationVeto",
+    "GrassrootsDay",
     "GroupMembership",
     "Holiday",
     "HolidayYear",
     "LookupValue",
     "Mentorship",
+    "MergeConflict",
+    "OpenDay",
     "OpinionItem",
     "OpinionStep",
     "Person",
     "PersonPhoto",
     "Project",
     "ProjectMember",
+    "SatisfactionBallot",
+    "SatisfactionRound",
     "Setting",
     "SpecialGroup",
     "Station",
     "StationMembership",
     "StatusChange",
+    "SyncPeer",
     "Unavailability",
     "Visit",
+    "YoungPerson",
     "YouthBranch",
 ]

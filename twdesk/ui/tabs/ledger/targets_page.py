@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -13,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twdesk.services import ledger
+from twdesk.core.youth_contacts import COUNT_METHOD_LABELS
+from twdesk.services import contact_counts, ledger
 from twdesk.services.ledger import Targets
-from twdesk.ui.actions import LEDGER, run_action
+from twdesk.ui.actions import CONTACTS, EVALUATION, LEDGER, run_action
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.ledger.common import LedgerContext, counted_types_text
 
@@ -41,10 +43,15 @@ class TargetsPage(QWidget):
         )
         explain.setWordWrap(True)
         self.types = QListWidget()
+        # 联系青年 counted as 人次 on activities (default) or distinct people from the contact book
+        self.method = QComboBox()
+        for method, label in COUNT_METHOD_LABELS.items():
+            self.method.addItem(label, str(method))
+        self.method.setMaximumWidth(320)
         self.save_button = QPushButton(self.tr("保存目标"))
         self.save_button.setMaximumWidth(160)
         self.save_button.clicked.connect(lambda: self.save())
-        mark_editing(self.youth, self.branches, self.types, self.save_button)
+        mark_editing(self.youth, self.branches, self.types, self.method, self.save_button)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
         form = QFormLayout(self)
@@ -52,6 +59,7 @@ class TargetsPage(QWidget):
         form.addRow(self.tr("每年联系团支部（个）"), self.branches)
         form.addRow("", self.counted)
         form.addRow("", explain)
+        form.addRow(self.tr("联系青年的计数方式"), self.method)
         form.addRow(self.tr("计入联系青年人次的活动类型"), self.types)
         form.addRow("", self.save_button)
         form.addRow("", self.error)
@@ -62,6 +70,9 @@ class TargetsPage(QWidget):
         self.youth.setValue(goal.youth)
         self.branches.setValue(goal.branches)
         self.counted.setText(self.tr("目前") + counted_types_text(goal))
+        with self.ctx.db.session() as s:
+            method = contact_counts.contact_settings(s).count_method
+        self.method.setCurrentIndex(max(self.method.findData(method), 0))
         self.types.clear()
         for t in types:
             item = QListWidgetItem(t)
@@ -80,11 +91,21 @@ class TargetsPage(QWidget):
 
     def save(self) -> bool:
         goal = Targets(self.youth.value(), self.branches.value(), self.ticked())
+        method = self.method.currentData()
+
+        def write(s):  # type: ignore[no-untyped-def]
+            ledger.set_targets(s, goal)
+            conf = contact_counts.contact_settings(s)
+            contact_counts.set_contact_settings(
+                s, contact_counts.ContactSettings(conf.target, conf.repeat_limit, method)
+            )
+            return True
+
         done = run_action(
             self,
             self.ctx.db,
-            lambda s: ledger.set_targets(s, goal) or True,
-            changes=[LEDGER],
+            write,
+            changes=[LEDGER, CONTACTS, EVALUATION],
             on_error=lambda exc: self.error.setText(str(exc)),
         )
         if done is None:
