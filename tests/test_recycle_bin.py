@@ -18,11 +18,15 @@ from twdesk.db.models import (
     ActivityParticipant,
     AuditEntry,
     CommitteeLink,
+    ContactBookEntry,
+    ContactLogEntry,
     DutyAssignment,
+    GrassrootsDay,
     GroupMembership,
     OpinionItem,
     OpinionStep,
     Person,
+    SatisfactionBallot,
     SpecialGroup,
     Station,
     StationMembership,
@@ -268,6 +272,19 @@ def test_a_person_is_hidden_with_their_links_and_own_entries_and_restored_exactl
         s.flush()
         earlier_id = earlier.id
         rb.delete_activity(s, earlier_id)
+        contact = sum(  # 联系青年 records of the person go with them too
+            s.scalar(
+                select(func.count())
+                .select_from(model)
+                .where(getattr(model, column) == pid, model.deleted_at.is_(None))
+            )
+            for model, column in (
+                (ContactBookEntry, "contactor_id"),
+                (ContactLogEntry, "contactor_id"),
+                (GrassrootsDay, "cadre_id"),
+                (SatisfactionBallot, "person_id"),
+            )
+        )
 
     def seen() -> dict[str, object]:
         with db.session() as s:
@@ -304,7 +321,7 @@ def test_a_person_is_hidden_with_their_links_and_own_entries_and_restored_exactl
         links.set_links(s, links.LinkKind.COMMITTEE, committee, partners)
     with db.transaction() as s:
         # the person and their own entries, not the one deleted on its own before
-        assert rb.restore_record(s, "person", pid) == already + 2
+        assert rb.restore_record(s, "person", pid) == already + 2 + contact
     assert seen() == before
     with db.session() as s:
         assert s.get(Activity, earlier_id).deleted_at is not None  # deleted on its own before

@@ -42,13 +42,17 @@ from twdesk.db.models import (
     AuditEntry,
     BranchContact,
     CommitteeLink,
+    ContactBookEntry,
+    ContactLogEntry,
     DutyAssignment,
     DutyDay,
+    GrassrootsDay,
     GroupMembership,
     Mentorship,
     OpinionItem,
     Person,
     Project,
+    SatisfactionBallot,
     SpecialGroup,
     Station,
     StationMembership,
@@ -107,7 +111,15 @@ def _own_book_only(person_id: str) -> list[Any]:
 CASCADES: dict[str, tuple[_Cascade, ...]] = {
     "visit": (_Cascade(OpinionItem, "visit_id", "条意见建议"),),
     "station": (_Cascade(SpecialGroup, "station_id", "个专项小组"),),
-    "person": (_Cascade(Activity, "recorded_by_id", "条本人记的履职记录", _own_book_only),),
+    "person": (
+        _Cascade(Activity, "recorded_by_id", "条本人记的履职记录", _own_book_only),
+        # the 联系青年 records of the person as a contactor or a rated person: the young people
+        # themselves stay (they may be in other books)
+        _Cascade(ContactBookEntry, "contactor_id", "条联系青年名册记录"),
+        _Cascade(ContactLogEntry, "contactor_id", "条联系青年日志"),
+        _Cascade(GrassrootsDay, "cadre_id", "个基层工作日"),
+        _Cascade(SatisfactionBallot, "person_id", "张满意度测评票"),
+    ),
 }
 
 
