@@ -58,9 +58,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_merge_conflict_merged_at"), ["merged_at"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_merge_conflict_resolved"), ["resolved"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_merge_conflict_resolved"), ["resolved"], unique=False)
         batch_op.create_index("ix_merge_conflict_row", ["table_name", "row_id"], unique=False)
     op.create_table(
         "sync_peer",
