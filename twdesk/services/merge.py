@@ -28,10 +28,22 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    Connection,
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -49,6 +61,7 @@ from twdesk.db.models import AuditEntry, MergeConflict, OpinionItem, Setting, Sy
 
 Progress = Callable[[int, int], None]
 
+SEP = "|"  # between the time and the id of a row' version string
 CHUNK = 500  # ids per IN (…) and rows per executemany: well under every backend's limits
 _SILENT = frozenset({"id", "created_at", "updated_at", "origin_office_id", "deleted_by"})
 _HARD_DELETE = "删除"  # the audit log's action for a row deleted outright
@@ -162,6 +175,7 @@ class _TablePlan:
     # kept in a conflict: (id, new updated_at), so the kept version travels back as a change
     bumps: list[tuple[str, datetime]] = field(default_factory=list)
     deletes: list[str] = field(default_factory=list)  # deleted outright in the source
+    inserted_ids: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -205,6 +219,61 @@ def _merged_tables() -> list[Table]:
 def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+_WHEN: dict[Any, datetime] = {}
+
+
+def _when(stamp: Any) -> datetime:
+    """A stored time as read raw (text in SQLite) → datetime; the few distinct ones cached."""
+    if isinstance(stamp, datetime):
+        return stamp
+    if not stamp:
+        return datetime.min
+    when = _WHEN.get(stamp)
+    if when is None:
+        if len(_WHEN) > 100_000:
+            _WHEN.clear()
+        when = _WHEN[stamp] = datetime.fromisoformat(str(stamp))
+    return when
+
+
+def _versions(conn: Connection, table: Table) -> set[str]:
+    """Every row's "updated_at|id" as stored: one string per row, read through the driver's
+    own cursor, so that comparing two files of 2 million rows each is a set difference."""
+    stamp = func.coalesce(type_coerce(table.c.updated_at, String()), "")
+    query = select(stamp + SEP + table.c.id)
+    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        return set(chain.from_iterable(cursor.fetchall()))
+    finally:
+        cursor.close()
+
+
+def _split(version: str) -> tuple[str, str]:
+    """(updated_at as stored, id) of a version string."""
+    stamp, _sep, rid = version.rpartition(SEP)
+    return stamp, rid
+
+
+def _split_flip(version: str) -> tuple[str, str]:
+    stamp, _sep, rid = version.rpartition(SEP)
+    return rid, stamp
+
+
+def _stamp_text(when: datetime) -> str:
+    """A time as SQLite stores it through SQLAlchemy."""
+    return when.isoformat(" ", "microseconds")
+
+
+def _stamps_of(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str, datetime]:
+    out: dict[str, datetime] = {}
+    for chunk in _chunks(list(ids)):
+        query = select(table.c.id, table.c.updated_at).where(table.c.id.in_(chunk))
+        out.update({rid: stamp for rid, stamp in conn.execute(query)})
+    return out
 
 
 def _rows_by_id(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -309,20 +378,22 @@ class _Planner:
             self.progress(done, self.steps)
 
     def plan(self, since: datetime | None) -> _Plan:
-        keys_s: dict[str, dict[str, datetime]] = {}
-        keys_t: dict[str, dict[str, datetime]] = {}
+        theirs: dict[str, set[str]] = {}
+        ours: dict[str, set[str]] = {}
         for i, t in enumerate(self.tables):
-            keys_s[t.name] = dict(self.s.execute(select(t.c.id, t.c.updated_at)).all())
-            keys_t[t.name] = dict(self.t.execute(select(t.c.id, t.c.updated_at)).all())
+            theirs[t.name] = _versions(self.s, t)
+            ours[t.name] = _versions(self.t, t)
             self._step(i)
-        high_water = max((max(k.values()) for k in keys_s.values() if k), default=None)
+        newest = [_split(max(v))[0] for v in theirs.values() if v]
+        high_water = max((_when(st) for st in newest if st), default=None)
         if since is None:  # never met: the newest version both files hold
-            since, suspects = self._estimate_fork(keys_s, keys_t)
-        else:  # the same time, after they met: the same second by chance? compare them
-            suspects = {
-                name: {r for r, st in ks.items() if st > since and keys_t[name].get(r) == st}
-                for name, ks in keys_s.items()
-            }
+            since, suspects = self._estimate_fork(theirs, ours)
+        else:  # the same time after they met: changed in both within one second? compare them
+            after = _stamp_text(since)
+            suspects = {}
+            for name, versions in theirs.items():
+                late = {v for v in versions if v > after} & ours[name]
+                suspects[name] = {_split(v)[1] for v in late if _when(_split(v)[0]) > since}
         merged_at = now()
         plan = _Plan(
             tables={t.name: _TablePlan(t) for t in self.tables},
@@ -336,69 +407,92 @@ class _Planner:
             high_water=high_water,
             merged_at=merged_at,
         )
-        self.plan_ = plan
         deleted_s = _deleted_outright(self.s)
         deleted_t = _deleted_outright(self.t)
-        self._plan_deletions(plan, keys_s, keys_t, deleted_s)
-        alive = {name: set(kt) - set(plan.tables[name].deletes) for name, kt in keys_t.items()}
+        self._plan_deletions(plan, deleted_s)
+        self.present: dict[str, set[str]] = defaultdict(set)  # ids known to be in the target
         id_map: dict[str, dict[str, str]] = defaultdict(dict)
         for i, t in enumerate(self.tables):
             self._plan_table(
-                plan, t, keys_s[t.name], keys_t[t.name], suspects, deleted_t, alive, id_map
+                plan, t, theirs.pop(t.name), ours.pop(t.name), suspects, deleted_t, id_map
             )
             self._step(len(self.tables) + i)
         self._renumber_items(plan)
         return plan
 
+    def _holds(self, row: dict[str, Any], fks: list[tuple[str, str]], plan: _Plan) -> bool:
+        """Every reference of the row points to a record the target will hold."""
+        for col, ref in fks:
+            value = row[col]
+            if value is None or value in plan.tables[ref].inserted_ids:
+                continue
+            if value not in self.present[ref] or value in plan.tables[ref].deletes:
+                return False
+        return True
+
+    def _look_up_references(self, rows: list[dict[str, Any]], fks: list[tuple[str, str]]) -> None:
+        """Which of the records these rows refer to the target holds (queried by id)."""
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for row in rows:
+            for col, ref in fks:
+                if row[col] is not None and row[col] not in self.present[ref]:
+                    wanted[ref].add(row[col])
+        tables = {t.name: t for t in self.tables}
+        for ref, ids in wanted.items():
+            table = tables.get(ref)
+            if table is None:
+                continue
+            for chunk in _chunks(sorted(ids)):
+                found = self.t.execute(select(table.c.id).where(table.c.id.in_(chunk)))
+                self.present[ref].update(found.scalars())
+
     def _estimate_fork(
-        self, keys_s: dict[str, dict[str, datetime]], keys_t: dict[str, dict[str, datetime]]
+        self, theirs: dict[str, set[str]], ours: dict[str, set[str]]
     ) -> tuple[datetime | None, dict[str, set[str]]]:
         """Two files that never met: they last held the same data at the newest time of a
         version found identical in both. Versions with the same time but different content
         (changed in both within one second) are suspects, compared in full later."""
-        by_stamp: dict[datetime, list[tuple[Table, str]]] = defaultdict(list)
-        for t in self.tables:
-            kt = keys_t[t.name]
-            for rid, stamp in keys_s[t.name].items():
-                if stamp is not None and kt.get(rid) == stamp:
-                    by_stamp[stamp].append((t, rid))
+        newest: dict[str, str] = {}  # the newest shared version of each table
+        for name, versions in theirs.items():
+            shared = versions & ours[name]
+            if shared:
+                newest[name] = max(shared)
         suspects: dict[str, set[str]] = defaultdict(set)
-        for stamp in sorted(by_stamp, reverse=True):
-            rows = by_stamp[stamp]
-            for start in range(0, len(rows), CHUNK):
-                part = rows[start : start + CHUNK]
-                by_table: dict[Table, list[str]] = defaultdict(list)
-                for t, rid in part:
-                    by_table[t].append(rid)
-                for t, ids in by_table.items():
-                    theirs = _rows_by_id(self.s, t, ids)
-                    ours = _rows_by_id(self.t, t, ids)
-                    for rid in ids:
-                        if theirs.get(rid) == ours.get(rid):
-                            return stamp, suspects
-                        suspects[t.name].add(rid)
-        return None, suspects
+        tables = {t.name: t for t in self.tables}
+        candidates = sorted({_split(v)[0] for v in newest.values()}, key=_when, reverse=True)
+        for candidate in candidates[:5]:
+            for name, versions in theirs.items():
+                prefix = candidate + SEP
+                ids = [_split(v)[1] for v in versions if v.startswith(prefix) and v in ours[name]]
+                for chunk in _chunks(ids):
+                    mine = _rows_by_id(self.t, tables[name], chunk)
+                    other = _rows_by_id(self.s, tables[name], chunk)
+                    for rid in chunk:
+                        if other.get(rid) == mine.get(rid):
+                            return _when(candidate), suspects
+                        suspects[name].add(rid)
+        return (_when(candidates[0]) if candidates else None), suspects
 
     # -- deletions outright in the source ---------------------------------------------------------
 
     def _plan_deletions(
         self,
         plan: _Plan,
-        keys_s: dict[str, dict[str, datetime]],
-        keys_t: dict[str, dict[str, datetime]],
         deleted_s: dict[tuple[str, str], datetime],
     ) -> None:
-        wanted: dict[str, list[str]] = defaultdict(list)
-        for (name, rid), _at in deleted_s.items():
-            if name in keys_t and rid in keys_t[name] and rid not in keys_s[name]:
-                wanted[name].append(rid)
-        if not wanted:
+        asked: dict[str, list[str]] = defaultdict(list)
+        for name, rid in deleted_s:
+            if name in plan.tables:
+                asked[name].append(rid)
+        if not asked:
             return
         children = _children(self.tables)
         for t in reversed(self.tables):  # children first: a parent goes only with them
             tp = plan.tables[t.name]
-            for rid in wanted.get(t.name, []):
-                stamp = keys_t[t.name][rid]
+            here = _stamps_of(self.t, t, asked.get(t.name, []))
+            there = _stamps_of(self.s, t, here)
+            stamps = {rid: stamp for rid, stamp in here.items() if rid not in there}
+            for rid, stamp in stamps.items():
                 if rules.changed_since(stamp, plan.since):
                     self._deletion_conflict(plan, t, rid, stamp, deleted_s[(t.name, rid)])
                 else:
@@ -416,7 +510,7 @@ class _Planner:
                             held.add(ref)
             for rid in held:  # still referred to here: kept, and said so
                 tp.deletes.remove(rid)
-                self._deletion_conflict(plan, t, rid, keys_t[t.name][rid], deleted_s[(t.name, rid)])
+                self._deletion_conflict(plan, t, rid, stamps[rid], deleted_s[(t.name, rid)])
             plan.count("deleted", t.name, len(tp.deletes))
 
     def _deletion_conflict(
@@ -474,27 +568,22 @@ class _Planner:
         self,
         plan: _Plan,
         t: Table,
-        ks: dict[str, datetime],
-        kt: dict[str, datetime],
+        theirs: set[str],
+        ours: set[str],
         suspects: dict[str, set[str]],
         deleted_t: dict[tuple[str, str], datetime],
-        alive: dict[str, set[str]],
         id_map: dict[str, dict[str, str]],
     ) -> None:
         name = t.name
         tp = plan.tables[name]
-        new_ids: list[str] = []
-        diff_ids: list[str] = []
-        unchanged = 0
+        other_side = theirs - ours
+        ks = dict(map(_split_flip, other_side))  # id → time, of rows not the same here
+        kt = dict(map(_split_flip, ours - theirs))
         suspect = suspects.get(name, set())
-        for rid, stamp in ks.items():
-            there = kt.get(rid)
-            if there is None:
-                new_ids.append(rid)
-            elif there == stamp and rid not in suspect:
-                unchanged += 1
-            else:
-                diff_ids.append(rid)
+        new_ids = [rid for rid in ks if rid not in kt]
+        diff_ids = [rid for rid in ks if rid in kt] + sorted(suspect)
+        unchanged = len(theirs) - len(other_side) - len(suspect)
+        del theirs, ours
         # deleted outright here: stays deleted unless the other file changed it since
         revived: set[str] = set()
         kept_new = []
@@ -502,7 +591,7 @@ class _Planner:
             when = deleted_t.get((name, rid))
             if when is None:
                 kept_new.append(rid)
-            elif rules.changed_since(ks[rid], plan.since) and ks[rid] > when:
+            elif rules.changed_since(_when(ks[rid]), plan.since) and _when(ks[rid]) > when:
                 kept_new.append(rid)
                 revived.add(rid)
             else:
@@ -522,18 +611,17 @@ class _Planner:
         inserts = [source_rows[rid] for rid in new_ids]
         if inserts and _unique_keys(t):
             inserts = self._match_natural_keys(t, inserts, tp, pairs, id_map)
-        own = alive.setdefault(name, set())
+        self._look_up_references([*inserts, *(row for row, _tid in pairs)], fks)
 
         def holds(row: dict[str, Any]) -> bool:
-            """Every reference of the row points to a record the target will hold."""
-            return all(row[c] is None or row[c] in alive.get(r, ()) for c, r in fks)
+            return self._holds(row, fks, plan)
 
         # parents first, so that every reference holds after the merge: a row whose parent
         # is gone (deleted outright here) stays out, and is counted as skipped
         for row in _parents_first(t, inserts):
             if holds(row):
                 tp.inserts.append(row)
-                own.add(row["id"])
+                tp.inserted_ids.add(row["id"])
             else:
                 plan.count("skipped", name)
         plan.count("inserted", name, len(tp.inserts))
@@ -572,7 +660,8 @@ class _Planner:
                 since=plan.since,
                 source_deleted=has_deleted and srow["deleted_at"] is not None,
                 target_deleted=has_deleted and trow["deleted_at"] is not None,
-                source_wins_tie=rules.tie_key(srow) > rules.tie_key(trow),
+                source_wins_tie=srow["updated_at"] == trow["updated_at"]
+                and rules.tie_key(srow) > rules.tie_key(trow),
             )
             outcome = decision.outcome
             if outcome is rules.Outcome.UNCHANGED:
@@ -641,14 +730,24 @@ class _Planner:
         if tp is None or not (tp.inserts or tp.updates):
             return
         t = tp.table
-        final = dict(self.t.execute(select(t.c.id, t.c.number)).all())
         incoming = {r["id"]: r for r in [*tp.inserts, *tp.updates]}
+        final: dict[str, str] = {}  # id → number after the merge, for the rows that matter
+        numbers = sorted({r["number"] for r in incoming.values()})
+        for chunk in _chunks(numbers):
+            query = select(t.c.id, t.c.number).where(t.c.number.in_(chunk))
+            final.update({rid: number for rid, number in self.t.execute(query)})
         for rid, row in incoming.items():
             final[rid] = row["number"]
         holders: dict[str, list[str]] = defaultdict(list)
         for rid, number in final.items():
             holders[number].append(rid)
         taken = set(final.values())
+        for year in {rules.number_year(n) for n in numbers}:
+            highest = self.t.execute(
+                select(func.max(t.c.number)).where(t.c.number.like(f"{year}-%"))
+            ).scalar()
+            if highest:
+                taken.add(highest)
         for number, ids in sorted(holders.items()):
             if len(ids) < 2:
                 continue
