@@ -145,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip-dossier", action="store_true", help="skip the dossier batch figures (issue 12)"
     )
+    parser.add_argument(
+        "--skip-merge", action="store_true", help="skip the merge figures (issue 13)"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("TWDESK_DATA_DIR", str(OUT / "data"))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -163,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.bench_evaluation import bench_evaluation
 
     rows += bench_evaluation(path)
+    if not args.skip_merge:
+        from benchmarks.bench_merge import bench_merge
+
+        rows += bench_merge(path)
     if not args.skip_dossier:
         from benchmarks.bench_dossier import bench_dossier
 

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from twdesk import APP_TITLE, __version__
-from twdesk.cli import dossier, duty, evaluation, files, ledger, roster, visits
+from twdesk.cli import dossier, duty, evaluation, exchange, files, ledger, roster, visits
 from twdesk.cli.common import EXIT_INTERNAL, EXIT_OK, ChineseArgumentParser, report
 from twdesk.core.errors import UserError
 
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     ledger.add_parsers(sub, imp_sub, exp_sub)
     evaluation.add_parsers(sub, imp_sub, exp_sub)
     dossier.add_parsers(sub)
+    exchange.add_parsers(sub)
     return parser
 
 

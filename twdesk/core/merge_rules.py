@@ -59,6 +59,36 @@ TABLE_LABELS: dict[str, str] = {
     "opinion_step": "办理步骤",
 }
 
+# What the user sees for the fields that most often meet in a conflict (others by their name).
+FIELD_LABELS: dict[str, str] = {
+    "name": "姓名/名称",
+    "notes": "备注",
+    "phone": "电话",
+    "unit": "工作单位",
+    "position": "职务",
+    "address": "地址",
+    "status": "状态",
+    "level": "层级",
+    "deleted_at": "删除",
+    "content": "内容",
+    "category": "类别",
+    "number": "编号",
+    "department": "交办部门",
+    "responsible": "责任人",
+    "deadline": "办理期限",
+    "result": "办理结果",
+    "title": "标题",
+    "activity_date": "日期",
+    "visit_date": "来访日期",
+    "attendance": "出勤",
+    "station_id": "联络站",
+    "youth_count": "覆盖人次",
+    "id_number": "身份证号",
+    "wechat": "微信",
+    "grade": "等次",
+    "final_score": "总分",
+}
+
 # Tables that stay with their file: its own facts (office id …) and the exchange's own records.
 LOCAL_TABLES = frozenset({"setting", "merge_conflict", "sync_peer", "alembic_version"})
 
@@ -79,6 +109,10 @@ _ISO_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?")
 
 def table_label(table: str) -> str:
     return TABLE_LABELS.get(table, table)
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
 
 
 class Outcome(Enum):
