@@ -72,7 +72,8 @@ def test_merge_applies_changes_keeps_conflicts_and_numbers(files) -> None:
         assert {notes.kept, notes.other} == {"县团委改的备注", "乡镇站改的备注"}
         # deleted in the county, edited in the station: a conflict, the record stays alive
         gone = listed[("person", files.deleted_in_county, "deleted_at")]
-        assert gone.kind == "删除与修改" and gone.other.startswith("2026-11-20")
+        assert gone.kind == "删除与修改" and gone.other == "已删除（2026-11-20 09:00）"
+        assert gone.kept == "未删除" and gone.record
         assert listed[("person", files.deleted_in_county, "phone")].kept == "138****1111"
         with db.session() as s:
             assert s.get(Person, files.station_edited).unit == "乡镇站改的单位"

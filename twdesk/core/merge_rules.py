@@ -218,6 +218,8 @@ def shown_value(field: str, text: str | None) -> str:
     if text is None:
         return ""
     value = json.loads(text)
+    if field == "deleted_at":
+        return "未删除" if value is None else f"已删除（{str(value).replace('T', ' ')[:16]}）"
     if value is None:
         return "（空）"
     if isinstance(value, bool):

@@ -86,6 +86,7 @@ class ConflictInfo:
     kind: str
     kept_time: datetime | None
     other_time: datetime | None
+    record: str = ""  # what names the record (a person's name, an item's number …)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -543,9 +544,11 @@ class _Planner:
         other_time: datetime | None,
         *,
         resolved: bool = False,
+        record: dict[str, Any] | None = None,
     ) -> None:
         plan.conflicts.append(
             {
+                "_record": _row_title(record) if record else rid[:8],
                 "kind": kind,
                 "table_name": table,
                 "row_id": rid,
@@ -638,6 +641,7 @@ class _Planner:
                     rules.to_json(rules.DELETED_TEXT),
                     row["updated_at"],
                     deleted_t[(name, row["id"])],
+                    record=row,
                 )
         target_rows = _rows_by_id(self.t, t, [tid for _row, tid in pairs])
         has_deleted = "deleted_at" in t.c
@@ -692,6 +696,7 @@ class _Planner:
                     rules.to_json(other[col]),
                     kept["updated_at"],
                     other["updated_at"],
+                    record=kept,
                 )
 
     def _match_natural_keys(
@@ -772,6 +777,7 @@ class _Planner:
                     plan.merged_at,
                     None,
                     resolved=True,
+                    record=row,
                 )
 
 
@@ -832,6 +838,7 @@ def _report(plan: _Plan, source: Database, path: Path, *, dry_run: bool) -> Merg
             kind=c["kind"],
             kept_time=c["kept_time"],
             other_time=c["other_time"],
+            record=c["_record"],
         )
         for c in plan.conflicts
         if not c["resolved"]
@@ -944,7 +951,7 @@ def _write(
         stamp = plan.merged_at
         rows = [
             {
-                **c,
+                **{k: v for k, v in c.items() if not k.startswith("_")},
                 "id": new_id(),
                 "merged_at": stamp,
                 "created_at": stamp,
@@ -989,8 +996,19 @@ def _remember_meeting(conn: Connection, plan: _Plan, target: Database, source: D
 # --- reviewing conflicts -------------------------------------------------------------------------
 
 
+_TITLE_COLUMNS = ("name", "title", "number", "description", "day", "content")
+
+
+def _row_title(row: dict[str, Any]) -> str:
+    """What names a record in a list: its name, title, number … (else the start of its id)."""
+    for col in _TITLE_COLUMNS:
+        if row.get(col) is not None:
+            return str(row[col])[:40]
+    return str(row.get("id", ""))[:8]
+
+
 def _record_title(session: Session, table: Table, row_id: str) -> str:
-    for col in ("name", "title", "number", "description", "day", "content"):
+    for col in _TITLE_COLUMNS:
         if col in table.c:
             value = session.execute(select(table.c[col]).where(table.c.id == row_id)).scalar()
             if value is not None:

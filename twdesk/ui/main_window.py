@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.form.actionNew.triggered.connect(self.new_database)
         self.form.actionOpen.triggered.connect(self.open_database_dialog)
         self.form.actionSaveCopy.triggered.connect(self.save_copy)
+        self.form.actionMerge.triggered.connect(lambda: self.merge_other_file())
         self.form.actionQuit.triggered.connect(self.close)
         self.form.actionAbout.triggered.connect(self.show_about)
         self.form.actionOpenDataFolder.triggered.connect(
@@ -304,6 +305,12 @@ class MainWindow(QMainWindow):
             return
         QGuiApplication.restoreOverrideCursor()
         show_saved(self, saved, self.tr("已保存并校验副本。"))
+
+    def merge_other_file(self) -> QWidget | None:
+        """文件 → 合并其他文件…: a station's or the county's file, previewed, merged, reviewed."""
+        from twdesk.ui.dialogs.merge_dialog import start_merge
+
+        return start_merge(self, self.db)
 
     def show_about(self) -> None:
         QMessageBox.about(
