@@ -233,3 +233,56 @@ def test_files_that_cannot_be_merged_are_refused(office_db, tmp_path: Path) -> N
         merge.apply_merge(office_db, newer)
     assert digest(newer) == newer_before
     assert digest(office_db.path) == before
+
+
+def test_deleted_outright_here_and_changed_there_comes_back_as_a_conflict(
+    base: Path, tmp_path: Path
+) -> None:
+    """A record the county deleted outright (the audit log keeps the deletion) and the station
+    changed since: never a silent loss — it comes back, the deletion listed as the other side.
+    A duty day deleted here stays deleted, and the station's new visit on it is left out."""
+    from twdesk.db.models import DutyAssignment, DutyDay, DutySwap
+
+    county = tmp_path / "county.sqlite"
+    shutil.copy(base, county)
+    station = station_copy(base, tmp_path / "station.sqlite")
+    with opened(county) as db, db.session() as s:
+        member = s.scalars(select(ProjectMember.id).order_by(ProjectMember.id)).first()
+        swapped = select(DutySwap.assignment_id).union(
+            select(DutySwap.other_assignment_id).where(DutySwap.other_assignment_id.is_not(None))
+        )
+        day = s.scalars(
+            select(DutyDay.id)
+            .where(
+                DutyDay.id.in_(
+                    select(DutyAssignment.duty_day_id).where(DutyAssignment.id.not_in(swapped))
+                ),
+                DutyDay.id.not_in(
+                    select(DutyAssignment.duty_day_id).where(DutyAssignment.id.in_(swapped))
+                ),
+            )
+            .order_by(DutyDay.id)
+        ).first()
+        template = s.scalars(select(Visit).where(Visit.deleted_at.is_(None))).first()
+        station_id = template.station_id
+    with opened(county) as db, db.transaction() as s:
+        s.delete(s.get(ProjectMember, member))
+        for a in s.scalars(select(DutyAssignment).where(DutyAssignment.duty_day_id == day)):
+            s.delete(a)
+        s.flush()
+        s.delete(s.get(DutyDay, day))
+    with opened(station) as db, db.transaction() as s:
+        s.get(ProjectMember, member).role = "站里改的"
+        s.add(Visit(station_id=station_id, duty_day_id=day, visit_date=template.visit_date))
+    with opened(county) as db:
+        report = merge.apply_merge(db, station)
+        with db.session() as s:
+            back = s.get(ProjectMember, member)
+            assert back is not None and back.role == "站里改的", report.as_json()
+            assert s.get(DutyDay, day) is None
+    assert report.conflicts == {"project_member": 1}
+    (conflict,) = report.conflict_list
+    assert conflict.kind == "删除与修改" and conflict.other == "（已删除）"
+    assert report.skipped == {"visit": 1}
+    assert report.inserted.get("duty_day", 0) == 0
+    assert fk_problems(county) == []

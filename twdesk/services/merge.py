@@ -52,9 +52,11 @@ from twdesk.core.errors import Cancelled, UserError
 from twdesk.db.base import Base, new_id, now
 from twdesk.db.dbfile import (
     Database,
+    ReadOnlyError,
     copy_consistent,
     open_database,
     read_header,
+    read_only_message,
 )
 from twdesk.db.migrate import SCHEMA_VERSION
 from twdesk.db.models import AuditEntry, MergeConflict, OpinionItem, Setting, SyncPeer
@@ -594,7 +596,7 @@ class _Planner:
             when = deleted_t.get((name, rid))
             if when is None:
                 kept_new.append(rid)
-            elif rules.changed_since(_when(ks[rid]), plan.since) and _when(ks[rid]) > when:
+            elif rules.changed_since(_when(ks[rid]), plan.since):
                 kept_new.append(rid)
                 revived.add(rid)
             else:
@@ -890,6 +892,8 @@ def apply_merge(
     any failure leaves the target as it was. `before_apply()` runs once the other file has been
     checked and before anything is written (a backup of the target)."""
     with _opened_source(target, source_path) as source:
+        if target.read_only:  # refused before the backup hook runs
+            raise ReadOnlyError(read_only_message(target.path, target.read_only_reason))
         if before_apply is not None:
             before_apply()
         try:
