@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -361,6 +362,42 @@ def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, A
     return ordered
 
 
+@dataclass
+class _Differences:
+    """What two files hold differently in one table (id → time as stored)."""
+
+    theirs: dict[str, str]  # rows of the other file not the same here
+    ours: dict[str, str]  # rows of this file not the same there
+    count: int  # rows of the other file
+    late: dict[str, str]  # the same in both, dated after they met (compared again)
+    shared_newest: str | None  # never met: the newest time of a row the same in both …
+    sample: list[str]  # … and some of the rows with that time
+    suspects: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, theirs: set[str], ours: set[str], after: str | None) -> _Differences:
+        late: dict[str, str] = {}
+        shared_newest, sample = None, []
+        if after is not None:
+            late = dict(map(_split_flip, {v for v in theirs if v > after} & ours))
+        else:
+            shared = theirs & ours
+            if shared:
+                top = max(shared)
+                shared_newest = _split(top)[0]
+                prefix = shared_newest + SEP
+                at_top = (v for v in shared if v.startswith(prefix))
+                sample = [_split(v)[1] for v in islice(at_top, CHUNK)]
+        return cls(
+            theirs=dict(map(_split_flip, theirs - ours)),
+            ours=dict(map(_split_flip, ours - theirs)),
+            count=len(theirs),
+            late=late,
+            shared_newest=shared_newest,
+            sample=sample,
+        )
+
+
 class _Planner:
     def __init__(
         self,
@@ -387,28 +424,28 @@ class _Planner:
             self.progress(done, self.steps)
 
     def plan(self, since: datetime | None) -> _Plan:
-        theirs: dict[str, set[str]] = {}
-        ours: dict[str, set[str]] = {}
+        diffs: dict[str, _Differences] = {}
         newest: list[Any] = []
+        after = _stamp_text(since) if since is not None else None
         # the other file is read on a second thread meanwhile (SQLite lets go of the GIL
-        # while it scans), each file through its own connection
+        # while it scans), each file through its own connection; only the differences are
+        # kept, so the memory needed is that of the largest table, not of both files
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="twdesk-merge") as pool:
             for i, t in enumerate(self.tables):
                 other = pool.submit(_read_versions, self.s, _versions_sql(self.s, t))
-                ours[t.name], _newest = _read_versions(self.t, _versions_sql(self.t, t))
-                theirs[t.name], stamp = other.result()
+                ours, _newest = _read_versions(self.t, _versions_sql(self.t, t))
+                theirs, stamp = other.result()
                 if stamp:
                     newest.append(stamp)
+                diffs[t.name] = _Differences.of(theirs, ours, after)
+                del theirs, ours
                 self._step(i)
         high_water = max(map(_when, newest), default=None)
         if since is None:  # never met: the newest version both files hold
-            since, suspects = self._estimate_fork(theirs, ours)
+            since = self._estimate_fork(diffs)
         else:  # the same time after they met: changed in both within one second? compare them
-            after = _stamp_text(since)
-            suspects = {}
-            for name, versions in theirs.items():
-                late = {v for v in versions if v > after} & ours[name]
-                suspects[name] = {_split(v)[1] for v in late if _when(_split(v)[0]) > since}
+            for d in diffs.values():
+                d.suspects = {rid for rid, stamp in d.late.items() if _when(stamp) > since}
         merged_at = now()
         plan = _Plan(
             tables={t.name: _TablePlan(t) for t in self.tables},
@@ -428,9 +465,7 @@ class _Planner:
         self.present: dict[str, set[str]] = defaultdict(set)  # ids known to be in the target
         id_map: dict[str, dict[str, str]] = defaultdict(dict)
         for i, t in enumerate(self.tables):
-            self._plan_table(
-                plan, t, theirs.pop(t.name), ours.pop(t.name), suspects, deleted_t, id_map
-            )
+            self._plan_table(plan, t, diffs.pop(t.name), deleted_t, id_map)
             self._step(len(self.tables) + i)
         self._renumber_items(plan)
         return plan
@@ -461,32 +496,25 @@ class _Planner:
                 found = self.t.execute(select(table.c.id).where(table.c.id.in_(chunk)))
                 self.present[ref].update(found.scalars())
 
-    def _estimate_fork(
-        self, theirs: dict[str, set[str]], ours: dict[str, set[str]]
-    ) -> tuple[datetime | None, dict[str, set[str]]]:
+    def _estimate_fork(self, diffs: dict[str, _Differences]) -> datetime | None:
         """Two files that never met: they last held the same data at the newest time of a
         version found identical in both. Versions with the same time but different content
         (changed in both within one second) are suspects, compared in full later."""
-        newest: dict[str, str] = {}  # the newest shared version of each table
-        for name, versions in theirs.items():
-            shared = versions & ours[name]
-            if shared:
-                newest[name] = max(shared)
-        suspects: dict[str, set[str]] = defaultdict(set)
         tables = {t.name: t for t in self.tables}
-        candidates = sorted({_split(v)[0] for v in newest.values()}, key=_when, reverse=True)
-        for candidate in candidates[:5]:
-            for name, versions in theirs.items():
-                prefix = candidate + SEP
-                ids = [_split(v)[1] for v in versions if v.startswith(prefix) and v in ours[name]]
-                for chunk in _chunks(ids):
-                    mine = _rows_by_id(self.t, tables[name], chunk)
-                    other = _rows_by_id(self.s, tables[name], chunk)
-                    for rid in chunk:
-                        if other.get(rid) == mine.get(rid):
-                            return _when(candidate), suspects
-                        suspects[name].add(rid)
-        return (_when(candidates[0]) if candidates else None), suspects
+        candidates = sorted(
+            ((d.shared_newest, name) for name, d in diffs.items() if d.shared_newest),
+            key=lambda c: _when(c[0]),
+            reverse=True,
+        )
+        for stamp, name in candidates[:5]:
+            d = diffs[name]
+            mine = _rows_by_id(self.t, tables[name], d.sample)
+            other = _rows_by_id(self.s, tables[name], d.sample)
+            for rid in d.sample:
+                if other.get(rid) == mine.get(rid):
+                    return _when(stamp)
+                d.suspects.add(rid)
+        return _when(candidates[0][0]) if candidates else None
 
     # -- deletions outright in the source ---------------------------------------------------------
 
@@ -585,22 +613,16 @@ class _Planner:
         self,
         plan: _Plan,
         t: Table,
-        theirs: set[str],
-        ours: set[str],
-        suspects: dict[str, set[str]],
+        diff: _Differences,
         deleted_t: dict[tuple[str, str], datetime],
         id_map: dict[str, dict[str, str]],
     ) -> None:
         name = t.name
         tp = plan.tables[name]
-        other_side = theirs - ours
-        ks = dict(map(_split_flip, other_side))  # id → time, of rows not the same here
-        kt = dict(map(_split_flip, ours - theirs))
-        suspect = suspects.get(name, set())
+        ks, kt = diff.theirs, diff.ours
         new_ids = [rid for rid in ks if rid not in kt]
-        diff_ids = [rid for rid in ks if rid in kt] + sorted(suspect)
-        unchanged = len(theirs) - len(other_side) - len(suspect)
-        del theirs, ours
+        diff_ids = [rid for rid in ks if rid in kt] + sorted(diff.suspects)
+        unchanged = diff.count - len(ks) - len(diff.suspects)
         # deleted outright here: stays deleted unless the other file changed it since
         revived: set[str] = set()
         kept_new = []
