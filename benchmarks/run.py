@@ -154,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
         default=100,
         help="SIGKILLs per operation in the crash test (issue 13; 0 skips it)",
     )
+    parser.add_argument(
+        "--skip-merge", action="store_true", help="skip the merge figures (issue 13)"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("TWDESK_DATA_DIR", str(OUT / "data"))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -183,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.bench_contacts import bench_contacts
 
         rows += bench_contacts(OUT, rebuild=args.rebuild)
+    if not args.skip_merge:
+        from benchmarks.bench_merge import bench_merge
+
+        rows += bench_merge(path)
     if not args.skip_dossier:
         from benchmarks.bench_dossier import bench_dossier
 

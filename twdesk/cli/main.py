@@ -15,6 +15,7 @@ from twdesk.cli import (
     dossier,
     duty,
     evaluation,
+    exchange,
     files,
     ledger,
     roster,
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     dossier.add_parsers(sub)
     backup.add_parsers(sub)
     contacts.add_parsers(sub, imp_sub)
+    exchange.add_parsers(sub)
     return parser
 
 

@@ -164,10 +164,11 @@ def run_long(
     # called here on the GUI thread: the worker object lives on its busy thread, so a queued
     # call to its slot would only arrive once the job had finished
     dialog.canceled.connect(lambda: worker.cancel())
-    worker.start()
-    dialog.show()
+    # registered before the start: a job that fails at once may end before the next line
     _RUNNING.add(worker)
     worker.thread.finished.connect(lambda: _RUNNING.discard(worker))
+    worker.start()
+    dialog.show()
     return worker
 
 

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.form.actionSaveCopy.triggered.connect(self.save_copy)
         self.form.actionBackups.triggered.connect(lambda: self.show_backups())
         self.form.actionExportPackage.triggered.connect(lambda: self.export_package())
+        self.form.actionMerge.triggered.connect(lambda: self.merge_other_file())
         self.form.actionQuit.triggered.connect(self.close)
         self.form.actionAbout.triggered.connect(self.show_about)
         self.form.actionRecycleBin.triggered.connect(lambda: self.show_recycle_bin())
@@ -381,6 +382,12 @@ class MainWindow(QMainWindow):
             self.recycle_bin_dialog.deleteLater()
         self.recycle_bin_dialog = open_recycle_bin(self.db, self)
         return self.recycle_bin_dialog
+
+    def merge_other_file(self) -> QWidget | None:
+        """文件 → 合并其他文件…: a station's or the county's file, previewed, merged, reviewed."""
+        from twdesk.ui.dialogs.merge_dialog import start_merge
+
+        return start_merge(self, self.db)
 
     def show_about(self) -> None:
         QMessageBox.about(
