@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,54 @@ def test_refusals_use_the_one_error_path(base: Path, tmp_path: Path) -> None:
     sheet.write_bytes(b"PK\x03\x04 not a database" * 10)
     wrong = run_twdesk("merge", "--db", db, "--from", str(sheet))
     assert wrong.returncode == 1 and "不是 twdesk 数据库" in wrong.stderr
+
+
+def people(path: Path) -> int:
+    with contextlib.closing(sqlite3.connect(path)) as con:
+        return con.execute("SELECT count(*) FROM person WHERE deleted_at IS NULL").fetchone()[0]
+
+
+def test_merge_from_an_encrypted_package_backs_up_first(base: Path, tmp_path: Path) -> None:
+    from twdesk.services.backups import list_backups
+    from twdesk.services.packages import write_package
+
+    files = diverge(base, tmp_path)
+    package = tmp_path / "乡镇站.twpkg"
+    write_package(files.station, package, "站点密码-2026")
+    db = str(files.county)
+    refused = run_twdesk("merge", "--db", db, "--from", str(package))
+    assert refused.returncode != 0 and "--password-file" in refused.stderr
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("不对\n", encoding="utf-8")
+    before = digest(files.county)
+    people_before = people(files.county)
+    bad = run_twdesk("merge", "--db", db, "--from", str(package), "--password-file", str(wrong))
+    assert bad.returncode != 0 and "密码不正确" in bad.stderr
+    assert digest(files.county) == before
+    good = tmp_path / "pw.txt"
+    good.write_text("站点密码-2026\n", encoding="utf-8")
+    dry = run_twdesk(
+        "merge", "--db", db, "--from", str(files.station), "--dry-run", "--format", "json"
+    )
+    done = run_twdesk(
+        "merge",
+        "--db",
+        db,
+        "--from",
+        str(package),
+        "--password-file",
+        str(good),
+        "--format",
+        "json",
+    )
+    assert done.returncode == 0, done.stderr
+    merged = json.loads(done.stdout)
+    expected = json.loads(dry.stdout)
+    for key in ("inserted", "updated", "deleted", "conflicts"):
+        assert merged[key] == expected[key]  # the package holds the station's file exactly
+    reasons = [b.reason for b in list_backups(files.county)]
+    assert "合并前" in reasons
+    merged_backup = next(b for b in list_backups(files.county) if b.reason == "合并前")
+    # the backup is the file as it was (the merge brought people in)
+    assert people(files.county) > people_before
+    assert people(merged_backup.path) == people_before

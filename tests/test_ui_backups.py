@@ -169,24 +169,31 @@ def test_export_package_with_password(
         assert people(copy) == people(demo_path)
 
 
-def test_open_of_a_package_says_to_merge_it(
+def test_open_of_a_package_previews_merging_it(
     qtbot, window: MainWindow, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from twdesk.ui import actions
+    from twdesk.ui.dialogs.merge_dialog import MergeDialog
+
     package = tmp_path / "来自乡镇.twpkg"
     write_package(demo_path, package, "pw")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("pw", True))
-    told: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", lambda _p, _t, text, *_a, **_k: told.append(text)
-    )
     db = window.db
     window.form.actionOpen.trigger()
-    assert window.db is db  # still the same file open
-    assert told and "合并其他文件" in told[0] and "人员" in told[0]
+    assert window.db is db  # still the same file open: a package is merged, not opened
+    (dialog,) = [d for d in window.findChildren(MergeDialog) if d.isVisible()]
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
+    assert dialog.path == package and dialog.source is not None and dialog.source.exists()
+    assert "来自乡镇.twpkg" in dialog.summary.text()
+    unpacked = dialog.source
+    dialog.reject()  # closing the dialog removes the package's temporary copy
+    assert not unpacked.exists()
 
     warned: list[str] = []
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("wrong", True))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a, **_k: warned.append(text))
     window.form.actionOpen.trigger()
-    assert warned and "密码不正确" in warned[0]
+    qtbot.waitUntil(lambda: not actions._RUNNING, timeout=30000)
+    qtbot.waitUntil(lambda: bool(warned), timeout=5000)
+    assert "密码不正确" in warned[0]

@@ -64,18 +64,24 @@ def cmd_backups(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def read_password(name: str | None, if_empty: str) -> str | None:
+    """The first line of a password file (--password-file), None without one."""
+    if not name:
+        return None
+    file = Path(name)
+    try:
+        password = file.read_text(encoding="utf-8-sig").strip("\r\n")
+    except OSError as exc:
+        raise CliError(f"无法读取密码文件「{file}」：{exc.strerror or exc}。") from exc
+    if not password:
+        raise CliError(f"密码文件「{file}」是空的。{if_empty}")
+    return password
+
+
 def cmd_package(args: argparse.Namespace) -> int:
     from twdesk.services.packages import write_package
 
-    password = None
-    if args.password_file:
-        file = Path(args.password_file)
-        try:
-            password = file.read_text(encoding="utf-8-sig").strip("\r\n")
-        except OSError as exc:
-            raise CliError(f"无法读取密码文件「{file}」：{exc.strerror or exc}。") from exc
-        if not password:
-            raise CliError(f"密码文件「{file}」是空的。不要加密就去掉 --password-file。")
+    password = read_password(args.password_file, "不要加密就去掉 --password-file。")
     info = write_package(Path(args.db), Path(args.out), password)
     lock = "已加密" if info.encrypted else "未加密"
     out(f"已导出交换包（{lock}）：{info.path}（{info.size / 1024 / 1024:.1f} MB）")

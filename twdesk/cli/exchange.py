@@ -25,21 +25,35 @@ COLUMNS = (
 
 @contextlib.contextmanager
 def merge_source(args: argparse.Namespace) -> Iterator[Path]:
-    """The database file to merge from, as given by --from (the one place a transfer package
-    will be opened into a temporary file)."""
+    """The database file to merge from, as given by --from: the file itself, or a transfer
+    package (.twpkg) unpacked into a verified temporary copy (--password-file when encrypted)."""
+    from twdesk.cli.backup import read_password
+    from twdesk.services.packages import is_package, opened_package, package_needs_password
+
     path = Path(args.source)
     if not path.exists():
         raise CliError(f"找不到要合并的文件「{path}」。请检查路径。")
     if path.is_dir():
         raise CliError(f"「{path}」是一个文件夹，请给出要合并的数据库文件。")
-    yield path
+    if not is_package(path):
+        yield path
+        return
+    password = read_password(args.password_file, "请在第一行写上导出交换包时设置的密码。")
+    if password is None and package_needs_password(path):
+        raise CliError(f"交换包「{path.name}」已加密：请用 --password-file 给出密码文件。")
+    with opened_package(path, password) as unpacked:
+        yield unpacked
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from twdesk.services.backups import backup_before_merge
     from twdesk.services.merge import apply_merge, plan_merge
 
     with opened(args) as db, merge_source(args) as source:
-        report = plan_merge(db, source) if args.dry_run else apply_merge(db, source)
+        if args.dry_run:
+            report = plan_merge(db, source)
+        else:
+            report = apply_merge(db, source, before_apply=lambda: backup_before_merge(db.path))
     if args.format == "json":
         out(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
@@ -99,8 +113,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         help="合并其他联络站或县团委的数据库文件（新增、修改、删除都带过来，冲突记下待核对）",
     )
     p.add_argument(
-        "--from", dest="source", metavar="FILE", required=True, help="要合并进来的数据库文件"
+        "--from",
+        dest="source",
+        metavar="FILE",
+        required=True,
+        help="要合并进来的数据库文件或交换包（.twpkg）",
     )
+    p.add_argument("--password-file", metavar="F", help="加密交换包的密码文件（第一行是密码）")
     p.add_argument("--dry-run", action="store_true", help="只预览各表的新增、修改、冲突，不写入")
     p.add_argument("--format", choices=["table", "json"], default="table", help="输出格式")
     p.set_defaults(func=cmd_merge)

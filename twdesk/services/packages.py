@@ -50,6 +50,7 @@ __all__ = [
     "PackageError",
     "PackageInfo",
     "PackageManifest",
+    "is_package",
     "opened_package",
     "package_needs_password",
     "read_manifest",
@@ -369,6 +370,15 @@ def _read_head(path: Path) -> _Head:
     if size - trailer < body_start:
         raise _damaged(path)
     return _Head(header, start + raw, body_start, size - trailer)
+
+
+def is_package(path: Path) -> bool:
+    """A twdesk transfer package (by its first bytes; by the .twpkg suffix when unreadable)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(PACKAGE_MAGIC)) == PACKAGE_MAGIC
+    except OSError:
+        return Path(path).suffix.lower() == SUFFIX
 
 
 def package_needs_password(path: Path) -> bool:

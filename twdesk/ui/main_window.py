@@ -253,10 +253,12 @@ class MainWindow(QMainWindow):
         path = Path(path).resolve()
         if path == self.db.path:
             return True
-        from twdesk.ui.dialogs.package_dialog import explain_package, is_package
+        from twdesk.services.packages import is_package
 
-        if is_package(path):  # a transfer package is merged, not opened
-            explain_package(self, path)
+        if is_package(path):  # a transfer package is merged, not opened: preview the merge
+            from twdesk.ui.dialogs.merge_dialog import start_merge
+
+            start_merge(self, self.db, path)
             return False
         from twdesk.ui.opening import open_with_messages
 

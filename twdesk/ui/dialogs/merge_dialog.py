@@ -4,6 +4,7 @@ Cancel, then the result and the conflicts to review."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,11 +29,12 @@ from PySide6.QtWidgets import (
 
 from twdesk.core.merge_rules import field_label, table_label
 from twdesk.services.merge import MergeReport, apply_merge, plan_merge
+from twdesk.services.packages import is_package, opened_package, package_needs_password
 from twdesk.ui.actions import EVERYTHING, last_folder, remember_folder, run_long
 from twdesk.ui.readonly import mark_editing
 
 KIND = "merge"
-FILE_FILTER = "twdesk 数据库 (*.sqlite *.db);;所有文件 (*)"
+FILE_FILTER = "twdesk 数据库或交换包 (*.sqlite *.db *.twdb *.twpkg);;所有文件 (*)"
 COUNTS = (
     ("inserted", "新增"),
     ("updated", "修改"),
@@ -56,15 +59,30 @@ def ask_source(parent: QWidget | None) -> Path | None:
     return path
 
 
-def start_merge(parent: QWidget, db: Any) -> MergeDialog | None:
-    """Ask for the file, then show the dialog with its preview (None when nothing chosen)."""
-    path = ask_source(parent)
+def start_merge(parent: QWidget, db: Any, path: Path | None = None) -> MergeDialog | None:
+    """Ask for the file (unless given), then show the dialog with its preview (None when
+    nothing chosen). Before anything is written the open file is backed up (合并前)."""
+    from twdesk.services.backups import backup_before_merge
+
+    path = path or ask_source(parent)
     if path is None:
         return None
     dialog = MergeDialog(db, parent)
+    dialog.before_apply = lambda: backup_before_merge(db.path)
     dialog.open()
     dialog.preview(path)
     return dialog
+
+
+def ask_password(parent: QWidget | None, path: Path) -> str | None:
+    """The password of an encrypted package (None: the user cancelled)."""
+    text, ok = QInputDialog.getText(
+        parent,
+        parent.tr("交换包密码") if parent else "交换包密码",
+        (parent.tr if parent else str)("「{0}」已加密，请输入导出时设置的密码：").format(path.name),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok else None
 
 
 def _number(value: int) -> QTableWidgetItem:
@@ -80,7 +98,10 @@ class MergeDialog(QDialog):
     def __init__(self, db: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.path: Path | None = None
+        self.path: Path | None = None  # what the user chose: a database file or a package
+        self.source: Path | None = None  # the database merged from (a package's unpacked copy)
+        self._unpacked = contextlib.ExitStack()  # a package's temporary copy, while shown
+        self.finished.connect(lambda _result: self._unpacked.close())
         self.report: MergeReport | None = None
         self.merged: MergeReport | None = None
         self.before_apply: Callable[[], None] | None = None
@@ -156,15 +177,26 @@ class MergeDialog(QDialog):
         return self.preview(path) if path is not None else None
 
     def preview(self, path: Path) -> Any:
-        """The dry run, in the background: what a merge of `path` would do."""
-        self.path, self.report, self.merged = Path(path), None, None
+        """The dry run, in the background: what a merge of `path` would do (a transfer
+        package is asked its password, then unpacked and checked first)."""
+        password = None
+        if is_package(path) and package_needs_password(path):
+            password = ask_password(self, Path(path))
+            if password is None:
+                return None
+        self._unpacked.close()  # the previous package's copy, if any
+        self.path, self.source, self.report, self.merged = Path(path), None, None, None
         self.file.setText(str(path))
         self.merge_button.setEnabled(False)
         self.summary.setText(self.tr("正在比较两个文件…"))
-        db = self.db
+        db, unpacked = self.db, self._unpacked
 
         def job(progress: Any, cancelled: Any) -> MergeReport:
-            return plan_merge(db, Path(path), progress=progress, cancelled=cancelled)
+            source = Path(path)
+            if is_package(source):
+                source = unpacked.enter_context(opened_package(source, password))
+            self.source = source
+            return plan_merge(db, source, progress=progress, cancelled=cancelled)
 
         worker = run_long(
             self,
@@ -178,14 +210,14 @@ class MergeDialog(QDialog):
 
     def merge(self) -> Any:
         """合并, in the background with a progress bar and Cancel; one transaction."""
-        if self.path is None or self.report is None:
+        if self.path is None or self.source is None or self.report is None:
             return None
         self.merge_button.setEnabled(False)
-        db, path, before = self.db, self.path, self.before_apply
+        db, path, source, before = self.db, self.path, self.source, self.before_apply
 
         def job(progress: Any, cancelled: Any) -> MergeReport:
             return apply_merge(
-                db, path, progress=progress, cancelled=cancelled, before_apply=before
+                db, source, progress=progress, cancelled=cancelled, before_apply=before
             )
 
         worker = run_long(
@@ -218,7 +250,7 @@ class MergeDialog(QDialog):
                     "「{0}」（{1}）与当前文件相比：新增 {2}，修改 {3}，删除 {4}，冲突 {5}。"
                     "确认无误后点“合并”；合并在一次保存中完成，取消或出错时当前文件保持原样。"
                 ).format(
-                    report.source and Path(report.source).name,
+                    self.path.name if self.path else "",
                     report.source_office,
                     f"{report.total('inserted'):,}",
                     f"{report.total('updated'):,}",
@@ -229,7 +261,7 @@ class MergeDialog(QDialog):
         else:
             self.summary.setText(
                 self.tr("「{0}」与当前文件的记录已经一致，没有需要合并的内容。").format(
-                    Path(report.source).name
+                    self.path.name if self.path else ""
                 )
             )
         self.merge_button.setEnabled(bool(report.changes))

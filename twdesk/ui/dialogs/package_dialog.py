@@ -9,28 +9,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from twdesk.core.errors import UserError
 from twdesk.services.packages import (
     PackageInfo,
-    package_needs_password,
-    read_manifest,
     write_package,
 )
-from twdesk.ui.actions import ask_save_path, run_long, show_error, show_saved
+from twdesk.ui.actions import ask_save_path, run_long, show_saved
 
 PACKAGE_FILTER = "twdesk 交换包 (*.twpkg)"
 KIND = "package"
@@ -123,45 +116,3 @@ def export_package(parent: QWidget | None, db_path: Path) -> Any:
 
     label = parent.tr("正在导出交换包…") if parent else "正在导出交换包…"
     return run_long(parent, label, job, done)
-
-
-def is_package(path: Path) -> bool:
-    from twdesk.output import PACKAGE_MAGIC
-
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(len(PACKAGE_MAGIC)) == PACKAGE_MAGIC
-    except OSError:
-        return Path(path).suffix.lower() == ".twpkg"
-
-
-def explain_package(parent: QWidget | None, path: Path) -> None:
-    """打开 on a .twpkg: ask its password, check it, and say it is merged via 合并其他文件…."""
-    path = Path(path)
-    title = "交换包"
-    try:
-        password = None
-        if package_needs_password(path):
-            text, ok = QInputDialog.getText(
-                parent,
-                title,
-                f"「{path.name}」已加密，请输入导出时设置的密码：",
-                QLineEdit.EchoMode.Password,
-            )
-            if not ok:
-                return
-            password = text
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            manifest = read_manifest(path, password)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-    except UserError as exc:
-        show_error(parent, exc)
-        return
-    QMessageBox.information(
-        parent,
-        title,
-        f"「{path.name}」是 twdesk 交换包，已核对完整：\n{manifest.summary()}\n\n"
-        "交换包不直接打开，而是合并到当前数据库中：请用“文件 → 合并其他文件…”选择它。",
-    )
