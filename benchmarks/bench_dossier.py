@@ -48,10 +48,13 @@ def _missing() -> str | None:
 
 def station_file(out: Path) -> Path:
     """The 200-delegate station with a full year of records (built once, kept)."""
+    from twdesk.db.dbfile import SCHEMA_VERSION, read_header
     from twdesk.db.demo_file import create_demo_database
     from twdesk.services.demo_evaluation import open_demo_year
 
     path = out / f"dossier-station-{STATION_SIZE}.sqlite"
+    if path.exists() and read_header(path).user_version != SCHEMA_VERSION:
+        path.unlink()  # built by an older twdesk: built again, not migrated
     if not path.exists():
         create_demo_database(
             path,

@@ -163,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     path = OUT / f"demo-{args.delegates}-{args.visits}.sqlite"
 
     rows: list[Row] = []
+    from twdesk.db.dbfile import SCHEMA_VERSION, read_header
+
+    if path.exists() and read_header(path).user_version != SCHEMA_VERSION:
+        args.rebuild = True  # built by an older twdesk: built again, not migrated
     if args.rebuild or not path.exists():
         rows.append(bench_build(path, args.delegates, args.visits))
     rows.append(bench_open(path))

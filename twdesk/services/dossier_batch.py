@@ -212,19 +212,38 @@ def plan(
 # settings and lists), read once per process (the file is opened read-only for the batch, so
 # nothing changes under it while the batch runs).
 _BATCH_CACHE: dict[Any, Any] = {}
+# One read-only session per process for the whole batch: what one dossier loaded (stations,
+# schemes, settings) is at hand for the next.
+_SESSIONS: dict[int, Session] = {}
+
+
+def _session(db: Database) -> Session:
+    session = _SESSIONS.get(id(db))
+    if session is None:
+        session = _SESSIONS[id(db)] = db.session()
+        session.info[dossier_api().CACHE_KEY] = _BATCH_CACHE
+    return session
+
+
+def _end_batch() -> None:
+    _BATCH_CACHE.clear()  # the file may change before the next batch in this process
+    for session in _SESSIONS.values():
+        session.close()
+    _SESSIONS.clear()
 
 
 def _write_one(
     db: Database, write: Writer, person_id: str, year: int, path: Path, term: bool, overwrite: bool
 ) -> tuple[int | None, str]:
     """(pages, "") or (None, the reason it failed)."""
+    session = _session(db)
     try:
-        with db.session() as session:
-            session.info[dossier_api().CACHE_KEY] = _BATCH_CACHE
-            return write(session, person_id, year, path, term=term, overwrite=overwrite), ""
+        return write(session, person_id, year, path, term=term, overwrite=overwrite), ""
     except UserError as exc:
+        session.rollback()
         return None, str(exc)
     except Exception as exc:
+        session.rollback()
         log.exception("dossier of %s failed", person_id)
         return None, f"{type(exc).__name__}: {exc}"
 
@@ -266,11 +285,14 @@ def _run_here(
     cancelled: Callable[[], bool],
 ) -> Iterator[Outcome]:
     year, term, overwrite = args
-    _BATCH_CACHE.clear()  # in this process: the file may have changed since the last batch
-    for i, job in enumerate(jobs):
-        if cancelled():
-            return
-        yield (i, *_write_one(db, write, job.person_id, year, job.path, term, overwrite))
+    _end_batch()  # in this process: the file may have changed since the last batch
+    try:
+        for i, job in enumerate(jobs):
+            if cancelled():
+                return
+            yield (i, *_write_one(db, write, job.person_id, year, job.path, term, overwrite))
+    finally:
+        _end_batch()
 
 
 def _run_in_processes(
