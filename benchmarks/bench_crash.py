@@ -1,6 +1,6 @@
-"""Crash test (issue 13): SIGKILL a `twdesk import roster` and a `twdesk restore` at random
-moments, N times each; after every kill `twdesk check` must be healthy and the operation must be
-entirely there or entirely absent.
+"""Crash test (issue 13): SIGKILL a `twdesk import roster`, a `twdesk restore` and a
+`twdesk merge` at random moments, N times each; after every kill `twdesk check` must be healthy
+and the operation must be entirely there or entirely absent.
 
     python -m benchmarks.bench_crash [--runs 100] [--seed 1]
 
@@ -186,7 +186,17 @@ def bench_crash(out_dir: Path, runs: int = 100, seed: int = 1) -> tuple[list[Row
         {base: "absent", with_roster: "complete"},
         rng,
     )
-    tallies = [imports, restores]
+    # the other file: the same office's file with the roster imported (2,000 people new here)
+    merges = _kill_runs(
+        Tally("merge", runs),
+        pristine,
+        db,
+        ["merge", "--db", str(db), "--from", str(backup), "--take-over"],
+        env,
+        {base: "absent", with_roster: "complete"},
+        rng,
+    )
+    tallies = [imports, restores, merges]
     return [t.row() for t in tallies], tallies
 
 

@@ -1,5 +1,5 @@
 """Crash and media faults (issue 13), the short version of benchmarks/bench_crash.py: a few
-SIGKILLs during an import and a restore leave a healthy file with the operation entirely there
+SIGKILLs during an import, a restore and a merge leave a healthy file with the operation entirely there
 or entirely absent; a copy to a stick pulled halfway is reported as failed, the source intact."""
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from tests.helpers import ROOT, digest
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and RLIMIT_FSIZE")
 
 
-def test_sigkill_during_import_and_restore(tmp_path: Path) -> None:
+def test_sigkill_during_import_restore_and_merge(tmp_path: Path) -> None:
     from benchmarks.bench_crash import bench_crash
 
     _rows, tallies = bench_crash(tmp_path, runs=5, seed=7)
+    assert [t.operation for t in tallies] == ["import roster", "restore", "merge"]
     for tally in tallies:
         assert tally.failures == [], tally.failures
         assert tally.healthy == tally.runs == 5
