@@ -360,3 +360,45 @@ def test_the_cover_shows_the_photo_or_a_block_with_the_surname(file_db, tmp_path
     _write(db, ids["王五"], tmp_path / "broken.pdf")  # a broken photo: the block instead
     cover = PdfReader(tmp_path / "broken.pdf").pages[0]
     assert not _images(cover) and cover.extract_text().count("王") == 3
+
+
+def test_an_office_counting_people_from_the_contact_book_prints_people(file_db, tmp_path):
+    from twdesk.core.youth_contacts import CountMethod
+    from twdesk.services import contacts
+    from twdesk.services.contact_counts import ContactSettings
+
+    db, ids = file_db
+    with db.transaction() as s:
+        for n, (name, month) in enumerate((("张小芳", 3), ("赵一", 3), ("钱二", 7))):
+            result = contacts.add_to_book(
+                s,
+                ids["王五"],
+                {
+                    "name": name,
+                    "gender": "女",
+                    "field": "农村青年",
+                    "organisation": f"乔庄{n}村",
+                    "first_contact_date": date(YEAR, month, 2),
+                    "first_contact_way": "走访",
+                },
+                today=TODAY,
+            )
+            assert not result.needs_confirmation
+            if name == "张小芳":  # met again in May: still one person, first met in March
+                contacts.add_log(
+                    s,
+                    result.entry_id,
+                    {"contact_date": date(YEAR, 5, 1), "way": "电话"},
+                    today=TODAY,
+                )
+        contacts.set_settings(s, ContactSettings(count_method=str(CountMethod.BOOK)))
+    with db.session() as s:
+        data = dossier.dossier_data(s, ids["王五"], YEAR, today=TODAY)
+    youth = data.years[0].youth
+    assert youth.unit == "人" and youth.total == 3
+    assert youth.by_month[2] == 2 and youth.by_month[6] == 1 and sum(youth.by_month) == 3
+    out = tmp_path / "book.pdf"
+    _write(db, ids["王五"], out)
+    text = _squeeze("".join(_pages(out)))
+    assert "联系青年3人，年度目标100人" in text and "当月新联系的青年人数" in text
+    assert "乔庄0村" not in text  # the young people themselves are not in the dossier

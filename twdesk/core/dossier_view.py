@@ -57,13 +57,18 @@ class Links:
 
 @dataclass(frozen=True)
 class YouthContacts:
-    """Youth 人次 (1+100) and branches against the targets; ``by_month`` has 12 entries."""
+    """Youth contacts (1+100) and branches against the targets; ``by_month`` has 12 entries.
+
+    ``unit``: 人次 (the activities' youth counts, the default) or 人 (distinct young people from
+    the contact book, when the office counts that way; ``by_month`` then holds the people first
+    met in each month)."""
 
     total: int
     target: int
     by_month: tuple[int, ...]
     branches: tuple[str, ...] = ()  # branches contacted in the year
     branch_target: int = 1
+    unit: str = "人次"
 
     @property
     def share(self) -> float:

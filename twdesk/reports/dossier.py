@@ -456,7 +456,7 @@ class _Sections:
         header = (
             "年度",
             "履职活动（次）",
-            "联系青年（人次）",
+            f"联系青年（{self.d.years[-1].youth.unit if self.d.years else '人次'}）",
             "坐班（到岗/排班）",
             "考核总分",
             "等次",
@@ -483,13 +483,14 @@ class _Sections:
         branches = "、".join(c.branches) if c.branches else "无"
         reached = "已达到" if c.total >= c.target else "未达到"
         lines = [
-            f"联系青年 {c.total} 人次，年度目标 {c.target} 人次（1+100），完成 {c.share:.0%}，{reached}目标。",
+            f"联系青年 {c.total} {c.unit}，年度目标 {c.target} {c.unit}（1+100），完成 {c.share:.0%}，"
+            f"{reached}目标。",
             f"联系团支部 {len(c.branches)} 个（目标 {c.branch_target} 个）：{branches}。",
         ]
         out: list[Flowable] = [self.heading(f"{prefix}联系青年（1+100）", level)]
         out += [_p(line, s.body, self.width) for line in lines]
         out.append(Spacer(1, 2 * mm))
-        out.append(_progress_figure(c.by_month, c.target, self.width))
+        out.append(_progress_figure(c.by_month, c.target, self.width, c.unit))
         return out
 
     def duty(self, y: DossierYear, level: int, prefix: str) -> list[Flowable]:
@@ -601,8 +602,11 @@ class _Sections:
         ]
 
 
-def _progress_figure(by_month: Sequence[int], target: int, width: float) -> Drawing:
-    """Monthly youth 人次 as bars, the running total as a line, the target as a dashed line."""
+def _progress_figure(
+    by_month: Sequence[int], target: int, width: float, unit: str = "人次"
+) -> Drawing:
+    """Monthly youth contacts as bars, the running total as a line, the target as a dashed
+    line; ``unit`` 人次, or 人 (distinct people, by the month first met)."""
     font = register_fonts()
     height = 48 * mm
     left, bottom, right, top = 26.0, 16.0, 8.0, 14.0
@@ -676,7 +680,11 @@ def _progress_figure(by_month: Sequence[int], target: int, width: float) -> Draw
             left - 3, bottom - 3, "0", fontName=font, fontSize=7, textAnchor="end", fillColor=GREY
         )
     )
-    legend = "柱：当月联系青年人次　红线：累计人次　虚线：年度目标"
+    legend = (
+        "柱：当月联系青年人次　红线：累计人次　虚线：年度目标"
+        if unit == "人次"
+        else "柱：当月新联系的青年人数　红线：累计人数　虚线：年度目标"
+    )
     d.add(String(left, height - 9, legend, fontName=font, fontSize=7.5, fillColor=GREY))
     return d
 

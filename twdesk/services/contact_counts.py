@@ -122,6 +122,25 @@ def distinct_people(session: Session, year: int, *, person_id: str | None = None
     return Counter({cid: len(people) for cid, people in per.items()})
 
 
+def first_contacts_by_month(session: Session, year: int, person_id: str) -> tuple[int, ...]:
+    """The distinct young people ``person_id`` was in touch with in ``year``, by the month of
+    their first contact that year (twelve numbers; their sum is the year's distinct people)."""
+    first = (
+        select(func.min(ContactLogEntry.contact_date))
+        .where(
+            ContactLogEntry.contactor_id == person_id,
+            ContactLogEntry.contact_date >= date(year, 1, 1),
+            ContactLogEntry.contact_date <= date(year, 12, 31),
+            ContactLogEntry.deleted_at.is_(None),
+        )
+        .group_by(ContactLogEntry.young_person_id)
+    )
+    months = [0] * 12
+    for day in session.scalars(first):
+        months[day.month - 1] += 1
+    return tuple(months)
+
+
 def ballot_counts(
     session: Session, year: int, *, delegates: bool = False
 ) -> dict[str, BallotTally]:

@@ -49,7 +49,16 @@ from twdesk.db.models import (
 )
 from twdesk.output import write_output
 from twdesk.reports.dossier import write_dossier_pdf
-from twdesk.services import duty, evaluation, ledger, links, people, stations, visits
+from twdesk.services import (
+    contact_counts,
+    duty,
+    evaluation,
+    ledger,
+    links,
+    people,
+    stations,
+    visits,
+)
 from twdesk.services.overview import office_name
 
 FULL_ID_SETTING = "dossier.full_id"
@@ -236,10 +245,14 @@ def _year(session: Session, person_id: str, year: int, today: date) -> DossierYe
     counts = ledger.year_counts(session, year, goal, person_id=person_id)
     start, end = date(year, 1, 1), date(year, 12, 31)
     rows = ledger.activity_rows(session, start=start, end=end, person_id=person_id)
-    by_month = [0] * MONTHS
-    for row in rows:
-        if row.confirmation == Confirmation.CONFIRMED and row.activity_type in goal.youth_types:
-            by_month[row.activity_date.month - 1] += row.youth_count
+    by_book = _memo(session, "by_book", lambda: contact_counts.counts_by_book(session))
+    if by_book:  # distinct young people from the contact book, as the ledger counts them
+        by_month = list(contact_counts.first_contacts_by_month(session, year, person_id))
+    else:
+        by_month = [0] * MONTHS
+        for row in rows:
+            if row.confirmation == Confirmation.CONFIRMED and row.activity_type in goal.youth_types:
+                by_month[row.activity_date.month - 1] += row.youth_count
     branch_names = dict(_branches(session))
     youth = YouthContacts(
         total=counts.youth[person_id],
@@ -247,6 +260,7 @@ def _year(session: Session, person_id: str, year: int, today: date) -> DossierYe
         by_month=tuple(by_month),
         branches=tuple(sorted(branch_names.get(b, "") for b in counts.branches.get(person_id, ()))),
         branch_target=goal.branches,
+        unit="人" if by_book else "人次",
     )
     activities = tuple(
         ActivityLine(

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twdesk.services import duty, ledger
+from twdesk.services import contact_counts, duty, ledger
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.ledger.common import LedgerContext, counted_types_text
 from twdesk.ui.tabs.ledger.register_page import open_activity_dialog
@@ -49,7 +49,8 @@ class DelegatePage(QWidget):
         head.addStretch(1)
         head.addWidget(self.self_report)
         bars = QFormLayout()
-        bars.addRow(self.tr("联系青年（人次）"), self.youth_bar)
+        self.youth_label = QLabel(self.tr("联系青年（人次）"))
+        bars.addRow(self.youth_label, self.youth_bar)
         bars.addRow(self.tr("联系团支部（个）"), self.branch_bar)
         bars.addRow(self.tr("驻站坐班（到岗/安排）"), self.duty_bar)
         body = QHBoxLayout()
@@ -82,6 +83,7 @@ class DelegatePage(QWidget):
         with self.ctx.db.session() as s:
             entries = ledger.activity_rows(s, start=start, end=end, person_id=pid)
             duty_days = duty.duty_days(s, person_id=pid, year=self.ctx.year, today=self.ctx.today)
+            by_book = contact_counts.counts_by_book(s)
         for bar, value, target in (
             (self.youth_bar, row.youth_contacts, goal.youth),
             (self.branch_bar, row.branches, goal.branches),
@@ -94,7 +96,12 @@ class DelegatePage(QWidget):
             bar.setStyleSheet(
                 "QProgressBar::chunk { background: %s; }" % ("#2e7d32" if done else "#c25e00")
             )
-        self.youth_bar.setToolTip(counted_types_text(goal))
+        if by_book:  # the office counts distinct young people from the contact book
+            self.youth_label.setText(self.tr("联系青年（人）"))
+            self.youth_bar.setToolTip(self.tr("按联系青年名册统计：本年联系过的不同青年人数"))
+        else:
+            self.youth_label.setText(self.tr("联系青年（人次）"))
+            self.youth_bar.setToolTip(counted_types_text(goal))
         met = all(row.targets_met.values())
         self.summary.setText(
             self.tr("{0}年：{1}。待站上确认 {2} 条，被退回 {3} 条。坐班记录来自坐班日历。").format(
