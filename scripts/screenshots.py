@@ -175,6 +175,7 @@ def main() -> None:
     evaluation_shots(app, window, out)
     window.close()
     QApplication.processEvents()
+    exchange_shots(app, out, work)
     print(f"screenshots in {out}")
 
 
@@ -238,6 +239,73 @@ def evaluation_shots(app, window, out: Path) -> None:
     app.processEvents()
     scheme.grab().save(str(out / "evaluation_scheme.png"))
     scheme.reject()
+
+
+def exchange_shots(app, out: Path, work: Path) -> None:
+    """USB exchange: the merge preview of a station's file, the conflicts to review, the
+    backups dialog and the recycle bin (the county's file and a station's copy diverged from
+    one small demo file, as the merge tests build them)."""
+    from unittest import mock
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.merge_files import build_base, diverge
+    from twdesk.db.dbfile import open_database
+    from twdesk.services import backups, recycle_bin
+    from twdesk.ui import actions
+    from twdesk.ui.dialogs.merge_dialog import MergeDialog
+    from twdesk.ui.main_window import MainWindow
+
+    def settle(until=lambda: True) -> None:
+        import time
+
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            app.processEvents()
+            if until() and not actions._RUNNING:
+                break
+            time.sleep(0.02)
+        for _ in range(5):
+            app.processEvents()
+
+    base = work / "exchange-base.sqlite"
+    build_base(base)
+    files = diverge(base, work)
+    window = MainWindow(open_database(files.county))
+    window.resize(1280, 690)
+    window.show()
+    settle()
+    chosen = (str(files.station), "")
+    with mock.patch.object(QFileDialog, "getOpenFileName", return_value=chosen):
+        window.form.actionMerge.trigger()
+    (merge,) = [d for d in window.findChildren(MergeDialog) if d.isVisible()]
+    settle(lambda: merge.report is not None)
+    merge.grab().save(str(out / "merge_preview.png"))
+    merge.merge()
+    settle(lambda: merge.merged is not None)
+    conflicts = merge.review_conflicts()
+    settle()
+    conflicts.grab().save(str(out / "merge_conflicts.png"))
+    conflicts.reject()
+    merge.reject()
+    backups.take_backup(window.db.path, "手动备份")
+    dialog = window.show_backups()
+    settle()
+    dialog.grab().save(str(out / "backups_dialog.png"))
+    dialog.reject()
+    with window.db.transaction() as s:
+        from sqlalchemy import select
+
+        from twdesk.db.models import Visit
+
+        visit = s.scalars(select(Visit.id).where(Visit.deleted_at.is_(None))).first()
+        recycle_bin.delete_visit(s, visit)
+    bin_dialog = window.show_recycle_bin()
+    settle()
+    bin_dialog.grab().save(str(out / "recycle_bin.png"))
+    bin_dialog.reject()
+    window.close()
+    app.processEvents()
 
 
 if __name__ == "__main__":
