@@ -98,6 +98,15 @@ def test_rotation_keeps_the_last_30(db_path: Path) -> None:
         assert not old.path.exists() and not backupfile.sidecar(old.path).exists()
 
 
+def test_backups_are_read_only_on_disk(db_path: Path) -> None:
+    import stat
+
+    first = take_backup(db_path, "手动备份")
+    linked = take_backup(db_path, "导入前")  # unchanged file: the same bytes, linked
+    for b in (first, linked):
+        assert not b.path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
 def test_rotation_follows_the_setting(db_path: Path) -> None:
     db = open_database(db_path)
     try:
@@ -166,6 +175,26 @@ def test_restore_and_undo_of_the_restore(db_path: Path) -> None:
     assert dump(db_path) == changed
     assert dump(undo.path) == original
     assert not list(db_path.parent.glob("*.restoring"))
+
+
+def test_restoring_the_oldest_of_a_full_folder(db_path: Path) -> None:
+    # the 恢复前 backup's rotation removes the oldest backup: the one being restored
+    db = open_database(db_path)
+    try:
+        with db.transaction() as s:
+            backups.set_backup_keep(s, 3)
+    finally:
+        db.close()
+    original = dump(db_path)
+    oldest = take_backup(db_path, "手动备份")
+    for name in ("王五", "赵六"):
+        add_people(db_path, name)
+        take_backup(db_path, "手动备份")
+    assert len(list_backups(db_path)) == 3
+    before = restore_backup(db_path, oldest.path)
+    assert dump(db_path) == original
+    assert before.reason == "恢复前" and before.path.exists()
+    assert len(list_backups(db_path)) == 3
 
 
 def test_restore_refused_while_the_file_is_open(db_path: Path) -> None:

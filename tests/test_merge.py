@@ -202,13 +202,20 @@ def test_records_made_in_both_files_match_by_natural_key(base: Path, tmp_path: P
     assert fk_problems(county) == []
 
 
-def test_an_older_file_is_merged_through_a_copy(office_db, tmp_path: Path) -> None:
+def test_an_older_file_is_merged_through_a_copy(
+    office_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.test_dbfile import make_revision_1_file
 
+    data = tmp_path / "data"
+    monkeypatch.setenv("TWDESK_DATA_DIR", str(data))
     old = tmp_path / "old.sqlite"
     make_revision_1_file(old)
     before = digest(old)
+    merge.plan_merge(office_db, old)
     report = merge.apply_merge(office_db, old)
+    # the upgraded copy (perhaps a package's decrypted content) leaves no copy behind
+    assert not list(data.rglob("old*"))
     assert report.inserted["person"] == 1
     assert digest(old) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("old")] == ["old.sqlite"]

@@ -70,7 +70,8 @@ def read_password(name: str | None, if_empty: str) -> str | None:
         return None
     file = Path(name)
     try:
-        password = file.read_text(encoding="utf-8-sig").strip("\r\n")
+        lines = file.read_text(encoding="utf-8-sig").splitlines()
+        password = lines[0] if lines else ""  # the first line, as typed in the GUI
     except OSError as exc:
         raise CliError(f"无法读取密码文件「{file}」：{exc.strerror or exc}。") from exc
     if not password:

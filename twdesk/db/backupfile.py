@@ -18,13 +18,14 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from twdesk import __version__
 from twdesk.db import lock as filelock
@@ -42,6 +43,8 @@ from twdesk.db.dbfile import (
 from twdesk.db.engine import connect_raw
 from twdesk.output import PACKAGE_MAGIC
 from twdesk.paths import data_dir
+
+T = TypeVar("T")
 
 BACKUPS_FOLDER = "backups"
 KEEP_SETTING = "backup.keep"
@@ -201,18 +204,32 @@ def take(
         meta["source_stamp"] = stamp
     if folder is not None:
         _write_json(sidecar(dest), meta)
+        _protect(dest)
         _fsync_dir(folder)
         rotate(folder, keep_count(facts.settings))
     return dest, meta
 
 
+def _protect(backup: Path) -> None:
+    """A backup is read-only on disk: opened by mistake (打开 in the backups folder), twdesk
+    opens it read-only, so it — and every backup linked to the same bytes — never changes."""
+    with contextlib.suppress(OSError):
+        os.chmod(backup, stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.chmod(path, stat.S_IREAD | stat.S_IWRITE)  # Windows refuses to delete read-only files
+    path.unlink(missing_ok=True)
+
+
 def source_stamp(db_path: Path) -> list[int]:
     """Size, modification time and SQLite's file change counter (header bytes 24–27, bumped by
     every commit in rollback-journal mode): equal stamps, same content."""
-    stat = Path(db_path).stat()
+    facts = Path(db_path).stat()
     with open(db_path, "rb") as fh:
         head = fh.read(28)
-    return [stat.st_size, stat.st_mtime_ns, int.from_bytes(head[24:28], "big")]
+    return [facts.st_size, facts.st_mtime_ns, int.from_bytes(head[24:28], "big")]
 
 
 def _link_unchanged(
@@ -268,7 +285,7 @@ def rotate(folder: Path, keep: int) -> list[Path]:
     """Keep the newest `keep` backups; also clear what a killed backup left (older than an hour)."""
     removed = []
     for old in backups_in(folder)[keep:]:
-        old.unlink(missing_ok=True)
+        _unlink(old)
         sidecar(old).unlink(missing_ok=True)
         removed.append(old)
     cutoff = time.time() - 3600
@@ -346,6 +363,11 @@ def held_lock(db_path: Path, *, take_over: bool = False) -> Iterator[None]:
         held = filelock.acquire(db_path, take_over=take_over)
     except filelock.FileLockedError as exc:
         raise LockedError(db_path, exc.holder) from None
+    except OSError as exc:  # a write-protected folder or stick
+        raise DbFileError(
+            f"无法在「{db_path.parent}」中建立锁文件：{exc.strerror or exc}。"
+            "请确认文件夹可写（U盘未写保护）。"
+        ) from exc
     try:
         if _has_hot_journal(db_path):
             _roll_back(db_path)  # an interrupted write goes first, as on every open
@@ -372,18 +394,29 @@ def damaged_copy(db_path: Path, reason: str) -> tuple[Path, dict[str, Any]]:
         "twdesk": __version__,
     }
     _write_json(sidecar(dest), meta)
+    _protect(dest)
     return dest, meta
 
 
-def put_in_place(backup: Path, db_path: Path) -> None:
+def put_in_place(backup: Path, db_path: Path, *, before: Callable[[], T] | None = None) -> T | None:
     """Replace `db_path` by a verified copy of `backup`: a copy beside it, fsync, os.replace.
-    The caller holds the lock. A crash at any moment leaves the old file or the new one."""
+    `before()` runs once the copy is made and before it replaces the file (the 恢复前 backup:
+    its rotation may then remove `backup` itself without harm); its result is returned. The
+    caller holds the lock. A crash at any moment leaves the old file or the new one."""
     db_path = Path(db_path).resolve()
     for left in db_path.parent.glob(f".{db_path.name}.*.restoring"):
         left.unlink(missing_ok=True)  # from a restore killed halfway (we hold the lock)
     tmp = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.restoring")
+    result = None
     try:
-        copy_consistent(Path(backup), tmp)
+        try:
+            copy_consistent(Path(backup), tmp)
+        except sqlite3.Error as exc:
+            raise BackupError(
+                f"无法读取备份「{Path(backup).name}」（{exc}）。数据库「{db_path.name}」保持原样。"
+            ) from exc
+        if before is not None:
+            result = before()
         journal = Path(str(db_path) + "-journal")
         if journal.exists() and journal.stat().st_size == 0:
             journal.unlink()
@@ -396,3 +429,4 @@ def put_in_place(backup: Path, db_path: Path) -> None:
         ) from exc
     finally:
         tmp.unlink(missing_ok=True)
+    return result

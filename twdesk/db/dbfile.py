@@ -551,11 +551,14 @@ def open_database(
     take_over_lock: bool = False,
     user: str | None = None,
     read_only: bool | None = None,
+    backup: bool = True,
 ) -> Database:
     """Check, lock, back up and migrate if older, and open `path`; or raise DbFileError.
 
     `read_only`: None = detect (a file, folder or medium that cannot be written opens
     read-only, without a lock, and refuses every transaction); True = always read-only.
+    `backup=False`: no copy before a migration — only for a temporary copy of the caller's
+    own (a merge migrating another office's file: that copy must not outlive the merge).
     """
     path = Path(path).resolve()
     header = read_header(path)
@@ -579,11 +582,11 @@ def open_database(
             _roll_back(path)
             header = read_header(path)
         _raise_if_corrupt(path, header)
-        backup = None
-        if header.user_version < SCHEMA_VERSION:
-            backup = backup_path_for(path, header.user_version)
-            copy_consistent(path, backup)
-            _keep_in_backups_folder(path, backup)
+        backup_path = None
+        if header.user_version < SCHEMA_VERSION and backup:
+            backup_path = backup_path_for(path, header.user_version)
+            copy_consistent(path, backup_path)
+            _keep_in_backups_folder(path, backup_path)
         engine = make_engine(path)
         try:
             with engine.begin() as conn:
@@ -614,7 +617,7 @@ def open_database(
             office_name=settings.get("office_name", ""),
             is_demo=settings.get("is_demo") == "1",
             lock=held,
-            backup_path=backup,
+            backup_path=backup_path,
             user=user or filelock.current_user(),
         )
     except BaseException:

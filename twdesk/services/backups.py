@@ -181,16 +181,22 @@ def restore_backup(db_path: Path, backup: Path, *, take_over_lock: bool = False)
     backupfile.verify_backup(backup)
     if not db_path.parent.is_dir():
         raise BackupError(f"文件夹「{db_path.parent}」不存在，没有恢复。")
+
+    def back_up_current() -> tuple[Path, dict[str, Any]]:
+        # after the backup is copied beside the file: this backup's rotation may remove the
+        # oldest backup — the one being restored — without harm
+        if not db_path.exists():
+            return backup, backupfile.read_metadata(backup)
+        try:
+            return backupfile.take(db_path, REASON_RESTORE)
+        except DbFileError:
+            # a damaged file is what a restore is for: keep its bytes all the same
+            return backupfile.damaged_copy(db_path, REASON_RESTORE)
+
     with backupfile.held_lock(db_path, take_over=take_over_lock):
-        if db_path.exists():
-            try:
-                path, meta = backupfile.take(db_path, REASON_RESTORE)
-            except DbFileError:
-                # a damaged file is what a restore is for: keep its bytes all the same
-                path, meta = backupfile.damaged_copy(db_path, REASON_RESTORE)
-        else:
-            path, meta = backup, backupfile.read_metadata(backup)
-        backupfile.put_in_place(backup, db_path)
+        taken = backupfile.put_in_place(backup, db_path, before=back_up_current)
+    assert taken is not None
+    path, meta = taken
     return _info(path, meta)
 
 

@@ -844,7 +844,7 @@ def _opened_source(target: Database, source_path: Path) -> Iterator[Database]:
     with tempfile.TemporaryDirectory(prefix="twdesk-merge-") as folder:
         copy = Path(folder) / resolved.name
         copy_consistent(resolved, copy)
-        source = open_database(copy)
+        source = open_database(copy, backup=False)  # no copy of it may outlive the merge
         try:
             yield source
         finally:

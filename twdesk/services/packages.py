@@ -480,10 +480,13 @@ def _unpack(
             if kind == b"M":
                 manifest_raw = data
                 continue
-            try:
-                block = zlib.decompress(data)
+            try:  # bounded: no block inflates beyond BLOCK, whatever a changed byte says
+                inflate = zlib.decompressobj()
+                block = inflate.decompress(data, BLOCK + 1)
             except zlib.error:
                 raise _damaged(path) from None
+            if len(block) > BLOCK or inflate.unconsumed_tail or not inflate.eof:
+                raise _damaged(path)
             digest.update(block)
             written += len(block)
             if db_out is not None:

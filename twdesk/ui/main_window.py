@@ -347,11 +347,11 @@ class MainWindow(QMainWindow):
         path = self.db.path
         self.visits_tab.shutdown()
         self.db.close()
-        error: UserError | None = None
+        error: Exception | None = None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             before = restore_backup(path, backup)
-        except UserError as exc:
+        except Exception as exc:  # whatever went wrong, the file is opened again (and locked)
             error = exc
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -361,9 +361,11 @@ class MainWindow(QMainWindow):
             self.close()
             return False
         self._use_database(new_db)
-        if error is not None:
+        if isinstance(error, UserError):
             show_error(self, error, self.tr("没有恢复"))
             return False
+        if error is not None:
+            raise error  # reported by the crash handler, with the file open again
         announce(EVERYTHING)
         self.form.statusbar.showMessage(
             self.tr("已从备份恢复。恢复前的文件已备份为：{0}").format(before.path.name), 15000

@@ -30,7 +30,7 @@ from twdesk.services.backups import (
     take_backup,
 )
 from twdesk.ui.actions import run_long
-from twdesk.ui.readonly import mark_editing
+from twdesk.ui.readonly import is_read_only, mark_editing
 
 COLUMNS = ("时间", "原因", "记录数", "大小")
 
@@ -148,8 +148,8 @@ class BackupsDialog(QDialog):
 
     def restore_selected(self) -> bool:
         backup = self.selected()
-        if backup is None:
-            return False
+        if backup is None or is_read_only() or not self.restore_button.isEnabled():
+            return False  # a read-only file (double-click included) is never replaced
         answer = QMessageBox.question(
             self,
             self.tr("从备份恢复"),

@@ -40,6 +40,7 @@ COUNTS = (
     ("updated", "修改"),
     ("deleted", "删除"),
     ("conflicts", "冲突"),
+    ("skipped", "未合并"),  # they point to a record no longer in this file
     ("unchanged", "不变"),
 )
 
@@ -257,12 +258,14 @@ class MergeDialog(QDialog):
                     f"{report.total('deleted'):,}",
                     f"{report.total('conflicts'):,}",
                 )
+                + self._skipped_text(report)
             )
         else:
             self.summary.setText(
                 self.tr("「{0}」与当前文件的记录已经一致，没有需要合并的内容。").format(
                     self.path.name if self.path else ""
                 )
+                + self._skipped_text(report)
             )
         self.merge_button.setEnabled(bool(report.changes))
 
@@ -279,6 +282,7 @@ class MergeDialog(QDialog):
             text += self.tr("{0} 条意见建议的编号与本文件重复，已改为新编号。").format(
                 len(report.renumbered)
             )
+        text += self._skipped_text(report)
         if report.conflict_list:
             text += self.tr("请点“核对冲突…”逐条确认，需要时采用另一版本。")
         self.summary.setText(text)
@@ -298,6 +302,15 @@ class MergeDialog(QDialog):
             self.summary.setText(self.tr("已取消合并，当前文件保持原样。"))
             self.merge_button.setEnabled(True)
 
+    def _skipped_text(self, report: MergeReport) -> str:
+        skipped = report.total("skipped")
+        if not skipped:
+            return ""
+        return self.tr(
+            "另有 {0} 条记录引用了本文件中已彻底删除的内容，不能合并（见“未合并”列）；"
+            "如需要，请在对方文件中核对这些记录。"
+        ).format(f"{skipped:,}")
+
     def _failed(self, exc: BaseException) -> None:
         from twdesk.core.errors import UserError
         from twdesk.ui.actions import show_error
@@ -312,7 +325,7 @@ class MergeDialog(QDialog):
     def _show(self, report: MergeReport) -> None:
         """The tables with changes, one row for the rest (nothing changed), the totals."""
         tables = [
-            t for t in report.tables() if any(t in getattr(report, k) for k, _l in COUNTS[:4])
+            t for t in report.tables() if any(t in getattr(report, k) for k, _l in COUNTS[:5])
         ]
         rest = sum(n for t, n in report.unchanged.items() if t not in tables)
         self.counts.setRowCount(len(tables) + 2)
