@@ -580,7 +580,10 @@ def _purge_rows(session: Session, table: Table, ids: list[str], seen: set[tuple[
                             f"请先删除或调整那些{label}。"
                         )
                 if column.nullable:
-                    session.execute(update(other).where(refers).values({column.key: None}))
+                    values: dict[str, Any] = {column.key: None}
+                    if "updated_at" in other.c:  # a change like any other: a merge carries it
+                        values["updated_at"] = now()
+                    session.execute(update(other).where(refers).values(values))
                 else:
                     dependants = list(session.scalars(select(other.c.id).where(refers)))
                     _purge_rows(session, other, dependants, seen)
