@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
+from tests.helpers import digest
 from twdesk.db.dbfile import open_database
 from twdesk.db.demo_file import create_demo_database
 from twdesk.services.backups import list_backups, take_backup
@@ -197,3 +198,31 @@ def test_open_of_a_package_previews_merging_it(
     qtbot.waitUntil(lambda: not actions._RUNNING, timeout=30000)
     qtbot.waitUntil(lambda: bool(warned), timeout=5000)
     assert "密码不正确" in warned[0]
+
+
+def test_double_click_does_not_restore_over_a_read_only_file(
+    qtbot, window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from twdesk.ui import readonly
+
+    take_backup(demo_path, "手动备份")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append("question") or QMessageBox.StandardButton.Yes,
+    )
+    dialog = open_backups(qtbot, window)
+    settle(qtbot)
+    readonly.set_read_only(window, True)
+    try:
+        before = digest(demo_path)
+        index = dialog.table.model().index(0, 0)
+        rect = dialog.table.visualRect(index)
+        # as a user double-clicks: a press and release, then the double-click
+        qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        settle(qtbot)
+        assert asked == [] and digest(demo_path) == before
+    finally:
+        readonly.set_read_only(window, False)
