@@ -293,3 +293,23 @@ def test_deleted_outright_here_and_changed_there_comes_back_as_a_conflict(
     assert report.skipped == {"visit": 1}
     assert report.inserted.get("duty_day", 0) == 0
     assert fk_problems(county) == []
+
+
+def test_a_record_saved_again_unchanged_is_dated_and_counted(base: Path, tmp_path: Path) -> None:
+    # the station saved a person again without changing anything: only the date moved on
+    county = tmp_path / "county.sqlite"
+    shutil.copy(base, county)
+    station = station_copy(base, tmp_path / "station.sqlite")
+    with contextlib.closing(sqlite3.connect(station)) as con:
+        pid = con.execute("SELECT id FROM person ORDER BY id LIMIT 1").fetchone()[0]
+        con.execute("UPDATE person SET updated_at = '2026-11-25 10:00:00' WHERE id = ?", (pid,))
+        con.commit()
+    with opened(county) as db:
+        preview = merge.plan_merge(db, station)
+        assert preview.updated == {"person": 1} and preview.changes == 1  # 合并 is offered
+        merge.apply_merge(db, station)
+        again = merge.plan_merge(db, station)
+    assert again.changes == 0
+    with contextlib.closing(sqlite3.connect(county)) as con:
+        (when,) = con.execute("SELECT updated_at FROM person WHERE id = ?", (pid,)).fetchone()
+    assert str(when).startswith("2026-11-25 10:00:00")

@@ -691,8 +691,11 @@ class _Planner:
                     and trow["updated_at"]
                     and (srow["updated_at"] > trow["updated_at"])
                 ):
-                    tp.updates.append(srow)  # the same record, dated as the later file has it
-                plan.count("unchanged", name)
+                    # the same content, dated as the later file has it: written, so counted
+                    tp.updates.append(srow)
+                    plan.count("updated", name)
+                else:
+                    plan.count("unchanged", name)
                 continue
             decision = rules.decide(
                 source_time=srow["updated_at"],
