@@ -7,6 +7,7 @@ Pure rules: the services count the records and hand the numbers here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -161,3 +162,21 @@ def checklist_problems(items: list[CheckItemSpec]) -> list[str]:
     for name in sorted(dupes):
         problems.append(f"考评项「{name}」重复。")
     return problems
+
+
+# --- the rectification ledger (整改台账) ----------------------------------------------------
+
+
+class RectState(StrEnum):
+    OPEN = "整改中"
+    OVERDUE = "已超期"
+    CLOSED = "已整改"
+
+
+def rect_state(closed_on: date | None, deadline: date | None, today: date) -> RectState:
+    """Closed once a closing date is set; overdue when open past its deadline."""
+    if closed_on is not None:
+        return RectState.CLOSED
+    if deadline is not None and deadline < today:
+        return RectState.OVERDUE
+    return RectState.OPEN

@@ -59,9 +59,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("year", "seq", name=op.f("uq_station_check_item_year_seq")),
     )
     with op.batch_alter_table("station_check_item", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_station_check_item_year"), ["year"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_station_check_item_year"), ["year"], unique=False)
     op.create_table(
         "station_check_score",
         sa.Column("item_id", sa.String(length=36), nullable=False),
