@@ -32,7 +32,7 @@ from twdesk.core.home_view import (
     CountySummary,
     HomeLine,
 )
-from twdesk.core.vocab import Attendance, Confirmation, OpinionStatus
+from twdesk.core.vocab import Confirmation, OpinionStatus
 from twdesk.db.models import Activity, OpinionItem, Person, Station, StationMembership, Visit
 from twdesk.output import OutputError, write_output
 from twdesk.services import backups, contact_counts, duty, evaluation, ledger, rectification
@@ -103,32 +103,26 @@ def duty_lines(session: Session, *, today: date, station_id: str | None = None) 
             )
         )
     first_of_year = date(today.year, 1, 1)
+    names = _station_names(session)
     unrecorded: Counter[str] = Counter()
     first: dict[str, date] = {}
-    names: dict[str, str] = {}
     if today > first_of_year:
-        for view in duty.duty_days(
-            session,
-            station_id=station_id,
-            start=first_of_year,
-            end=today - timedelta(days=1),
-            today=today,
-        ):
-            if any(s.attendance == Attendance.UNRECORDED for s in view.seats):
-                unrecorded[view.station_id] += 1
-                first.setdefault(view.station_id, view.day)
-                names[view.station_id] = view.station
-    for sid, n in sorted(unrecorded.items(), key=lambda kv: (-kv[1], names[kv[0]])):
+        found = duty.unrecorded_days(
+            session, first_of_year, today - timedelta(days=1), station_id=station_id
+        )
+        for sid, (n, day) in found.items():
+            unrecorded[sid], first[sid] = n, day
+    for sid, n in sorted(unrecorded.items(), key=lambda kv: (-kv[1], names.get(kv[0], ""))):
         lines.append(
             HomeLine(
                 "duty_unrecorded",
                 G_UNRECORDED,
-                f"{names[sid]}：{n} 个坐班日还未登记到岗（最早 {first[sid]:%m-%d}）",
+                f"{names.get(sid, '')}：{n} 个坐班日还未登记到岗（最早 {first[sid]:%m-%d}）",
                 n,
                 TAB_DUTY,
                 {"station_id": sid, "day": first[sid]},
                 sid,
-                names[sid],
+                names.get(sid, ""),
                 urgent=True,
             )
         )
@@ -312,19 +306,19 @@ def _delegate_stations(session: Session, station_id: str | None) -> dict[str, st
 def behind_lines(
     session: Session, *, today: date, station_id: str | None = None
 ) -> tuple[list[HomeLine], dict[str, tuple[int, int]]]:
-    """Delegates (ledger.year_counts against ledger.targets) and cadres (contact_counts against
+    """Delegates (the ledger's youth 人次, ledger.youth_contacts, against ledger.targets) and cadres (contact_counts against
     the contact settings) behind their 1+100 this far into the year (pro rata).
 
     Also returns, per station id ("" for cadres), (on pace, in office) for the coverage chart."""
     names = _station_names(session)
     goal = ledger.targets(session)
     due = pro_rata(goal.youth, today)
-    counts = ledger.year_counts(session, today.year, goal)
+    youth = ledger.youth_contacts(session, today.year, goal)
     behind: dict[str, list[str]] = defaultdict(list)
     coverage: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for pid, sid in _delegate_stations(session, station_id).items():
         coverage[sid][1] += 1
-        if counts.youth.get(pid, 0) < due:
+        if youth.get(pid, 0) < due:
             behind[sid].append(pid)
         else:
             coverage[sid][0] += 1

@@ -1,5 +1,6 @@
 """Station management assessment (联络站考评): the checklist per year, the scores entered per
-station and item, and the rectification ledger (整改台账) (issue 16).
+station and item, the rectification ledger (整改台账), and an index for the home page's
+count of ledger entries waiting for confirmation (issue 16).
 
 Revision ID: 0008_station_assessment
 Revises: 0007_youth_contacts
@@ -108,9 +109,15 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_rectification_station_closed", ["station_id", "closed_on"], unique=False
         )
+    with op.batch_alter_table("activity", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_activity_confirmation", ["confirmation", "station_id"], unique=False
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("activity", schema=None) as batch_op:
+        batch_op.drop_index("ix_activity_confirmation")
     with op.batch_alter_table("rectification", schema=None) as batch_op:
         batch_op.drop_index("ix_rectification_station_closed")
     op.drop_table("rectification")
