@@ -71,7 +71,7 @@ GROUP_ORDER = (
 
 
 def _station_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Station.id, Station.name)).tuples().all())
+    return dict(((sid, name) for sid, name in session.execute(select(Station.id, Station.name))))
 
 
 # --- the cheap lines ---------------------------------------------------------------------------

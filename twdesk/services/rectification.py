@@ -213,7 +213,7 @@ def overdue_by_station(
     )
     if station_id:
         query = query.where(Rectification.station_id == station_id)
-    return Counter(dict(session.execute(query).tuples().all()))
+    return Counter({sid: n for sid, n in session.execute(query)})
 
 
 @dataclass(frozen=True)

@@ -104,8 +104,8 @@ def _stored_items(session: Session, year: int) -> dict[int, StationCheckItem]:
 
 
 def save_checklist(session: Session, year: int, items: list[CheckItemSpec]) -> list[CheckItemSpec]:
-    """Replace the year's checklist; scores entered on items kept (same seq) stay, scores of
-    removed items go with them."""
+    """Replace the year's checklist; scores entered on items kept (same name) stay with them,
+    scores of removed items go with them."""
     items = [
         CheckItemSpec(n, i.name.strip(), i.points, str(i.measure), i.param)
         for n, i in enumerate(items, 1)
@@ -113,17 +113,23 @@ def save_checklist(session: Session, year: int, items: list[CheckItemSpec]) -> l
     problems = checklist_problems(items)
     if problems:
         raise AssessmentError("考评细则没有保存：\n" + "\n".join(problems))
-    stored = _stored_items(session, year)
+    # an item keeps its row (and the scores entered on it) by name, wherever it moves
+    by_name = {row.name: row for row in _stored_items(session, year).values()}
+    kept = {item.name for item in items}
+    for row in by_name.values():
+        if row.name not in kept:
+            session.execute(delete(StationCheckScore).where(StationCheckScore.item_id == row.id))
+            session.delete(row)
+        else:
+            row.seq = -row.seq  # out of the way of the new numbers (unique per year)
+    session.flush()
     for item in items:
-        row = stored.pop(item.seq, None)
+        row = by_name.get(item.name)
         if row is None:
-            row = StationCheckItem(year=year, seq=item.seq, notes="")
+            row = StationCheckItem(year=year, notes="")
             session.add(row)
-        row.name, row.points, row.measure = item.name, float(item.points), item.measure
-        row.param = float(item.param)
-    for row in stored.values():
-        session.execute(delete(StationCheckScore).where(StationCheckScore.item_id == row.id))
-        session.delete(row)
+        row.seq, row.name, row.points = item.seq, item.name, float(item.points)
+        row.measure, row.param = item.measure, float(item.param)
     session.flush()
     return checklist(session, year)
 
@@ -210,8 +216,9 @@ def _raw(session: Session, year: int, today: date, station_ids: list[str]) -> _R
     ):
         visit_days[sid].add(day)
     overdue: Counter[str] = Counter(
-        dict(
-            session.execute(
+        {
+            sid: n
+            for sid, n in session.execute(
                 select(Visit.station_id, func.count())
                 .join(OpinionItem, OpinionItem.visit_id == Visit.id)
                 .where(
@@ -224,9 +231,7 @@ def _raw(session: Session, year: int, today: date, station_ids: list[str]) -> _R
                 )
                 .group_by(Visit.station_id)
             )
-            .tuples()
-            .all()
-        )
+        }
     )
     activities: dict[str, Counter[int]] = defaultdict(Counter)
     for sid, day in session.execute(
