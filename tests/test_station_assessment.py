@@ -176,9 +176,11 @@ def test_rectification_states_and_overdue(hf: HomeFile) -> None:
         assert [r.state for r in rectification.problems(s, station_id=hf.b, today=TODAY)] == [
             "已整改"
         ]
-    with pytest.raises(RectificationError, match="已于 2026-11-24 整改完成"):
-        with hf.db.transaction() as s:
-            rectification.close_problem(s, hf.problems["late"], on=TODAY)
+    with (
+        pytest.raises(RectificationError, match="已于 2026-11-24 整改完成"),
+        hf.db.transaction() as s,
+    ):
+        rectification.close_problem(s, hf.problems["late"], on=TODAY)
     with hf.db.transaction() as s:
         r = rectification.reopen_problem(s, hf.problems["late"], "复查未通过", on=TODAY)
         assert r.state == "已超期" and "重新整改：复查未通过" in r.follow_up
