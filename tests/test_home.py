@@ -170,10 +170,10 @@ def test_overview_charts(hf: HomeFile) -> None:
         "已反馈": 0,
     }
     # A: 1 of 3 past days opened; B: 1 of 2
-    assert dict(charts["坐班到岗率（按联络站）"].values) == {"乔庄镇联络站": 33, "青溪镇联络站": 50}
+    assert dict(charts["坐班到岗率（按联络站）"].values) == {"乔庄镇": 33, "青溪镇": 50}
     assert dict(charts["1+100 按进度达标率"].values) == {
-        "乔庄镇联络站": 50,
-        "青溪镇联络站": 0,
+        "乔庄镇": 50,
+        "青溪镇": 0,
         "团干部": 0,
     }
     assert dict(charts["联络站考评等次"].values) == {"优秀": 0, "合格": 0, "不合格": 2}

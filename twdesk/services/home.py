@@ -485,7 +485,7 @@ def overview(
         opinions[day.month] += n
         states[status] += n
     months = [f"{m}月" for m in range(1, 13)]
-    names = _station_names(session)
+    names = {sid: _short(name) for sid, name in _station_names(session).items()}
     rates = assessment.duty_rates(session, year, today=today)
     if station_id:
         rates = {k: v for k, v in rates.items() if k == station_id}
@@ -531,6 +531,14 @@ def overview(
         ),
         Chart("联络站考评等次", tuple((g, grades[g]) for g, _m in rule.grades)),
     )
+
+
+def _short(station: str) -> str:
+    """A chart label: 乔庄镇团代表联络站 → 乔庄镇 (the full name is in the tables)."""
+    for tail in ("团代表联络站", "联络站"):
+        if station.endswith(tail) and len(station) > len(tail):
+            return station[: -len(tail)]
+    return station
 
 
 def county_summary(
