@@ -36,6 +36,12 @@ RED = QColor("#b3261e")
 FIXED = 2  # 名次, 联络站
 
 
+def fmt(value: Decimal) -> str:
+    """46.0 → 46, 55.5 → 55.5."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
 class RecordsDialog(QDialog):
     """The records behind one suggested number."""
 
@@ -209,7 +215,7 @@ class AssessmentPage(QWidget):
 
     def _show(self) -> None:
         rows = self.rows
-        names = [f"{i.name}\n（{i.points:g}分）" for i in rows[0].items] if rows else []
+        names = [f"{i.name}\n（{fmt(i.points)}分）" for i in rows[0].items] if rows else []
         headers = [tr("名次"), tr("联络站"), *names, tr("总分"), tr("等次")]
         self.table.clear()
         self.table.setColumnCount(len(headers))
@@ -219,21 +225,21 @@ class AssessmentPage(QWidget):
         bold.setBold(True)
         for r, row in enumerate(rows):
             cells = [str(row.rank), row.station]
-            cells += [f"{i.score:g}" for i in row.items]
-            cells += [f"{row.total:g}", row.grade]
+            cells += [fmt(i.score) for i in row.items]
+            cells += [fmt(row.total), row.grade]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, item)
             for n, score in enumerate(row.items):
                 item = self.table.item(r, FIXED + n)
-                suggested = "—" if score.suggested is None else f"{score.suggested:g}"
+                suggested = "—" if score.suggested is None else fmt(score.suggested)
                 tip = tr("建议分 {0}：{1}").format(suggested, score.basis)
                 if score.entered is not None:
                     item.setForeground(QBrush(ENTERED))
                     item.setFont(bold)
                     tip += tr("\n录入得分 {0}{1}").format(
-                        f"{score.entered:g}", f"（{score.note}）" if score.note else ""
+                        fmt(score.entered), f"（{score.note}）" if score.note else ""
                     )
                 item.setToolTip(tip)
             if row.grade == "不合格":
@@ -301,9 +307,7 @@ class AssessmentPage(QWidget):
             value, ok = QInputDialog.getDouble(
                 self,
                 tr("录入得分"),
-                tr("{0}「{1}」得分（0–{2}）：").format(
-                    row.station, score.name, f"{score.points:g}"
-                ),  # type: ignore[attr-defined]
+                tr("{0}「{1}」得分（0–{2}）：").format(row.station, score.name, fmt(score.points)),  # type: ignore[attr-defined]
                 start,
                 0,
                 float(score.points),  # type: ignore[attr-defined]
