@@ -52,6 +52,7 @@ class _FirstPaint(QObject):
 
 class MainWindow(QMainWindow):
     database_changed = Signal(object)
+    tabs_created = Signal()  # the tabs exist (on the first file), before any of them loads
 
     def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
         """With `db`, the window is built on it at once; without, call `open_after_paint(path)`:
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.ledger_tab = LedgerTab(db, lazy=True)
         self.contacts_tab = ContactsTab(db, lazy=True)
         self.evaluation_tab = EvaluationTab(db, lazy=True)
+        self.tabs_created.emit()
         pages: list[QWidget] = [
             self.home_tab,
             self.people_tab,
@@ -165,6 +167,10 @@ class MainWindow(QMainWindow):
         for widget in waiting:
             widget.deleteLater()
         tabs.setCurrentIndex(max(current, 0))
+        if self.isVisible() and tabs.currentWidget() is self.home_tab:
+            # start-up: the window has painted already; 首页 shows its first lines before
+            # the status-bar counts are read (the rest come from its worker)
+            self.home_tab.load_now()
         tabs.setUpdatesEnabled(True)
         self.form.menubar.setEnabled(True)
         self._database_opened()

@@ -45,6 +45,7 @@ class _Relay(QObject):
 
 class TodayPage(QWidget):
     line_activated = Signal(object)  # HomeLine
+    filled = Signal(bool)  # the cheap lines are shown (False), then all of them (True)
 
     def __init__(self, ctx: HomeContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +103,7 @@ class TodayPage(QWidget):
         self.more = []
         self.state.setText(tr("正在统计其余事项…"))
         self._show()
+        self.filled.emit(False)
         self.wait()
 
         def job(_progress: Any, _cancelled: Any) -> list[HomeLine]:
@@ -124,6 +126,7 @@ class TodayPage(QWidget):
         self.more = list(result)  # type: ignore[call-overload]
         self.state.setText("")
         self._show()
+        self.filled.emit(True)
 
     def wait(self) -> None:
         """Let a running worker finish (before the file is closed or a new count starts)."""
