@@ -70,6 +70,11 @@ GROUP_ORDER = (
 )
 
 
+def _day(day: date, today: date) -> str:
+    """11-03 this year, 2025-11-03 another year."""
+    return f"{day:%m-%d}" if day.year == today.year else f"{day:%Y-%m-%d}"
+
+
 def _station_names(session: Session) -> dict[str, str]:
     return dict(((sid, name) for sid, name in session.execute(select(Station.id, Station.name))))
 
@@ -117,7 +122,7 @@ def duty_lines(session: Session, *, today: date, station_id: str | None = None) 
             HomeLine(
                 "duty_unrecorded",
                 G_UNRECORDED,
-                f"{names.get(sid, '')}：{n} 个坐班日还未登记到岗（最早 {first[sid]:%m-%d}）",
+                f"{names.get(sid, '')}：{n} 个坐班日还未登记到岗（最早 {_day(first[sid], today)}）",
                 n,
                 TAB_DUTY,
                 {"station_id": sid, "day": first[sid]},
@@ -207,7 +212,7 @@ def pending_lines(
             HomeLine(
                 "ledger_pending",
                 G_PENDING,
-                f"{name}：{n} 条自报履职记录待确认（最早 {oldest:%m-%d}）",
+                f"{name}：{n} 条自报履职记录待确认（最早 {_day(oldest, today)}）",
                 n,
                 TAB_LEDGER,
                 {"station_id": sid, "confirmation": str(Confirmation.PENDING)},

@@ -187,6 +187,7 @@ class AssessmentPage(QWidget):
         self.summary.setWordWrap(True)
         self.table = make_table([tr("名次"), tr("联络站")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectItems)
+        self.table.verticalHeader().hide()  # the rank is the first column
         self.table.cellDoubleClicked.connect(lambda r, c: self.show_records(r, c))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
