@@ -264,3 +264,45 @@ def test_cli_assess_json_keys_and_export(hf: HomeFile, tmp_path: Path) -> None:
         "stations", "assess", "--db", str(path), "--year", "2026", "--station", "无此站"
     )
     assert missing.returncode == 1 and "错误：" in missing.stderr
+
+
+def test_checklists_scores_and_problems_made_in_two_files_merge(
+    hf: HomeFile, tmp_path: Path
+) -> None:
+    """The county and a station each start the 2026 checklist on their own: merged, it is one
+    checklist (matched on year + number) carrying both files' scores and problems."""
+    import sqlite3
+    from contextlib import closing
+
+    from tests.merge_files import station_copy
+    from twdesk.db.dbfile import open_database
+    from twdesk.services import merge
+
+    hf.db.close()
+    station = station_copy(hf.path, tmp_path / "station.sqlite")
+    county = open_database(hf.path)
+    with county.transaction() as s:
+        sa.set_score(s, 2026, hf.a, 6, Decimal(8))
+    county.close()
+    other = open_database(station)
+    with other.transaction() as s:
+        sa.set_score(s, 2026, hf.b, 6, Decimal(7))
+        rectification.save_problem(
+            s, {"station_id": hf.b, "description": "站点标识缺失", "found_on": date(2026, 11, 2)}
+        )
+    other.close()
+    county = open_database(hf.path)
+    try:
+        merge.apply_merge(county, station)
+        with county.session() as s:
+            assert len(sa.checklist(s, 2026)) == 6
+            rows = {r.station: items_of(r) for r in sa.assess(s, 2026, today=TODAY)}
+            problems = [r.description for r in rectification.problems(s, today=TODAY)]
+    finally:
+        county.close()
+    assert rows["乔庄镇联络站"]["阵地建设（现场检查）"].entered == 8
+    assert rows["青溪镇联络站"]["阵地建设（现场检查）"].entered == 7
+    assert "站点标识缺失" in problems and len(problems) == 4
+    with closing(sqlite3.connect(hf.path)) as con:
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert con.execute("SELECT count(*) FROM station_check_item").fetchone()[0] == 6
