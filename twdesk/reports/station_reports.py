@@ -213,7 +213,7 @@ class _BarChart(Flowable):
             c.setFillColor(HexColor("#222222"))
             c.setFont(self.font, size)
             c.drawCentredString(x + slot * 0.35, bottom + h + 2, f"{value}{self.chart.unit}")
-            c.drawCentredString(i * slot + slot / 2, bottom - 10, label[: max(2, int(slot / size))])
+            c.drawCentredString(i * slot + slot / 2, bottom - 10, label[: max(3, int(slot / size))])
         c.setStrokeColor(GRID)
         c.line(0, bottom, self.width, bottom)
 

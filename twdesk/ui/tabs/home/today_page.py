@@ -53,6 +53,7 @@ class TodayPage(QWidget):
         self.first: list[HomeLine] = []
         self.more: list[HomeLine] = []
         self.worker: Worker | None = None
+        self._relay: _Relay | None = None
         self._generation = 0
         self.station = QComboBox()
         self.station.setMinimumWidth(220)
@@ -111,7 +112,9 @@ class TodayPage(QWidget):
                 return home.more_lines(s, db.path, today=today, station_id=station)
 
         worker = Worker(job)
-        relay = _Relay(self, lambda result: self._more_arrived(generation, result))
+        if self._relay is not None:
+            self._relay.deleteLater()  # the previous count's (finished: wait() above)
+        relay = self._relay = _Relay(self, lambda result: self._more_arrived(generation, result))
         worker.finished.connect(relay.on_finished)
         worker.failed.connect(relay.on_failed)
         self.worker = worker
