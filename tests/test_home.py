@@ -117,13 +117,21 @@ def test_evaluation_stages_missing_once_the_year_is_opened(hf: HomeFile) -> None
         assert not by_kind(home.more_lines(s, None, today=TODAY), "stages_missing")
     with hf.db.transaction() as s:
         evaluation.open_year(s, 2026, today=TODAY)
+        # 曾䶮 has done the self-evaluation (the suggestions taken as they are)
+        evaluation.save_stage(
+            s, 2026, hf.people["a1"], evaluation.Stage.SELF, evaluation.StageEntry()
+        )
     with hf.db.session() as s:
         lines = {
             x.station: x for x in by_kind(home.more_lines(s, None, today=TODAY), "stages_missing")
         }
-    assert lines["乔庄镇联络站"].count == 6  # 2 delegates × 3 stages
+    with hf.db.session() as s:  # the same counts as the evaluation tab's progress view
+        gaps = {g.station_id: g.missing for g in evaluation.stage_gaps(s, 2026)}
+        for p in evaluation.progress(s, 2026):
+            assert gaps[p.station_id] == {k: len(v) for k, v in p.missing.items()}
+    assert lines["乔庄镇联络站"].count == 5  # 2 delegates × 3 stages, one done
     assert lines["青溪镇联络站"].count == 3
-    assert "自评缺 2 人" in lines["乔庄镇联络站"].text
+    assert "自评缺 1 人，组织评价缺 2 人" in lines["乔庄镇联络站"].text
     assert lines["青溪镇联络站"].target == {"station_id": hf.b, "year": 2026}
 
 

@@ -367,15 +367,16 @@ def behind_lines(
 
 
 def stage_lines(session: Session, *, today: date, station_id: str | None = None) -> list[HomeLine]:
-    """Evaluation stages still missing for the year in progress (once the year is opened)."""
+    """Evaluation stages still missing for the year in progress (once the year is opened):
+    `evaluation.stage_gaps`, the counts of the tab's `progress` in one grouped query."""
     year = today.year
     if year not in evaluation.evaluation_years(session):
         return []
     lines = []
-    for p in evaluation.progress(session, year):
+    for p in evaluation.stage_gaps(session, year):
         if (station_id and p.station_id != station_id) or p.locked:
             continue
-        missing = {str(stage): len(names) for stage, names in p.missing.items() if names}
+        missing = {str(stage): n for stage, n in p.missing.items() if n}
         if not missing:
             continue
         text = "，".join(f"{stage}缺 {n} 人" for stage, n in missing.items())
