@@ -306,3 +306,15 @@ def test_checklists_scores_and_problems_made_in_two_files_merge(
     with closing(sqlite3.connect(hf.path)) as con:
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
         assert con.execute("SELECT count(*) FROM station_check_item").fetchone()[0] == 6
+
+
+def test_grade_thresholds_are_an_office_setting(hf: HomeFile) -> None:
+    with hf.db.transaction() as s:
+        sa.set_grade_rule(
+            s, GradeRule((("五星", Decimal(40)), ("三星", Decimal(20)), ("待提升", Decimal(0))))
+        )
+    with hf.db.session() as s:
+        grades = {r.station: r.grade for r in sa.assess(s, 2026, today=TODAY)}
+    assert grades == {"乔庄镇联络站": "五星", "青溪镇联络站": "三星"}  # 46 and 26
+    with pytest.raises(sa.AssessmentError, match="从高到低"), hf.db.transaction() as s:
+        sa.set_grade_rule(s, GradeRule((("合格", Decimal(60)), ("优秀", Decimal(90)))))
