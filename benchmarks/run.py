@@ -173,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(bench_counts(path))
     start_rows = bench_start(path)
     rows += start_rows
+    from benchmarks.bench_home import bench_home
+
+    rows += bench_home(path)
     from benchmarks.bench_visits import bench_visits
 
     rows += bench_visits(path)

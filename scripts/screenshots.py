@@ -74,6 +74,10 @@ def main() -> None:
     window.show()
     for _ in range(5):  # tabs load their data just after the window is shown
         app.processEvents()
+    home_shots(app, window, out)
+    window.form.tabs.setCurrentWidget(window.people_tab)
+    for _ in range(5):
+        app.processEvents()
     tab = window.people_tab
     county = tab.tree.topLevelItem(1)
     tab.tree.setCurrentItem(county.child(0) if county.childCount() else county)
@@ -103,7 +107,7 @@ def main() -> None:
     app.processEvents()
     person_dialog.grab().save(str(out / "person_links.png"))
     person_dialog.reject()
-    window.form.tabs.setCurrentIndex(1)
+    window.form.tabs.setCurrentWidget(window.duty_tab)
     for _ in range(5):
         app.processEvents()
     duty_tab = window.duty_tab
@@ -131,7 +135,7 @@ def main() -> None:
             ],
             check=True,
         )
-    window.form.tabs.setCurrentIndex(2)
+    window.form.tabs.setCurrentWidget(window.visits_tab)
     for _ in range(5):
         app.processEvents()
     vt = window.visits_tab
@@ -155,7 +159,7 @@ def main() -> None:
     vt.stats_page.year.setValue(2026)
     app.processEvents()
     window.grab().save(str(out / "visits_stats.png"))
-    window.form.tabs.setCurrentIndex(3)
+    window.form.tabs.setCurrentWidget(window.ledger_tab)
     for _ in range(5):
         app.processEvents()
     lt = window.ledger_tab
@@ -177,6 +181,71 @@ def main() -> None:
     QApplication.processEvents()
     exchange_shots(app, out, work)
     print(f"screenshots in {out}")
+
+
+def home_shots(app, window, out: Path) -> None:
+    """首页: today's lines (with two rectification problems, one overdue), and the station
+    assessment table with an inspection score entered."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from twdesk.services import rectification
+    from twdesk.services import station_assessment as sa
+    from twdesk.ui.actions import EVERYTHING, announce
+
+    today = date.today()
+    with window.db.transaction() as s:
+        stations = sa.assess(s, today.year, today=today)
+        first, second = stations[0], stations[-1]
+        rectification.save_problem(
+            s,
+            {
+                "station_id": second.station_id,
+                "item": "五公开上墙",
+                "description": "五公开栏的年度计划未更新",
+                "found_on": today - timedelta(days=40),
+                "deadline": today - timedelta(days=10),
+                "responsible": "站长",
+            },
+        )
+        rectification.save_problem(
+            s,
+            {
+                "station_id": first.station_id,
+                "item": "来访登记规范",
+                "description": "来访登记缺来访人联系方式",
+                "found_on": today - timedelta(days=5),
+                "deadline": today + timedelta(days=25),
+                "responsible": "站长",
+            },
+        )
+        for row in stations:
+            sa.set_score(s, today.year, row.station_id, 6, Decimal(8), "现场检查")
+    announce(EVERYTHING)
+    home = window.home_tab
+    window.form.tabs.setCurrentWidget(home)
+    for _ in range(5):
+        app.processEvents()
+    home.today_page.wait()
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(str(out / "home_tab.png"))
+    home.pages.setCurrentWidget(home.assessment_page)
+    for _ in range(5):
+        app.processEvents()
+    home.assessment_page.table.setCurrentCell(0, 2)
+    app.processEvents()
+    window.grab().save(str(out / "station_assessment.png"))
+    home.pages.setCurrentWidget(home.overview_page)
+    import time
+
+    deadline = time.monotonic() + 20  # the charts are counted in a worker thread
+    while not home.overview_page.charts[0].values and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
+    window.grab().save(str(out / "home_overview.png"))
+    home.pages.setCurrentWidget(home.today_page)
 
 
 def contacts_shots(app, window, out: Path, work: Path) -> None:

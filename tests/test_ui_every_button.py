@@ -400,6 +400,13 @@ def test_every_button_and_menu_action_works(
         "生成档案…",
         "生成本站档案…",
         "打印预览",
+        # 首页 (issue 16): charts, the summary, assessment and rectification pages
+        "导出 PNG…",
+        "县级工作概况 PDF…",
+        "考评细则…",
+        "计分依据…",
+        "新增问题…",
+        "打印本站台账…",
     ):
         assert label in reached, label
     assert len(explorer.clicked) > 60

@@ -17,7 +17,7 @@ from twdesk.db.dbfile import create_database, open_database
 from twdesk.db.demo_file import create_demo_database
 from twdesk.ui.main_window import MainWindow
 
-TAB_NAMES = ["联络站与代表", "坐班日历", "来访登记", "履职记录", "联系青年", "履职考核"]
+TAB_NAMES = ["首页", "联络站与代表", "坐班日历", "来访登记", "履职记录", "联系青年", "履职考核"]
 
 
 @pytest.fixture
@@ -59,12 +59,13 @@ def test_window_shows_tabs_title_and_counts(window: MainWindow) -> None:
     assert window.counts_label.text().startswith("联络站 4 · 在任团代表 ")
     assert window.overdue_label.text().startswith("超期 ")
     assert str(window.db.path) == window.path_label.text()
-    assert tabs.widget(0) is window.people_tab  # every tab is real now
-    assert tabs.widget(1) is window.duty_tab
-    assert tabs.widget(2) is window.visits_tab
-    assert tabs.widget(3) is window.ledger_tab
-    assert tabs.widget(4) is window.contacts_tab
-    assert tabs.widget(5) is window.evaluation_tab
+    assert tabs.widget(0) is window.home_tab  # every tab is real now, 首页 first
+    assert tabs.widget(1) is window.people_tab
+    assert tabs.widget(2) is window.duty_tab
+    assert tabs.widget(3) is window.visits_tab
+    assert tabs.widget(4) is window.ledger_tab
+    assert tabs.widget(5) is window.contacts_tab
+    assert tabs.widget(6) is window.evaluation_tab
 
 
 def test_plain_database_has_no_demo_mark(qtbot, tmp_path: Path) -> None:
@@ -227,11 +228,15 @@ def test_tabs_load_their_data_once_shown(qtbot, demo_path: Path) -> None:
     qtbot.waitExposed(win)
     with sqlite3.connect(demo_path) as con:
         everyone = con.execute("SELECT count(*) FROM person WHERE deleted_at IS NULL").fetchone()
-    qtbot.waitUntil(lambda: people_rows() == everyone[0], timeout=5000)
+    # 首页 (the first tab) fills in after the paint; the hidden tabs have not read the file
+    qtbot.waitUntil(lambda: win.home_tab.today_page.tree.topLevelItemCount() > 0, timeout=5000)
     qtbot.wait(50)
-    assert win.duty_tab.station.count() == 0  # the hidden tab has not read the file
+    assert people_rows() == 0 and win.duty_tab.station.count() == 0
     win.form.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: people_rows() == everyone[0], timeout=5000)
+    win.form.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: win.duty_tab.station.count() == 4, timeout=5000)
+    win.home_tab.shutdown()
     win.close()
 
 
@@ -289,12 +294,14 @@ def test_default_window_fits_a_1366_by_768_screen(
     assert abs(frame.center().x() - 683) <= 3 and abs(frame.center().y() - 364) <= 3
     minimum = window.minimumSizeHint()
     assert minimum.width() <= 1366 and minimum.height() <= 768
-    for index in (1, 0):  # measured with their data loaded
+    for index in (2, 1, 0):  # measured with their data loaded
         window.form.tabs.setCurrentIndex(index)
     qtbot.waitUntil(lambda: window.duty_tab.station.count() == 4)
     qtbot.waitUntil(lambda: window.people_tab.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: window.home_tab.today_page.tree.topLevelItemCount() > 0)
+    window.home_tab.shutdown()
     chrome = window.height() - window.form.tabs.currentWidget().height()  # menu, tabs, status
-    for tab in (window.people_tab, window.duty_tab):
+    for tab in (window.home_tab, window.people_tab, window.duty_tab):
         for hint in (tab.minimumSizeHint(), tab.sizeHint()):  # room enough, and preferably
             assert hint.width() <= inner.width() and hint.height() <= inner.height() - chrome
     window.close()
@@ -320,11 +327,12 @@ def test_read_only_file_shows_why_disables_edits_and_still_exports(
     assert window.read_only_banner.text().startswith("只读：")
     assert "只能查看和导出" in window.read_only_banner.text()
     tab = window.people_tab
+    window.form.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
     tab.tree.setCurrentItem(tab.tree.topLevelItem(1))  # a station: would enable 编辑/撤销/小组
     editing = [
         b
-        for t in (window.people_tab, window.duty_tab)
+        for t in (window.people_tab, window.duty_tab, window.home_tab)
         for b in t.findChildren(QPushButton)
         if b.property(EDITING)
     ]
@@ -339,6 +347,7 @@ def test_read_only_file_shows_why_disables_edits_and_still_exports(
         "生成/重排计划…",
     } <= texts
     assert {"到岗", "替班…", "登记不便坐班时段…"} <= texts
+    assert {"录入得分…", "考评细则…", "新增问题…", "整改完成…"} <= texts  # 首页's pages
     assert not any(b.isEnabled() for b in editing)
     # outputs still work
     out = tmp_path / "名册.xlsx"
@@ -377,9 +386,9 @@ def test_tabs_follow_changes_on_the_bus(
     from twdesk.ui.dialogs.station_dialog import StationDialog
 
     tabs = window.form.tabs
-    tabs.setCurrentIndex(1)
+    tabs.setCurrentWidget(window.duty_tab)
     qtbot.waitUntil(lambda: window.duty_tab.station.count() == 4)
-    tabs.setCurrentIndex(0)
+    tabs.setCurrentWidget(window.people_tab)
     qtbot.waitUntil(lambda: window.people_tab.model.rowCount() > 0)
 
     def fill_and_save(dialog: StationDialog) -> int:
@@ -394,8 +403,12 @@ def test_tabs_follow_changes_on_the_bus(
     assert window.counts_label.text().startswith("联络站 5 · ")
     assert window.people_tab.tree.findItems("New Station", Qt.MatchFlag.MatchRecursive)
     assert window.duty_tab.station.count() == 4  # hidden: not read yet
-    tabs.setCurrentIndex(1)
+    tabs.setCurrentWidget(window.duty_tab)
     qtbot.waitUntil(lambda: window.duty_tab.station.count() == 5)
+    # the home page's station filter follows too when it is shown again
+    tabs.setCurrentWidget(window.home_tab)
+    qtbot.waitUntil(lambda: window.home_tab.today_page.station.findText("New Station") >= 0)
+    window.home_tab.shutdown()
     assert window.duty_tab.station.findText("New Station") >= 0
 
 
@@ -414,9 +427,11 @@ def test_start_up_paints_the_window_first_then_opens_the_file(qtbot, demo_path: 
     assert not win.form.menubar.isEnabled()  # nothing to save a copy of yet
     win.show()
     qtbot.waitUntil(lambda: win.db is not None, timeout=10000)
-    assert tabs.widget(0) is win.people_tab and win.form.menubar.isEnabled()
+    assert tabs.widget(0) is win.home_tab and win.form.menubar.isEnabled()
     assert [tabs.tabText(i) for i in range(tabs.count())] == TAB_NAMES
-    qtbot.waitUntil(lambda: win.people_tab.model.rowCount() > 0, timeout=5000)
+    # the home page fills in: the cheap lines, then the rest from the worker
+    qtbot.waitUntil(lambda: win.home_tab.today_page.tree.topLevelItemCount() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: not win.home_tab.today_page.loading, timeout=10000)
     assert win.windowTitle() == "团代表联络站工作台 — demo.sqlite [演示数据]"
     assert Path(str(demo_path) + ".lock").exists()
     win.close()

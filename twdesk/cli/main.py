@@ -19,6 +19,7 @@ from twdesk.cli import (
     files,
     ledger,
     roster,
+    stations_assess,
     visits,
 )
 from twdesk.cli.common import EXIT_INTERNAL, EXIT_OK, ChineseArgumentParser, report
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_parsers(sub)
     contacts.add_parsers(sub, imp_sub)
     exchange.add_parsers(sub)
+    stations_assess.add_parsers(sub, exp_sub)
     return parser
 
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from twdesk.core.duty_rules import (
@@ -739,6 +739,35 @@ def duty_days(
         )
         for d, station, address in days
     ]
+
+
+def unrecorded_days(
+    session: Session,
+    start: date,
+    end: date,
+    *,
+    station_id: str | None = None,
+) -> dict[str, tuple[int, date]]:
+    """Per station id: the duty days between ``start`` and ``end`` with a seat still 未登记
+    (what `duty_days` shows as 未登记 for a past day), and the first of them."""
+    query = (
+        select(DutyDay.station_id, func.count(func.distinct(DutyDay.id)), func.min(DutyDay.day))
+        .join(DutyAssignment, DutyAssignment.duty_day_id == DutyDay.id)
+        .join(Station, Station.id == DutyDay.station_id)
+        .join(Person, Person.id == DutyAssignment.person_id)
+        .where(
+            DutyDay.cancelled.is_(False),
+            Station.deleted_at.is_(None),
+            Person.deleted_at.is_(None),
+            DutyAssignment.attendance == str(Attendance.UNRECORDED),
+            DutyDay.day >= start,
+            DutyDay.day <= end,
+        )
+        .group_by(DutyDay.station_id)
+    )
+    if station_id:
+        query = query.where(DutyDay.station_id == station_id)
+    return {sid: (n, first) for sid, n, first in session.execute(query)}
 
 
 @dataclass(frozen=True)

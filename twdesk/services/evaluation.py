@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, true
+from sqlalchemy import bindparam, case, func, select, true
 from sqlalchemy.orm import Session
 
 from twdesk.core.default_scheme import stored_rule
@@ -1473,6 +1473,59 @@ def progress(session: Session, year: int) -> list[StageProgress]:
             for st in STAGES
         }
         out.append(StageProgress(sy.station_id, sy.station, len(sy.delegates), missing, sy.locked))
+    return out
+
+
+@dataclass(frozen=True)
+class StageGaps:
+    """Per station: delegates evaluated and how many miss each stage (no names)."""
+
+    station_id: str
+    station: str
+    delegates: int
+    missing: dict[Stage, int]
+    locked: bool
+
+
+def stage_gaps(session: Session, year: int) -> list[StageGaps]:
+    """Per station, how many delegates miss each stage, as `progress` counts them, in one
+    grouped query (`progress` builds every delegate's result): the home page reads this."""
+    in_bin = select(Person.id).where(Person.deleted_at.is_not(None))
+
+    def missing(column: Any) -> Any:
+        return func.sum(case((column.is_(None) & (Evaluation.stage != PAST_RESULT), 1), else_=0))
+
+    rows = session.execute(
+        select(
+            Evaluation.station_id,
+            func.count(),
+            missing(Evaluation.self_total),
+            missing(Evaluation.station_total),
+            missing(Evaluation.review_total),
+            func.min(case((Evaluation.locked, 1), else_=0)),
+        )
+        .where(Evaluation.year == year, Evaluation.person_id.not_in(in_bin))
+        .group_by(Evaluation.station_id)
+    ).all()
+    order = {
+        sid: (sort, name)
+        for sid, name, sort in session.execute(
+            select(Station.id, Station.name, Station.sort_order).where(
+                Station.id.in_([r[0] for r in rows if r[0]])
+            )
+        )
+    }
+    out = []
+    for sid, n, *gaps, all_locked in sorted(rows, key=lambda r: order.get(r[0] or "", (10**6, ""))):
+        out.append(
+            StageGaps(
+                sid or "",
+                order.get(sid or "", (0, "未分站"))[1],
+                int(n),
+                {stage: int(k or 0) for stage, k in zip(STAGES, gaps, strict=True)},
+                bool(all_locked),
+            )
+        )
     return out
 
 

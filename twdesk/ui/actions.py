@@ -32,7 +32,10 @@ LEDGER = "ledger"
 SETTINGS = "settings"
 EVALUATION = "evaluation"
 CONTACTS = "contacts"  # 联系青年: books, logs, grassroots days, open days, ballots
-EVERYTHING = frozenset({PEOPLE, STATIONS, DUTY, VISITS, LEDGER, SETTINGS, EVALUATION, CONTACTS})
+ASSESSMENT = "assessment"  # 联络站考评 and the rectification ledger (整改台账)
+EVERYTHING = frozenset(
+    {PEOPLE, STATIONS, DUTY, VISITS, LEDGER, SETTINGS, EVALUATION, CONTACTS, ASSESSMENT}
+)
 
 
 class ChangeBus(QObject):

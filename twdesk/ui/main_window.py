@@ -1,4 +1,4 @@
-"""The main window: six tabs, the File menu, a status bar with the open file and counts."""
+"""The main window: seven tabs (首页 first), the File menu, a status bar with the open file and counts."""
 
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ class _FirstPaint(QObject):
 
 class MainWindow(QMainWindow):
     database_changed = Signal(object)
+    tabs_created = Signal()  # the tabs exist (on the first file), before any of them loads
 
     def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
         """With `db`, the window is built on it at once; without, call `open_after_paint(path)`:
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         from twdesk.ui.tabs.contacts_tab import ContactsTab
         from twdesk.ui.tabs.duty_tab import DutyTab
         from twdesk.ui.tabs.evaluation_tab import EvaluationTab
+        from twdesk.ui.tabs.home_tab import HomeTab
         from twdesk.ui.tabs.ledger_tab import LedgerTab
         from twdesk.ui.tabs.people_tab import PeopleTab
         from twdesk.ui.tabs.visits_tab import VisitsTab
@@ -139,13 +141,17 @@ class MainWindow(QMainWindow):
         plans, tabs = self.plans, self.form.tabs
         current = tabs.currentIndex()
         # each tab reloads itself on the `changes()` bus when an action changed what it shows
+        self.home_tab = HomeTab(db, lazy=True)
+        self.home_tab.line_activated.connect(self.open_line)
         self.people_tab = PeopleTab(db, lazy=True)
         self.duty_tab = DutyTab(db, lazy=True)
         self.visits_tab = VisitsTab(db, lazy=True)
         self.ledger_tab = LedgerTab(db, lazy=True)
         self.contacts_tab = ContactsTab(db, lazy=True)
         self.evaluation_tab = EvaluationTab(db, lazy=True)
+        self.tabs_created.emit()
         pages: list[QWidget] = [
+            self.home_tab,
             self.people_tab,
             self.duty_tab,
             self.visits_tab,
@@ -161,9 +167,47 @@ class MainWindow(QMainWindow):
         for widget in waiting:
             widget.deleteLater()
         tabs.setCurrentIndex(max(current, 0))
+        if self.isVisible() and tabs.currentWidget() is self.home_tab:
+            # start-up: the window has painted already; 首页 shows its first lines before
+            # the status-bar counts are read (the rest come from its worker)
+            self.home_tab.load_now()
         tabs.setUpdatesEnabled(True)
         self.form.menubar.setEnabled(True)
         self._database_opened()
+
+    def open_line(self, line: object) -> None:
+        """A click on a home-page line: the tab that owns the record, showing it."""
+        from twdesk.core import home_view as hv
+
+        target = line.target  # type: ignore[attr-defined]
+        tab, tabs = line.tab, self.form.tabs  # type: ignore[attr-defined]
+        if tab == hv.TAB_BACKUPS:
+            self.show_backups()
+        elif tab == hv.TAB_DUTY:
+            tabs.setCurrentWidget(self.duty_tab)
+            if "holidays" in target:
+                self.duty_tab.open_holidays_for(target["holidays"])
+            else:
+                self.duty_tab.show_day(target.get("station_id"), target["day"])
+        elif tab == hv.TAB_VISITS:
+            tabs.setCurrentWidget(self.visits_tab)
+            self.visits_tab.show_items(
+                target.get("station_id"),
+                target.get("item_number"),
+                overdue=bool(target.get("overdue")),
+            )
+        elif tab == hv.TAB_LEDGER:
+            tabs.setCurrentWidget(self.ledger_tab)
+            if target.get("page") == "behind":
+                self.ledger_tab.show_behind(target.get("station_id"))
+            else:
+                self.ledger_tab.show_entries(target.get("station_id"), target.get("confirmation"))
+        elif tab == hv.TAB_CONTACTS:
+            tabs.setCurrentWidget(self.contacts_tab)
+            self.contacts_tab.open_book(target["person_id"])
+        elif tab == hv.TAB_EVALUATION:
+            tabs.setCurrentWidget(self.evaluation_tab)
+            self.evaluation_tab.show_station(target["year"], target.get("station_id"))
 
     # --- state of the open file ---------------------------------------------------------------
 
@@ -267,12 +311,14 @@ class MainWindow(QMainWindow):
             return False
         old, self.db = self.db, new_db
         self.visits_tab.shutdown()
+        self.home_tab.shutdown()
         old.close()
         self._use_database(new_db)
         return True
 
     def _use_database(self, new_db: Database) -> None:
         self.db = new_db
+        self.home_tab.set_database(new_db)
         self.people_tab.set_database(new_db)
         self.duty_tab.set_database(new_db)
         self.visits_tab.set_database(new_db)
@@ -346,6 +392,7 @@ class MainWindow(QMainWindow):
 
         path = self.db.path
         self.visits_tab.shutdown()
+        self.home_tab.shutdown()
         self.db.close()
         error: Exception | None = None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -432,5 +479,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.db is not None:
             self.visits_tab.shutdown()
+            self.home_tab.shutdown()
             self.db.close()
         super().closeEvent(event)

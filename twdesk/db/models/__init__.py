@@ -8,6 +8,7 @@ from twdesk.db.models.activities import (
     Project,
     ProjectMember,
 )
+from twdesk.db.models.assessment import Rectification, StationCheckItem, StationCheckScore
 from twdesk.db.models.audit import AuditEntry
 from twdesk.db.models.contacts import (
     ContactBookEntry,
@@ -93,11 +94,14 @@ __all__ = [
     "PersonPhoto",
     "Project",
     "ProjectMember",
+    "Rectification",
     "SatisfactionBallot",
     "SatisfactionRound",
     "Setting",
     "SpecialGroup",
     "Station",
+    "StationCheckItem",
+    "StationCheckScore",
     "StationMembership",
     "StatusChange",
     "SyncPeer",

@@ -46,7 +46,11 @@ class ProjectMember(IdMixin, Base):
 
 class Activity(IdMixin, SoftDeleteMixin, Base):
     __tablename__ = "activity"
-    __table_args__ = (Index("ix_activity_station_date", "station_id", "activity_date"),)
+    __table_args__ = (
+        Index("ix_activity_station_date", "station_id", "activity_date"),
+        # the home page's 待确认 count per station (issue 16)
+        Index("ix_activity_confirmation", "confirmation", "station_id"),
+    )
 
     station_id: Mapped[str | None] = mapped_column(ForeignKey("station.id"), default=None)
     activity_type: Mapped[str] = mapped_column(String(32))

@@ -102,5 +102,6 @@ class ContactsTab(LazyLoad, QWidget):
         self.bulletin_page.refresh()
 
     def open_book(self, person_id: str) -> None:
+        self.load_now()
         self.book_page.select_contactor(person_id)
         self.pages.setCurrentWidget(self.book_page)

@@ -264,6 +264,23 @@ class DutyTab(LazyLoad, QWidget):
         dialog.open()
         return dialog
 
+    def show_day(self, station_id: str | None, day: date) -> bool:
+        """The home page's duty lines: the station's month with the day selected."""
+        self.load_now()
+        index = self.station.findData(station_id)
+        if index >= 0:
+            self.station.setCurrentIndex(index)
+        self.year.setValue(day.year)
+        self.views.setCurrentWidget(self.month_page)
+        self.show_month(day.month)
+        return bool(self.select_day(day))
+
+    def open_holidays_for(self, year: int) -> HolidayDialog:
+        """The home page's "holidays missing" line: that year's holiday editor."""
+        self.load_now()
+        self.year.setValue(year)
+        return self.open_holidays()
+
     def open_holidays(self) -> HolidayDialog:
         dialog = HolidayDialog(self.db, self.year.value(), self)
         dialog.open()

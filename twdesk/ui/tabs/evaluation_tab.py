@@ -252,6 +252,16 @@ class EvaluationTab(LazyLoad, QWidget):
             self.year.blockSignals(False)
         self.reload()
 
+    def show_station(self, year: int, station_id: str | None) -> None:
+        """The home page's "stages missing" line: that year and station."""
+        self.load_now()
+        index = self.year.findData(year)
+        if index >= 0:
+            self.year.setCurrentIndex(index)
+        index = self.station.findData(station_id)
+        if index >= 0:
+            self.station.setCurrentIndex(index)
+
     def reload(self) -> None:
         year = self.year_value
         with self.db.session() as s:

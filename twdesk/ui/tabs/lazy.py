@@ -71,6 +71,11 @@ class LazyLoad:
         if self.reload_on & areas and not self._stale:
             self.mark_stale()
 
+    def load_now(self) -> None:
+        """Load at once if the tab has not read the file yet (a click on the home page needs
+        the tab's lists before it can select a record in them)."""
+        self._load_if_stale()
+
     def _load_if_stale(self) -> None:
         if self._stale:
             self._stale = False

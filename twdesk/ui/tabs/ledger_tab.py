@@ -107,6 +107,22 @@ class LedgerTab(LazyLoad, QWidget):
         self.reload()
         self.targets_page.fill(types)
 
+    def show_entries(self, station_id: str | None, confirmation: str | None) -> None:
+        """The home page's 待确认 line: this year's register of the station, that state only."""
+        self.load_now()
+        self.year.setValue(self.ctx.today.year)
+        self.station.setCurrentIndex(max(self.station.findData(station_id), 0))
+        page = self.register_page
+        page.state_filter.setCurrentIndex(max(page.state_filter.findData(confirmation), 0))
+        self.pages.setCurrentWidget(page)
+
+    def show_behind(self, station_id: str | None) -> None:
+        """The home page's 1+100 line: the station's delegates behind their targets."""
+        self.load_now()
+        self.year.setValue(self.ctx.today.year)
+        self.station.setCurrentIndex(max(self.station.findData(station_id), 0))
+        self.pages.setCurrentWidget(self.behind_page)
+
     def reload(self) -> None:
         """Every page for the year and station; the year per delegate is computed once."""
         with self.ctx.db.session() as s:

@@ -95,6 +95,29 @@ class VisitsTab(LazyLoad, QWidget):
         self.intake.load_visit(visit_id)
         self.pages.setCurrentWidget(self.intake_page)
 
+    def show_items(
+        self, station_id: str | None, item_number: str | None = None, *, overdue: bool = False
+    ) -> bool:
+        """The home page's opinion lines: 意见办理 filtered to the station (and 超期), with the
+        item selected."""
+        self.load_now()
+        bar = self.items_page.filter
+        for widget in (bar.station, bar.person, bar.category, bar.status, bar.overdue):
+            widget.blockSignals(True)
+        bar.station.setCurrentIndex(max(bar.station.findData(station_id), 0))
+        for combo in (bar.person, bar.category, bar.status):
+            combo.setCurrentIndex(0)
+        bar.overdue.setChecked(overdue)
+        bar.use_start.setChecked(False)
+        bar.use_end.setChecked(False)
+        bar.text.clear()
+        for widget in (bar.station, bar.person, bar.category, bar.status, bar.overdue):
+            widget.blockSignals(False)
+        bar.typing.stop()
+        self.items_page.refresh()
+        self.pages.setCurrentWidget(self.items_page)
+        return self.items_page.select_item(item_number) if item_number else True
+
     def shutdown(self) -> None:
         """Wait for background counts (a fraction of a second) before the file is closed."""
         self.register_page.shutdown()
