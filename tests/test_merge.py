@@ -313,3 +313,11 @@ def test_a_record_saved_again_unchanged_is_dated_and_counted(base: Path, tmp_pat
     with contextlib.closing(sqlite3.connect(county)) as con:
         (when,) = con.execute("SELECT updated_at FROM person WHERE id = ?", (pid,)).fetchone()
     assert str(when).startswith("2026-11-25 10:00:00")
+
+
+def test_every_table_that_travels_has_a_chinese_name() -> None:
+    from twdesk.core.merge_rules import table_label
+    from twdesk.services.merge import _merged_tables
+
+    unnamed = [t.name for t in _merged_tables() if table_label(t.name) == t.name]
+    assert unnamed == []  # the merge preview and the recycle bin name every kind of record

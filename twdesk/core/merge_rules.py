@@ -57,6 +57,16 @@ TABLE_LABELS: dict[str, str] = {
     "duty_swap": "换班替班",
     "opinion_item": "意见建议",
     "opinion_step": "办理步骤",
+    "young_person": "青年",
+    "contact_book_entry": "联系青年名册",
+    "contact_log_entry": "联系青年日志",
+    "grassroots_day": "基层工作日",
+    "open_day": "专题开放日",
+    "satisfaction_round": "满意度测评",
+    "satisfaction_ballot": "满意度测评票",
+    "station_check_item": "联络站考评项目",
+    "station_check_score": "联络站考评得分",
+    "rectification": "整改问题",
 }
 
 # What the user sees for the fields that most often meet in a conflict (others by their name).

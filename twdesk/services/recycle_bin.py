@@ -34,6 +34,7 @@ from sqlalchemy import Table, and_, delete, exists, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from twdesk.core.errors import UserError
+from twdesk.core.merge_rules import table_label
 from twdesk.core.vocab import ActivitySource
 from twdesk.db.base import Base, SoftDeleteMixin, now
 from twdesk.db.models import (
@@ -574,7 +575,7 @@ def _purge_rows(session: Session, table: Table, ids: list[str], seen: set[tuple[
                 if soft:
                     live = _count_table(session, other, refers, other.c.deleted_at.is_(None))
                     if live and not column.nullable:
-                        label = LABELS.get(other.name, other.name)
+                        label = LABELS.get(other.name) or table_label(other.name)
                         raise BinError(
                             f"还有 {live} 条{label}属于这条记录，不能彻底删除。"
                             f"请先删除或调整那些{label}。"
