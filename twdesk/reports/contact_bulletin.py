@@ -5,7 +5,6 @@ people themselves."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from reportlab.platypus import (
 )
 
 from twdesk.core.youth_contacts import Bulletin, BulletinRow
+from twdesk.reports.evaluation_sheets import _page_canvas
 from twdesk.reports.fonts import markup, register_fonts
 
 PER_PAGE = 40
@@ -52,29 +52,6 @@ HEADERS = (
     "进度",
 )
 WIDTHS_MM = (12, 30, 18, 22, 20, 20, 18, 22, 18, 18, 16, 18, 20)
-
-
-def _page_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    """A canvas that keeps every page until the end, so each footer can give the page count."""
-
-    class PagedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                footer(self, self._pageNumber, total)
-                super().showPage()
-            super().save()
-
-    return PagedCanvas
 
 
 def _row(number: int, r: BulletinRow, name_style: ParagraphStyle) -> list[Any]:
