@@ -187,6 +187,22 @@ def test_overview_charts(hf: HomeFile) -> None:
     assert dict(charts["联络站考评等次"].values) == {"优秀": 0, "合格": 0, "不合格": 2}
 
 
+def test_overview_delegates_grades_follow_the_evaluation(hf: HomeFile) -> None:
+    with hf.db.session() as s:
+        charts = {c.title: c for c in home.overview(s, 2026, today=TODAY)}
+    assert charts["团代表履职考核等次"].values == ()  # the year is not opened: no bars
+    with hf.db.transaction() as s:
+        evaluation.open_year(s, 2026, today=TODAY)
+    with hf.db.session() as s:
+        results = evaluation.results(s, 2026)
+        charts = {c.title: c for c in home.overview(s, 2026, today=TODAY)}
+    bars = dict(charts["团代表履职考核等次"].values)
+    assert list(bars)[:4] == ["优秀", "称职", "基本称职", "不称职"]
+    assert sum(bars.values()) == len(results) == 3  # every delegate of the year, once
+    for grade in ("优秀", "称职", "基本称职", "不称职"):
+        assert bars[grade] == sum(1 for d in results if d.grade == grade)
+
+
 def test_county_summary_pdf_is_one_page(hf: HomeFile, tmp_path: Path) -> None:
     out = tmp_path / "概况.pdf"
     with hf.db.session() as s:

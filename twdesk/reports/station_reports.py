@@ -229,7 +229,8 @@ def draw_county_summary(
         story.append(Paragraph(markup("· " + line), body))
     story.append(Spacer(1, 3 * mm))
     width = (A4[0] - 2 * MARGIN) / 2 - 3 * mm
-    height = 52 * mm if len(data.charts) > 4 else 62 * mm
+    rows = (len(data.charts) + 1) // 2
+    height = (62 if rows <= 2 else 52 if rows == 3 else 40) * mm  # one page, whatever the count
     cells = [_BarChart(chart, width, height, font) for chart in data.charts]
     grid = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
     if grid:

@@ -32,7 +32,7 @@ from twdesk.core.home_view import (
     CountySummary,
     HomeLine,
 )
-from twdesk.core.vocab import Confirmation, OpinionStatus
+from twdesk.core.vocab import Confirmation, Grade, OpinionStatus
 from twdesk.db.models import Activity, OpinionItem, Person, Station, StationMembership, Visit
 from twdesk.output import OutputError, write_output
 from twdesk.services import backups, contact_counts, duty, evaluation, ledger, rectification
@@ -470,7 +470,7 @@ def overview(
     today: date | None = None,
 ) -> tuple[Chart, ...]:
     """Visits and opinions per month, items by state, duty attendance rate per station,
-    1+100 coverage per station, the stations' assessment grades."""
+    1+100 coverage per station, the stations' assessment grades, the delegates' grades."""
     from twdesk.services import visits
 
     today = today or date.today()
@@ -504,6 +504,7 @@ def overview(
         r.grade for r in assessment.assess(session, year, today=today, station_id=station_id)
     )
     rule = assessment.grade_rule(session)
+    delegate_grades = _delegate_grades(session, year, station_id)
     return (
         Chart(
             "来访人次（按月）",
@@ -536,7 +537,21 @@ def overview(
             "%",
         ),
         Chart("联络站考评等次", tuple((g, grades[g]) for g, _m in rule.grades)),
+        Chart("团代表履职考核等次", delegate_grades),
     )
+
+
+def _delegate_grades(
+    session: Session, year: int, station_id: str | None
+) -> tuple[tuple[str, int], ...]:
+    """The delegates' grades of the year's evaluation (the 履职考核 tab's results), with those
+    not graded yet; no bars when the year is not opened."""
+    if year not in evaluation.evaluation_years(session):
+        return ()
+    counts = Counter(d.grade for d in evaluation.results(session, year, station_id=station_id))
+    grades = [str(g) for g in Grade]
+    ungraded = sum(n for g, n in counts.items() if g not in grades)
+    return (*((g, counts[g]) for g in grades), *((("未定等次", ungraded),) if ungraded else ()))
 
 
 def _short(station: str) -> str:

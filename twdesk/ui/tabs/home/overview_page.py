@@ -29,14 +29,16 @@ TITLES = (
     "坐班到岗率（按联络站）",
     "1+100 按进度达标率",
     "联络站考评等次",
+    "团代表履职考核等次",
 )
+COLUMNS = 4  # two rows of charts on a 1280 × 690 window
 
 
 class _Chart(BarChart):
-    """Three abreast: a smaller preferred size than the stats page's charts."""
+    """Four abreast: a smaller preferred size than the stats page's charts."""
 
     def sizeHint(self) -> QSize:
-        return QSize(360, 220)
+        return QSize(300, 220)
 
 
 class OverviewPage(QWidget):
@@ -70,7 +72,7 @@ class OverviewPage(QWidget):
             cell = QVBoxLayout()
             cell.addWidget(chart, 1)
             cell.addWidget(button)
-            grid.addLayout(cell, i // 3, i % 3)
+            grid.addLayout(cell, i // COLUMNS, i % COLUMNS)
             self.charts.append(chart)
             self.png_buttons.append(button)
         layout = QVBoxLayout(self)
