@@ -355,3 +355,30 @@ def test_count_method_changes_the_ledger_and_the_fourth_indicator(setup) -> None
         fourth = evaluation.delegate_result(s, 2026, a).indicators[3]
     assert fourth.suggested == Decimal("0.5")  # 15 × 3 / 100 = 0.45 → 0.5
     assert "联系青年人数 3" in fourth.basis and "人次" not in fourth.basis
+
+
+def test_removed_contacts_are_in_the_recycle_bin_and_come_back(setup) -> None:
+    from twdesk.services import recycle_bin
+
+    db, cadre, _a, _b = setup
+    with db.transaction() as s:
+        entry = add(s, cadre, "张小芳", phone="13812345678")
+        contacts.add_log(
+            s, entry.entry_id, {"contact_date": date(2026, 4, 1), "way": "电话"}, today=TODAY
+        )
+        day = contacts.add_grassroots_day(s, cadre, date(2026, 4, 8), "乔庄村", "走访", today=TODAY)
+        contacts.remove_from_book(s, entry.entry_id, by="测试")
+        contacts.delete_grassroots_day(s, day, by="测试")
+    with db.session() as s:
+        shown = {(e.label, e.title): e for e in recycle_bin.list_bin(s)}
+    book = shown[("联系青年名册", "张小芳")]
+    assert book.with_count == 2  # the first contact and the April call went with it
+    assert ("下基层记录", "2026-04-08 乔庄村") in shown
+    with db.transaction() as s:
+        recycle_bin.restore_record(s, "contact_book_entry", book.row_id)
+        recycle_bin.restore_record(s, "grassroots_day", day)
+    with db.session() as s:
+        assert s.get(YoungPerson, entry.young_person_id).deleted_at is None
+        (row,) = contacts.year_counts(s, 2026, contactor_id=cadre, today=TODAY)
+        assert recycle_bin.list_bin(s) == []
+    assert row.distinct == 1 and row.log_entries == 2

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from twdesk.core.holidays import WorkCalendar, library_holidays
@@ -37,7 +37,6 @@ from twdesk.core.youth_contacts import (
     open_day_quarters,
     tally,
 )
-from twdesk.db.base import now
 from twdesk.db.models import (
     ContactBookEntry,
     ContactLogEntry,
@@ -49,7 +48,7 @@ from twdesk.db.models import (
     Person,
     YoungPerson,
 )
-from twdesk.services import contact_counts, ledger
+from twdesk.services import contact_counts, ledger, recycle_bin
 from twdesk.services.contact_counts import ContactSettings, contact_settings
 from twdesk.services.errors import FieldProblems
 from twdesk.services.limits import check_lengths
@@ -432,13 +431,8 @@ def remove_from_book(session: Session, entry_id: str, *, by: str = "") -> None:
     entry = session.get(ContactBookEntry, entry_id)
     if entry is None or entry.deleted_at is not None:
         raise ContactError("这条名册记录已不存在。")
-    stamp = now()
-    entry.deleted_at, entry.deleted_by = stamp, by
-    session.execute(
-        update(ContactLogEntry)
-        .where(ContactLogEntry.book_entry_id == entry_id, ContactLogEntry.deleted_at.is_(None))
-        .values(deleted_at=stamp, deleted_by=by, updated_at=stamp)
-    )
+    recycle_bin.delete_record(session, "contact_book_entry", entry_id, by)  # with its log
+    stamp = entry.deleted_at
     others = session.scalar(
         select(func.count())
         .select_from(ContactBookEntry)
@@ -643,8 +637,7 @@ def delete_log(session: Session, log_id: str, *, by: str = "") -> None:
     log = session.get(ContactLogEntry, log_id)
     if log is None or log.deleted_at is not None:
         raise ContactError("这条联系记录已不存在。")
-    log.deleted_at, log.deleted_by = now(), by
-    session.flush()
+    recycle_bin.delete_record(session, "contact_log_entry", log_id, by)
 
 
 @dataclass(frozen=True)
@@ -774,8 +767,7 @@ def delete_grassroots_day(session: Session, day_id: str, *, by: str = "") -> Non
     row = session.get(GrassrootsDay, day_id)
     if row is None or row.deleted_at is not None:
         raise ContactError("这条下基层记录已不存在。")
-    row.deleted_at, row.deleted_by = now(), by
-    session.flush()
+    recycle_bin.delete_record(session, "grassroots_day", day_id, by)
 
 
 @dataclass(frozen=True)
@@ -908,8 +900,7 @@ def delete_open_day(session: Session, open_day_id: str, *, by: str = "") -> None
     row = session.get(OpenDay, open_day_id)
     if row is None or row.deleted_at is not None:
         raise ContactError("这条开放日记录已不存在。")
-    row.deleted_at, row.deleted_by = now(), by
-    session.flush()
+    recycle_bin.delete_record(session, "open_day", open_day_id, by)
 
 
 @dataclass(frozen=True)

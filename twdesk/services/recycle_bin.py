@@ -31,7 +31,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Table, and_, delete, exists, func, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, object_session
 
 from twdesk.core.errors import UserError
 from twdesk.core.merge_rules import table_label
@@ -50,6 +50,7 @@ from twdesk.db.models import (
     GrassrootsDay,
     GroupMembership,
     Mentorship,
+    OpenDay,
     OpinionItem,
     Person,
     Project,
@@ -58,6 +59,7 @@ from twdesk.db.models import (
     Station,
     StationMembership,
     Visit,
+    YoungPerson,
     YouthBranch,
 )
 
@@ -80,6 +82,10 @@ BIN_TABLES: tuple[tuple[type[SoftDeleteMixin], str, str], ...] = (
     (OpinionItem, "意见建议", "number"),
     (Activity, "履职记录", "title"),
     (Project, "项目", "name"),
+    (ContactBookEntry, "联系青年名册", "young_person_id"),
+    (ContactLogEntry, "联系青年日志", "discussed"),
+    (GrassrootsDay, "下基层记录", "place"),
+    (OpenDay, "专题开放日", "theme"),
 )
 _BY_TABLE: dict[str, tuple[type[Any], str, str]] = {
     m.__tablename__: (m, label, col)  # type: ignore[attr-defined]
@@ -112,6 +118,7 @@ def _own_book_only(person_id: str) -> list[Any]:
 CASCADES: dict[str, tuple[_Cascade, ...]] = {
     "visit": (_Cascade(OpinionItem, "visit_id", "条意见建议"),),
     "station": (_Cascade(SpecialGroup, "station_id", "个专项小组"),),
+    "contact_book_entry": (_Cascade(ContactLogEntry, "book_entry_id", "条联系记录"),),
     "person": (
         _Cascade(Activity, "recorded_by_id", "条本人记的履职记录", _own_book_only),
         # the 联系青年 records of the person as a contactor or a rated person: the young people
@@ -219,6 +226,13 @@ def _title(table: str, obj: Any) -> str:
         return f"{obj.number} {(obj.content or '')[:20]}".strip()
     if table == "activity":
         return f"{obj.activity_date:%Y-%m-%d} {obj.title}"
+    if table == "contact_book_entry":
+        young = object_session(obj).get(YoungPerson, obj.young_person_id)  # type: ignore[union-attr]
+        return young.name if young is not None else "（无名称）"
+    if table == "contact_log_entry":
+        return f"{obj.contact_date:%Y-%m-%d} {obj.way} {(obj.discussed or '')[:20]}".strip()
+    if table in ("grassroots_day", "open_day"):
+        return f"{obj.day:%Y-%m-%d} {getattr(obj, col) or ''}".strip()
     return str(getattr(obj, col) or "（无名称）")
 
 
@@ -521,6 +535,10 @@ def restore_record(session: Session, table: str, row_id: str, *, retired: bool =
         raise BinError(f"这条{LABELS[table]}不在回收站中（可能已被恢复），请刷新后再试。")
     _refuse_restore(session, table, obj)
     rows = [*_cascaded(session, table, obj), obj]
+    if table == "contact_book_entry":  # the young person left with their last book entry
+        young = session.get(YoungPerson, obj.young_person_id)
+        if young is not None and young.deleted_at == obj.deleted_at:
+            rows.append(young)
     for row in rows:
         row.deleted_at = None
         row.deleted_by = None
