@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from tests.helpers import digest
 from twdesk.db.dbfile import create_database, open_database
@@ -425,9 +425,18 @@ def test_start_up_paints_the_window_first_then_opens_the_file(qtbot, demo_path: 
     assert [tabs.tabText(i) for i in range(tabs.count())] == TAB_NAMES
     assert win.db is None and tabs.widget(0).text() == "正在打开数据库…"
     assert not win.form.menubar.isEnabled()  # nothing to save a copy of yet
+    seen: list[tuple[bool, bool]] = []  # when 首页 exists: (2nd tab still waiting, menus off)
+    win.tabs_created.connect(
+        lambda: seen.append(
+            (isinstance(tabs.widget(1), QLabel), not win.form.menubar.isEnabled())
+        )
+    )
     win.show()
     qtbot.waitUntil(lambda: win.db is not None, timeout=10000)
-    assert tabs.widget(0) is win.home_tab and win.form.menubar.isEnabled()
+    # 首页 first, its first lines, then the other tabs and the menus on the next turn
+    assert seen == [(True, True)]
+    qtbot.waitUntil(win.form.menubar.isEnabled, timeout=10000)
+    assert tabs.widget(0) is win.home_tab and tabs.widget(1) is win.people_tab
     assert [tabs.tabText(i) for i in range(tabs.count())] == TAB_NAMES
     # the home page fills in: the cheap lines, then the rest from the worker
     qtbot.waitUntil(lambda: win.home_tab.today_page.tree.topLevelItemCount() > 0, timeout=5000)
@@ -472,3 +481,22 @@ def test_the_gui_command_opens_the_file_and_fills_the_first_tab(demo_path: Path)
     assert result.returncode == 0, result.stderr
     assert "TWDESK_SHOWN" in result.stdout
     assert not Path(str(demo_path) + ".lock").exists()
+
+
+def test_preload_imports_what_the_window_needs_after_its_first_paint() -> None:
+    """`run_gui` imports the database layer and the tabs in a thread while Qt starts; every
+    module it names exists (a renamed module would silently preload nothing)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from twdesk.ui.preload import MODULES, preload_in_background\n"
+        "assert 'twdesk.db.dbfile' not in sys.modules\n"
+        "preload_in_background().join()\n"
+        "print(sorted(m for m in MODULES if m not in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]", done.stderr

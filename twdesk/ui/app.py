@@ -100,6 +100,9 @@ def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
 def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
     """The window paints first; the file is opened (checked, locked, upgraded) right after, so
     the database layer's start-up cost is never spent in front of an empty screen."""
+    from twdesk.ui.preload import preload_in_background
+
+    preload_in_background()
     app = make_application()
     setup_logging()
     install_crash_dialog()

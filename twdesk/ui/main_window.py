@@ -52,7 +52,9 @@ class _FirstPaint(QObject):
 
 class MainWindow(QMainWindow):
     database_changed = Signal(object)
-    tabs_created = Signal()  # the tabs exist (on the first file), before any of them loads
+    # the tabs exist (on the first file), before any of them loads; at start-up on 首页: 首页
+    # exists (the other tabs are built on the next turn, after its first lines)
+    tabs_created = Signal()
 
     def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
         """With `db`, the window is built on it at once; without, call `open_after_paint(path)`:
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.form.setupUi(self)
         self.db: Database | None = None
         self.start_failed = False
+        self._other_tabs_built = False
         self.settings = app_settings()
         self.plans = tab_plans()
         for plan in self.plans:  # the tab titles show at once; the pages arrive with the file
@@ -128,28 +131,63 @@ class MainWindow(QMainWindow):
             self.close()
 
     def install_database(self, db: Database) -> None:
-        """Build the tabs on the open file (once) and show what it holds."""
+        """Build the tabs on the open file (once) and show what it holds.
+
+        At start-up, with 首页 showing, 首页 is built and shows its first lines first; the other
+        tabs are built on the event loop's next turn (the menus stay disabled until then)."""
+        from twdesk.ui.tabs.home_tab import HomeTab
+
+        self.db = db
+        tabs = self.form.tabs
+        current = max(tabs.currentIndex(), 0)
+        self.home_tab = HomeTab(db, lazy=True)
+        self.home_tab.line_activated.connect(self.open_line)
+        self._other_tabs_built = False
+        if self.isVisible() and current == 0:
+            tabs.setUpdatesEnabled(False)
+            self._replace_page(0, self.home_tab)
+            tabs.setCurrentIndex(0)
+            tabs.setUpdatesEnabled(True)
+            self.tabs_created.emit()
+            # start-up: the window has painted already; 首页 shows its first lines now (the
+            # rest come from its worker), the other tabs and the status bar a moment later
+            self.home_tab.load_now()
+            QTimer.singleShot(0, self._build_other_tabs)
+        else:
+            self._build_other_tabs(current)
+
+    def _replace_page(self, index: int, page: QWidget) -> None:
+        tabs = self.form.tabs
+        waiting = tabs.widget(index)
+        tabs.removeTab(index)
+        tabs.insertTab(index, page, self.plans[index].title)
+        if waiting is not None and waiting is not page:
+            waiting.deleteLater()
+
+    def _build_other_tabs(self, current: int | None = None) -> None:
+        """The tabs after 首页 (idempotent: a home-page click may need them first)."""
+        if self._other_tabs_built:
+            return
+        self._other_tabs_built = True
         from twdesk.ui.tabs.contacts_tab import ContactsTab
         from twdesk.ui.tabs.duty_tab import DutyTab
         from twdesk.ui.tabs.evaluation_tab import EvaluationTab
-        from twdesk.ui.tabs.home_tab import HomeTab
         from twdesk.ui.tabs.ledger_tab import LedgerTab
         from twdesk.ui.tabs.people_tab import PeopleTab
         from twdesk.ui.tabs.visits_tab import VisitsTab
 
-        self.db = db
-        plans, tabs = self.plans, self.form.tabs
-        current = tabs.currentIndex()
+        db, tabs = self.db, self.form.tabs
+        assert db is not None
+        shown = tabs.currentIndex() if current is None else current
         # each tab reloads itself on the `changes()` bus when an action changed what it shows
-        self.home_tab = HomeTab(db, lazy=True)
-        self.home_tab.line_activated.connect(self.open_line)
         self.people_tab = PeopleTab(db, lazy=True)
         self.duty_tab = DutyTab(db, lazy=True)
         self.visits_tab = VisitsTab(db, lazy=True)
         self.ledger_tab = LedgerTab(db, lazy=True)
         self.contacts_tab = ContactsTab(db, lazy=True)
         self.evaluation_tab = EvaluationTab(db, lazy=True)
-        self.tabs_created.emit()
+        if current is not None:
+            self.tabs_created.emit()
         pages: list[QWidget] = [
             self.home_tab,
             self.people_tab,
@@ -160,17 +198,10 @@ class MainWindow(QMainWindow):
             self.evaluation_tab,
         ]
         tabs.setUpdatesEnabled(False)
-        waiting = [tabs.widget(i) for i in range(tabs.count())]
-        tabs.clear()
-        for page, plan in zip(pages, plans, strict=True):
-            tabs.addTab(page, plan.title)
-        for widget in waiting:
-            widget.deleteLater()
-        tabs.setCurrentIndex(max(current, 0))
-        if self.isVisible() and tabs.currentWidget() is self.home_tab:
-            # start-up: the window has painted already; 首页 shows its first lines before
-            # the status-bar counts are read (the rest come from its worker)
-            self.home_tab.load_now()
+        for index, page in enumerate(pages):
+            if tabs.widget(index) is not page:
+                self._replace_page(index, page)
+        tabs.setCurrentIndex(max(shown, 0))
         tabs.setUpdatesEnabled(True)
         self.form.menubar.setEnabled(True)
         self._database_opened()
@@ -179,6 +210,7 @@ class MainWindow(QMainWindow):
         """A click on a home-page line: the tab that owns the record, showing it."""
         from twdesk.core import home_view as hv
 
+        self._build_other_tabs()
         target = line.target  # type: ignore[attr-defined]
         tab, tabs = line.tab, self.form.tabs  # type: ignore[attr-defined]
         if tab == hv.TAB_BACKUPS:
