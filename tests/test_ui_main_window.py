@@ -427,9 +427,7 @@ def test_start_up_paints_the_window_first_then_opens_the_file(qtbot, demo_path: 
     assert not win.form.menubar.isEnabled()  # nothing to save a copy of yet
     seen: list[tuple[bool, bool]] = []  # when 首页 exists: (2nd tab still waiting, menus off)
     win.tabs_created.connect(
-        lambda: seen.append(
-            (isinstance(tabs.widget(1), QLabel), not win.form.menubar.isEnabled())
-        )
+        lambda: seen.append((isinstance(tabs.widget(1), QLabel), not win.form.menubar.isEnabled()))
     )
     win.show()
     qtbot.waitUntil(lambda: win.db is not None, timeout=10000)
