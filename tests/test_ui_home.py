@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QTreeWidgetItem
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTreeWidgetItem
 
 from tests.home_files import TODAY, HomeFile, build_home_file
 from twdesk.db.dbfile import open_database
@@ -239,10 +239,31 @@ def test_assessment_page_scores_records_and_exports(
     editor = ap.findChildren(ChecklistDialog)[-1]
     assert editor.table.rowCount() == 6
     editor.table.item(5, 0).setText("阵地建设")
+    # the grades' lines: 优秀 90 / 合格 60 / 不合格 0 → 五星 50 / 三星 30 / 待提升 0
+    assert editor.grade_table.rowCount() == 3
+    for r, (name, line) in enumerate([("五星", 50), ("三星", 30), ("待提升", 0)]):
+        editor.grade_table.item(r, 0).setText(name)
+        editor.grade_table.cellWidget(r, 1).setValue(line)
     editor.buttons.button(editor.buttons.StandardButton.Save).click()
     assert "阵地建设\n（10分）" in [
         ap.table.horizontalHeaderItem(c).text() for c in range(ap.table.columnCount())
     ]
+    grade_col = ap.table.columnCount() - 1
+    assert {ap.table.item(r, 1).text(): ap.table.item(r, grade_col).text() for r in (0, 1)} == {
+        "乔庄镇联络站": "五星",  # 55.5
+        "青溪镇联络站": "待提升",  # 26
+    }
+    # a wrong line is refused in the dialog, which stays open with what was typed
+    qtbot.mouseClick(ap.checklist_button, Qt.MouseButton.LeftButton)
+    editor = ap.findChildren(ChecklistDialog)[-1]
+    assert editor.grade_table.item(0, 0).text() == "五星"
+    refused: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: refused.append(text))
+    editor.grade_table.cellWidget(2, 1).setValue(40)  # 待提升 40 above 三星 30
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert len(refused) == 1 and "从高到低" in refused[0]
+    assert editor.isVisible()
+    editor.reject()
     for suffix in (".pdf", ".xlsx"):
         out = tmp_path / f"考评{suffix}"
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, o=out, **_k: (str(o), ""))

@@ -104,18 +104,19 @@ def _stored_items(session: Session, year: int) -> dict[int, StationCheckItem]:
 
 
 def save_checklist(session: Session, year: int, items: list[CheckItemSpec]) -> list[CheckItemSpec]:
-    """Replace the year's checklist; scores entered on items kept (same name) stay with them,
-    scores of removed items go with them."""
+    """Replace the year's checklist; scores entered on items kept stay with them (an item is
+    matched on the name it had when loaded, `was`, else on its name: a renamed item keeps its
+    scores), scores of removed items go with them."""
     items = [
-        CheckItemSpec(n, i.name.strip(), i.points, str(i.measure), i.param)
+        CheckItemSpec(n, i.name.strip(), i.points, str(i.measure), i.param, i.was or i.name.strip())
         for n, i in enumerate(items, 1)
     ]
     problems = checklist_problems(items)
     if problems:
         raise AssessmentError("考评细则没有保存：\n" + "\n".join(problems))
-    # an item keeps its row (and the scores entered on it) by name, wherever it moves
+    # an item keeps its row (and the scores entered on it) wherever it moves
     by_name = {row.name: row for row in _stored_items(session, year).values()}
-    kept = {item.name for item in items}
+    kept = {item.was for item in items}
     for row in by_name.values():
         if row.name not in kept:
             session.execute(delete(StationCheckScore).where(StationCheckScore.item_id == row.id))
@@ -123,8 +124,10 @@ def save_checklist(session: Session, year: int, items: list[CheckItemSpec]) -> l
         else:
             row.seq = -row.seq  # out of the way of the new numbers (unique per year)
     session.flush()
+    claimed: set[str] = set()
     for item in items:
-        row = by_name.get(item.name)
+        row = by_name.get(item.was) if item.was not in claimed else None
+        claimed.add(item.was)
         if row is None:
             row = StationCheckItem(year=year, notes="")
             session.add(row)
@@ -143,9 +146,21 @@ def grade_rule(session: Session) -> GradeRule:
 
 
 def set_grade_rule(session: Session, rule: GradeRule) -> None:
+    """Save the grades' lines (checked: named, distinct, from high to low, the last at 0)."""
+    names = [n.strip() for n, _m in rule.grades]
+    for i, name in enumerate(names, start=1):
+        if not name:
+            raise AssessmentError(f"等次分数线第 {i} 行没有填写等次名称，请填写（如“优秀”）。")
+        if len(name) > 20:
+            raise AssessmentError(f"等次分数线第 {i} 行的等次名称「{name}」太长，最多 20 个字。")
+        if names.index(name) != i - 1:
+            raise AssessmentError(f"等次分数线第 {i} 行的等次「{name}」与前面重复，请改名或删除。")
     minimums = [m for _n, m in rule.grades]
     if not rule.grades or minimums != sorted(minimums, reverse=True) or minimums[-1] != 0:
         raise AssessmentError("等次分数线应从高到低排列，最后一档为 0 分。")
+    if len(set(minimums)) != len(minimums):
+        raise AssessmentError("等次分数线中有两档分数相同，请让每一档的分数线各不相同。")
+    rule = GradeRule(tuple((n, m) for n, (_old, m) in zip(names, rule.grades, strict=True)))
     value = json.dumps([[n, str(m)] for n, m in rule.grades], ensure_ascii=False)
     setting = session.get(Setting, GRADE_KEY)
     if setting is None:
