@@ -394,3 +394,29 @@ def test_a_renamed_item_keeps_its_scores_a_new_one_with_an_old_name_does_not(
             items_of(sa.assess(s, 2026, today=TODAY, station_id=hf.a)[0])["阵地建设"].entered
             is None
         )
+
+
+def test_a_deleted_station_takes_its_problems_to_the_bin_and_back(hf: HomeFile) -> None:
+    from twdesk.services import recycle_bin, stations
+
+    with hf.db.transaction() as s:
+        new = stations.save_station(s, {"name": "试点联络站", "kind": "乡镇街道联络站"}).id
+        rectification.save_problem(
+            s, {"station_id": new, "description": "站牌未挂", "found_on": date(2026, 10, 1)}
+        )
+        problem_id = rectification.problems(s, station_id=new, today=TODAY)[0].id
+        preview = recycle_bin.describe_delete(s, "station", new)
+    assert "1 个整改问题" in preview.text
+    with hf.db.transaction() as s:
+        recycle_bin.delete_record(s, "station", new)
+    with hf.db.session() as s:
+        assert rectification.problems(s, station_id=new, today=TODAY) == []
+        assert "站牌未挂" not in [p.description for p in rectification.problems(s, today=TODAY)]
+    # the problem alone cannot come back while its station is in the bin
+    with pytest.raises(recycle_bin.BinError, match="联络站"), hf.db.transaction() as s:
+        recycle_bin.restore_record(s, "rectification", problem_id)
+    with hf.db.transaction() as s:
+        recycle_bin.restore_record(s, "station", new)
+    with hf.db.session() as s:
+        after = [p.description for p in rectification.problems(s, station_id=new, today=TODAY)]
+    assert after == ["站牌未挂"]

@@ -214,6 +214,44 @@ def test_rectification_add_follow_up_and_print(
     assert "乔庄镇联络站整改台账" in text and "服务承诺未公开" in text and "已电话督办" in text
 
 
+def test_rectification_delete_goes_to_the_bin_and_comes_back(
+    qtbot, window: MainWindow, hf: HomeFile, monkeypatch
+) -> None:
+    """删除 on 整改台账 (the button, then the Delete key): confirmed, the problem goes to the
+    recycle bin, 首页's overdue line goes with it, and 回收站 restores it."""
+    from twdesk.services import recycle_bin
+
+    rect = window.home_tab.rectification_page
+    window.home_tab.pages.setCurrentWidget(rect)
+    rect.station.setCurrentIndex(rect.station.findData(hf.b))
+    assert rect.table.rowCount() == 1 and not rect.delete_button.isEnabled()
+    rect.table.selectRow(0)
+    asked: list[str] = []
+
+    def answer(_p, _title, text, *_a):
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.mouseClick(rect.delete_button, Qt.MouseButton.LeftButton)
+    assert rect.table.rowCount() == 1  # 否: nothing changes
+    rect.table.setFocus()
+    qtbot.keyClick(rect.table, Qt.Key.Key_Delete)
+    assert rect.table.rowCount() == 0 and "整改问题" in asked[-1]
+    with window.db.session() as s:
+        entries = [e for e in recycle_bin.list_bin(s) if e.table == "rectification"]
+    assert len(entries) == 1 and "五公开栏未更新" in entries[0].title
+    page = window.home_tab.today_page
+    window.home_tab.pages.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+    assert page.item_for("rectification_overdue") is None
+    with window.db.transaction() as s:
+        recycle_bin.restore_record(s, "rectification", entries[0].row_id)
+    window.home_tab.pages.setCurrentWidget(rect)
+    rect.refresh()
+    assert rect.table.rowCount() == 1
+
+
 def test_assessment_page_scores_records_and_exports(
     qtbot, window: MainWindow, hf: HomeFile, monkeypatch, tmp_path: Path
 ) -> None:

@@ -141,12 +141,16 @@ class RectificationPage(QWidget):
         self.close_button.clicked.connect(lambda: self.close_problem())
         self.reopen_button = QPushButton(tr("重新整改…"))
         self.reopen_button.clicked.connect(lambda: self.reopen_problem())
+        self.delete_button = QPushButton(tr("删除"))
+        self.delete_button.setToolTip(tr("把选中的问题移入回收站（可从 编辑 → 回收站 恢复）"))
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
         mark_editing(
             self.add_button,
             self.edit_button,
             self.follow_button,
             self.close_button,
             self.reopen_button,
+            self.delete_button,
         )
         self.print_button = QPushButton(tr("打印本站台账…"))
         self.print_button.setToolTip(tr("选中联络站的整改台账 PDF（未选联络站时打印全县）"))
@@ -167,6 +171,7 @@ class RectificationPage(QWidget):
             self.follow_button,
             self.close_button,
             self.reopen_button,
+            self.delete_button,
         ):
             edits.addWidget(b)
         edits.addStretch(1)
@@ -174,6 +179,7 @@ class RectificationPage(QWidget):
         self.table = make_table([tr(h) for h in HEADERS])
         self.table.setWordWrap(True)
         self.table.itemSelectionChanged.connect(self._selected)
+        actions.delete_shortcut(self.table, self.delete_selected)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(edits)
@@ -252,6 +258,17 @@ class RectificationPage(QWidget):
         self.follow_button.setEnabled(is_open)
         self.close_button.setEnabled(is_open)
         self.reopen_button.setEnabled(row is not None and not is_open)
+        self.delete_button.setEnabled(row is not None)
+
+    def delete_selected(self) -> bool:
+        """删除 (button, context menu, Delete key): the selected problems go to the recycle bin."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        ids = [self.table.item(i.row(), 0).data(ID_ROLE) for i in rows]
+        if not ids and self.selected() is not None:
+            ids = [self.selected().id]
+        return actions.delete_record(
+            self, self.ctx.db, "rectification", ids, changes=(actions.ASSESSMENT,)
+        )
 
     # --- actions ----------------------------------------------------------------------------
 
