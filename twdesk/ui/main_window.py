@@ -36,6 +36,10 @@ class _VerifyRelay(QObject):
     finished = Signal(object)
 
 
+# At start-up on 首页: the longest the other tabs wait for 首页's worker before being built.
+OTHER_TABS_WAIT_MS = 700
+
+
 class _FirstPaint(QObject):
     """Runs `callback` once, on the event loop's next turn after the window first painted."""
 
@@ -65,6 +69,7 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.start_failed = False
         self._other_tabs_built = False
+        self._closed = False
         self.settings = app_settings()
         self.plans = tab_plans()
         for plan in self.plans:  # the tab titles show at once; the pages arrive with the file
@@ -149,12 +154,18 @@ class MainWindow(QMainWindow):
             tabs.setCurrentIndex(0)
             tabs.setUpdatesEnabled(True)
             self.tabs_created.emit()
-            # start-up: the window has painted already; 首页 shows its first lines now (the
-            # rest come from its worker), the other tabs and the status bar a moment later
+            # start-up: the window has painted already; 首页 shows its first lines now, then
+            # the rest from its worker; the other tabs and the status bar are built once the
+            # rest arrived (both need the interpreter) or after OTHER_TABS_WAIT_MS at most
+            self.home_tab.today_page.filled.connect(self._home_filled)
             self.home_tab.load_now()
-            QTimer.singleShot(0, self._build_other_tabs)
+            QTimer.singleShot(OTHER_TABS_WAIT_MS, self._build_other_tabs)
         else:
             self._build_other_tabs(current)
+
+    def _home_filled(self, complete: bool) -> None:
+        if complete:
+            QTimer.singleShot(0, self._build_other_tabs)
 
     def _replace_page(self, index: int, page: QWidget) -> None:
         tabs = self.form.tabs
@@ -166,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def _build_other_tabs(self, current: int | None = None) -> None:
         """The tabs after 首页 (idempotent: a home-page click may need them first)."""
-        if self._other_tabs_built:
+        if self._other_tabs_built or self._closed:
             return
         self._other_tabs_built = True
         from twdesk.ui.tabs.contacts_tab import ContactsTab
@@ -509,8 +520,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/tab", self.form.tabs.currentIndex())
         self.settings.sync()
+        self._closed = True  # a start-up still building the other tabs stops here
         if self.db is not None:
-            self.visits_tab.shutdown()
+            if self._other_tabs_built:
+                self.visits_tab.shutdown()
             self.home_tab.shutdown()
             self.db.close()
         super().closeEvent(event)
