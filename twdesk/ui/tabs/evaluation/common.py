@@ -28,7 +28,13 @@ _SCORE = re.compile(r"^\d{1,3}(\.\d)?$")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Evaluation", text)
+    return QCoreApplication.translate("", text)  # pyside6-lupdate files a bare tr() under ""
+
+
+def stage_text(stage: object) -> str:
+    """A stage (stored as 自评 / 组织评价 / 复核) in the interface language."""
+    names = {"自评": tr("自评"), "组织评价": tr("组织评价"), "复核": tr("复核")}
+    return names.get(str(stage), str(stage))
 
 
 KIND_LABELS: dict[RuleKind, str] = {

@@ -21,18 +21,19 @@ from PySide6.QtWidgets import (
 
 from twdesk.services import visits
 from twdesk.ui import actions
+from twdesk.ui.i18n import tr
 from twdesk.ui.tabs.visits.common import PageContext
 from twdesk.ui.widgets.bar_chart import BarChart
 from twdesk.ui.widgets.combos import refill
 
 PERIODS = (
-    ("全年", (1, 12)),
-    ("第一季度", (1, 3)),
-    ("第二季度", (4, 6)),
-    ("第三季度", (7, 9)),
-    ("第四季度", (10, 12)),
-    ("上半年", (1, 6)),
-    ("下半年", (7, 12)),
+    (tr("全年"), (1, 12)),
+    (tr("第一季度"), (1, 3)),
+    (tr("第二季度"), (4, 6)),
+    (tr("第三季度"), (7, 9)),
+    (tr("第四季度"), (10, 12)),
+    (tr("上半年"), (1, 6)),
+    (tr("下半年"), (7, 12)),
 )
 
 
@@ -108,7 +109,8 @@ class StatsPage(QWidget):
 
     def period_text(self) -> str:
         start, end = self.period_dates()
-        return f"{start:%Y年%m月%d日}至{end:%Y年%m月%d日}"
+        shown = tr("%Y年%m月%d日")  # a strftime format
+        return tr("{0}至{1}").format(start.strftime(shown), end.strftime(shown))
 
     def title(self) -> str:
         scope = self.station.currentText()
@@ -126,7 +128,7 @@ class StatsPage(QWidget):
             )
         self.stats = stats
         self.sentence.setText(stats.sentence())
-        self.month_chart.set_values([(f"{m}月", n) for m, n in stats.by_month.items()])
+        self.month_chart.set_values([(tr("{0}月").format(m), n) for m, n in stats.by_month.items()])
         self.category_chart.set_values(list(stats.by_category.items()))
         return stats
 
