@@ -1685,7 +1685,7 @@ Entered score {0}{1}</translation>
         </message>
         <message>
             <source>计入联系青年人次的活动类型：</source>
-            <translation>Activity types counted as youth contacts: </translation>
+            <translation> Activity types counted as youth contacts: </translation>
         </message>
         <message>
             <source>活动类型</source>
@@ -2213,6 +2213,18 @@ Anything entered since will not be in the restored file. The current file is bac
             <source>正在导入测评票…</source>
             <translation>Importing ballots…</translation>
         </message>
+        <message>
+            <source>联系人</source>
+            <translation>Contact person</translation>
+        </message>
+        <message>
+            <source>团代表</source>
+            <translation>League delegate</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
     </context>
     <context>
         <name>BarChart</name>
@@ -2229,7 +2241,7 @@ Anything entered since will not be in the restored file. The current file is bac
         </message>
         <message>
             <source>（可在“目标设置”中更改）。</source>
-            <translation>(can be changed under "Targets").</translation>
+            <translation> (can be changed under "Targets").</translation>
         </message>
     </context>
     <context>
@@ -5062,6 +5074,22 @@ It will no longer appear in the station tree; the history of its delegates, duty
             <source>Excel 文件 (*.xlsx)</source>
             <translation>Excel files (*.xlsx)</translation>
         </message>
+        <message>
+            <source>接待团员青年 {0} 人次（来访登记 {1} 次），收集意见建议 {2} 条，交办 {3} 件，办结 {4} 件，反馈 {5} 件</source>
+            <translation>Received {0} young people ({1} visits), collected {2} opinions, referred {3}, handled {4}, reported back {5}</translation>
+        </message>
+        <message>
+            <source>，满意率 {0}%</source>
+            <translation>, satisfaction {0}%</translation>
+        </message>
+        <message>
+            <source>；超期未办结 {0} 件</source>
+            <translation>; {0} overdue and not handled</translation>
+        </message>
+        <message>
+            <source>。</source>
+            <translation>.</translation>
+        </message>
     </context>
     <context>
         <name>StatusDialog</name>
@@ -5125,7 +5153,7 @@ It will no longer appear in the station tree; the history of its delegates, duty
         </message>
         <message>
             <source>目前</source>
-            <translation>So far</translation>
+            <translation>So far:</translation>
         </message>
     </context>
     <context>

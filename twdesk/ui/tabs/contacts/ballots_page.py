@@ -138,7 +138,7 @@ class BallotsPage(QWidget):
             self.tr(
                 "测评对象：{0}。共 {1} 票：满意 {2}，基本满意 {3}，不满意 {4}；总体满意率 {5}。"
             ).format(
-                self.tally.round.covers,
+                self._covers(),
                 t.total,
                 t.satisfied,
                 t.basic,
@@ -240,3 +240,10 @@ class BallotsPage(QWidget):
         return run_long(
             self, self.tr("正在导入测评票…"), job, done, changes=[*CHANGES, "evaluation"]
         )
+
+    def _covers(self) -> str:
+        """Whom the survey rates (services' ContactRound.covers, in the interface language)."""
+        survey = self.tally.round
+        parts = [self.tr("联系人")] if survey.covers_contactors else []
+        parts += [self.tr("团代表")] if survey.covers_delegates else []
+        return self.tr("、").join(parts)
