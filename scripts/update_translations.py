@@ -52,7 +52,8 @@ DATA_VALUES = {
     *("中共党员", "中共预备党员", "共青团员", "群众", "民主党派"),
     *("研究生", "大学本科", "大学专科", "高中/中专", "初中及以下"),
     *("休", "班"),  # a holiday-calendar day's kind
-    *("自评", "组织评价", "复核"),  # evaluation stages
+    *("自评", "组织评价", "复核", "未评", "往年结果"),  # evaluation stages
+    *("优秀", "称职", "基本称职", "不称职"),  # evaluation grades
     "联系青年页",  # who deleted, written to the operation log
 }
 # a literal made only of these is punctuation, not text

@@ -676,6 +676,30 @@
             <translation>Review</translation>
         </message>
         <message>
+            <source>未评</source>
+            <translation>Not evaluated</translation>
+        </message>
+        <message>
+            <source>往年结果</source>
+            <translation>Past result</translation>
+        </message>
+        <message>
+            <source>优秀</source>
+            <translation>Excellent</translation>
+        </message>
+        <message>
+            <source>称职</source>
+            <translation>Competent</translation>
+        </message>
+        <message>
+            <source>基本称职</source>
+            <translation>Basically competent</translation>
+        </message>
+        <message>
+            <source>不称职</source>
+            <translation>Incompetent</translation>
+        </message>
+        <message>
             <source>按项计分（封顶）</source>
             <translation>Per item (capped)</translation>
         </message>
@@ -773,11 +797,11 @@
         </message>
         <message>
             <source>等次分布</source>
-            <translation>Grade distribution</translation>
+            <translation>Grades</translation>
         </message>
         <message>
             <source>等次分布（优秀名额 {0}）</source>
-            <translation>Grade distribution (Excellent quota {0})</translation>
+            <translation>Grades (Excellent quota {0})</translation>
         </message>
         <message>
             <source>同分值</source>
@@ -1255,7 +1279,7 @@ Double-click a name: enter this stage</translation>
         </message>
         <message>
             <source>{0} 名代表 · 优秀名额 {1} · {2}已录入 {3} 人</source>
-            <translation>{0} delegates · Excellent quota {1} · {2} entered for {3}</translation>
+            <translation>{0} delegates · quota {1} · {2}: {3} entered</translation>
         </message>
         <message>
             <source> · 并列待定 {0} 人</source>

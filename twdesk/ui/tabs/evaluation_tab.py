@@ -142,6 +142,8 @@ class EvaluationTab(LazyLoad, QWidget):
         paper = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("status")
+        self.status.setWordWrap(True)  # longer in English: two lines rather than cut off
+        self.status.setMinimumWidth(200)
         paper.addWidget(self.status)
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -300,7 +302,7 @@ class EvaluationTab(LazyLoad, QWidget):
         done = sum(1 for d in shown.delegates if stage in d.stages_done)
         ties = sum(1 for d in shown.delegates if d.quota_tie)
         text = tr("{0} 名代表 · 优秀名额 {1} · {2}已录入 {3} 人").format(
-            len(shown.delegates), excellent_places(shown), stage, done
+            len(shown.delegates), excellent_places(shown), stage_text(stage), done
         )
         if ties:
             text += tr(" · 并列待定 {0} 人").format(ties)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableWidget
 
+from twdesk.core.duty_rules import WEEKDAY_SHORT_ZH
 from twdesk.core.vocab import Attendance
 from twdesk.services import duty
 from twdesk.services.duty import NOT_YET
@@ -32,6 +33,9 @@ WEEKDAYS_SHORT = (
     tr("周日"),
 )
 NTH = {1: tr("第一个"), 2: tr("第二个"), 3: tr("第三个"), 4: tr("第四个"), -1: tr("最后一个")}
+
+
+_SHORT_WEEKDAY = dict(zip(WEEKDAY_SHORT_ZH, WEEKDAYS_SHORT, strict=True))
 
 
 def state_text(state: str) -> str:
@@ -70,3 +74,8 @@ def set_rows(table: QTableWidget, rows: list[tuple[str, ...]], state_col: int) -
         for r, row in enumerate(rows):
             color = QColor(STATE_COLORS.get(row[state_col], "#000"))
             table.item(r, state_col).setForeground(QBrush(color))
+            table.item(r, state_col).setText(state_text(row[state_col]))
+    for r, row in enumerate(rows):  # weekdays (周三) in the interface language
+        for c, value in enumerate(row):
+            if value in _SHORT_WEEKDAY:
+                table.item(r, c).setText(_SHORT_WEEKDAY[value])

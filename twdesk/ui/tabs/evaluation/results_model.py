@@ -24,6 +24,7 @@ from twdesk.ui.tabs.evaluation.common import (
     SUGGESTED_FG,
     TIE_BG,
     TIE_FG,
+    grade_text,
     stage_text,
     tr,
 )
@@ -79,9 +80,9 @@ class _Row:
             text(d.bonus) if d.bonus else "",
             d.veto or "",
             text(d.total),
-            TIE_TEXT if d.quota_tie else (d.grade or ""),
+            TIE_TEXT if d.quota_tie else grade_text(d.grade or ""),
             d.consequence or "",
-            d.stage,
+            stage_text(d.stage),
         ]
 
     def tooltip(self, column: int, stage: Stage) -> str:
