@@ -2442,7 +2442,7 @@ Anything entered since will not be in the restored file. The current file is bac
         </message>
         <message>
             <source> 人</source>
-            <translation> people</translation>
+            <translation> </translation>
         </message>
         <message>
             <source> 次</source>
@@ -3060,7 +3060,7 @@ Click "Copy report" and send the report to your technical support.</translation>
         </message>
         <message>
             <source> 人</source>
-            <translation> people</translation>
+            <translation> </translation>
         </message>
         <message>
             <source>来访事由（Enter 换行，Ctrl+Enter 保存）</source>
@@ -3819,7 +3819,7 @@ Click "Copy report" and send the report to your technical support.</translation>
         </message>
         <message>
             <source> 人</source>
-            <translation> people</translation>
+            <translation> </translation>
         </message>
         <message>
             <source>领域，用顿号分隔，如 学生、企业青年</source>
@@ -4309,7 +4309,7 @@ Choose "Hide ID and phone numbers" when giving it outside the office.</translati
         </message>
         <message>
             <source> 人</source>
-            <translation> people</translation>
+            <translation> </translation>
         </message>
         <message>
             <source>三级混合编组（同一天尽量安排市、县、乡镇不同层级的代表）</source>
