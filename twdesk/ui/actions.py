@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from twdesk.core.errors import Cancelled, UserError
 from twdesk.output import OutputExists, check_target
+from twdesk.ui.i18n import tr
 
 T = TypeVar("T")
 
@@ -123,7 +124,7 @@ def run_long(
     """
     from twdesk.ui.workers import Worker
 
-    dialog = QProgressDialog(label, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    dialog = QProgressDialog(label, tr("取消"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -234,7 +235,7 @@ def delete_record(
     text = previews[0].text if len(previews) == 1 else recycle_bin.describe_many(previews)
     answer = QMessageBox.question(
         parent,
-        f"删除{previews[0].label}",
+        tr("删除{0}").format(previews[0].label),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -247,13 +248,13 @@ def delete_record(
             recycle_bin.delete_record(session, table, row_id)
         return len(ids)
 
-    done = run_action(parent, db, delete_all, changes=changes, error_title="不能删除")
+    done = run_action(parent, db, delete_all, changes=changes, error_title=tr("不能删除"))
     return done is not None
 
 
-def delete_shortcut(view: QWidget, slot: Callable[[], object], text: str = "删除") -> QAction:
+def delete_shortcut(view: QWidget, slot: Callable[[], object], text: str | None = None) -> QAction:
     """删除 in the view's context menu and on the Delete key while the view has the focus."""
-    action = QAction(text, view)
+    action = QAction(text or tr("删除"), view)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     action.triggered.connect(lambda: slot())
@@ -314,9 +315,7 @@ def ask_save_path(
         answer = QMessageBox.question(
             parent,
             title,
-            parent.tr("「{0}」已经存在，要替换它吗？").format(path.name)
-            if parent
-            else f"「{path.name}」已经存在，要替换它吗？",
+            tr("「{0}」已经存在，要替换它吗？").format(path.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -333,12 +332,12 @@ def show_saved(parent: QWidget | None, path: Path, text: str) -> None:
     """Where the file went, with 打开 and 打开所在文件夹."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("已保存")
+    box.setWindowTitle(tr("已保存"))
     box.setText(text)
     box.setInformativeText(str(path))
-    open_file = box.addButton("打开", QMessageBox.ButtonRole.ActionRole)
-    open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    open_file = box.addButton(tr("打开"), QMessageBox.ButtonRole.ActionRole)
+    open_folder = box.addButton(tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(tr("关闭"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is open_file:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

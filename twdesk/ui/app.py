@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from twdesk import APP_TITLE
 from twdesk.core.errors import UserError
 from twdesk.crashlog import log_exception, setup_logging
 from twdesk.paths import default_db_path, demo_db_path
@@ -27,15 +26,17 @@ from twdesk.paths import default_db_path, demo_db_path
 
 def make_application() -> QApplication:
     from twdesk.ui.fonts import install_fonts
+    from twdesk.ui.i18n import app_title, install_translations, language_setting
+    from twdesk.ui.settings import app_settings
 
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("twdesk")
     QCoreApplication.setApplicationName("twdesk")
-    app.setApplicationDisplayName(APP_TITLE)
     install_fonts(app)  # type: ignore[arg-type]
-    install_qt_translations(app)  # type: ignore[arg-type]
+    install_translations(app, language_setting(app_settings()))  # type: ignore[arg-type]
+    app.setApplicationDisplayName(app_title())
     return app  # type: ignore[return-value]
 
 

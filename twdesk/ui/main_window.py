@@ -6,14 +6,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
-from twdesk import APP_TITLE, __version__
+from twdesk import __version__
 from twdesk.core.errors import UserError
 from twdesk.paths import data_dir
 from twdesk.ui.actions import EVERYTHING, announce, ask_save_path, changes, show_error, show_saved
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
+from twdesk.ui.i18n import (
+    CHINESE,
+    ENGLISH,
+    app_title,
+    language_setting,
+    notr,
+    save_language,
+    tr,
+)
 from twdesk.ui.readonly import set_read_only
 from twdesk.ui.settings import app_settings, recent_files, remember_recent
 from twdesk.ui.tabs.plans import tab_plans
@@ -26,8 +35,8 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1280, 690)  # inside the frame; with a title bar ≈ 1290 × 725
 FRAME_ALLOWANCE = (8, 38)  # a usual Windows frame: borders, title bar
-FILE_FILTER = "twdesk 数据库 (*.sqlite *.db);;所有文件 (*)"
-OPEN_FILTER = "twdesk 数据库 (*.sqlite *.db);;twdesk 交换包 (*.twpkg);;所有文件 (*)"
+FILE_FILTER = tr("twdesk 数据库 (*.sqlite *.db);;所有文件 (*)")
+OPEN_FILTER = tr("twdesk 数据库 (*.sqlite *.db);;twdesk 交换包 (*.twpkg);;所有文件 (*)")
 
 
 class _VerifyRelay(QObject):
@@ -104,6 +113,7 @@ class MainWindow(QMainWindow):
         self.form.actionMerge.triggered.connect(lambda: self.merge_other_file())
         self.form.actionQuit.triggered.connect(self.close)
         self.form.actionAbout.triggered.connect(self.show_about)
+        self._setup_language_menu()
         self.form.actionRecycleBin.triggered.connect(lambda: self.show_recycle_bin())
         self.recycle_bin_dialog: QDialog | None = None
         self.form.actionOpenDataFolder.triggered.connect(
@@ -283,7 +293,7 @@ class MainWindow(QMainWindow):
         set_read_only(self, read_only)
 
     def refresh(self) -> None:
-        title = f"{APP_TITLE} — {self.db.path.name}"
+        title = f"{app_title()} — {self.db.path.name}"
         if self.db.is_demo:
             title += self.tr(" [演示数据]")
         self.setWindowTitle(title)
@@ -372,7 +382,7 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("新建数据库"), str(data_dir() / "新数据库.sqlite"), FILE_FILTER
+            self, self.tr("新建数据库"), str(data_dir() / notr("新数据库.sqlite")), FILE_FILTER
         )
         if not name:
             return
@@ -398,7 +408,7 @@ class MainWindow(QMainWindow):
             self,
             "copy",
             self.tr("另存副本"),
-            f"{self.db.path.stem}-副本.sqlite",
+            notr("{0}-副本.sqlite").format(self.db.path.stem),
             self.tr(FILE_FILTER),
         )
         if dest is None:
@@ -490,7 +500,36 @@ class MainWindow(QMainWindow):
             self.tr(
                 "<h3>{0}</h3><p>twdesk {1}</p><p>团县委团代表联络站工作台：联络站与代表、坐班日历、来访登记、"
                 "履职记录、履职考核。</p><p>字体：霞鹜文楷 LXGW WenKai，SIL Open Font License 1.1。</p>"
-            ).format(APP_TITLE, __version__),
+            ).format(app_title(), __version__),
+        )
+
+    # --- interface language ---------------------------------------------------------------------
+
+    def _setup_language_menu(self) -> None:
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        saved = language_setting(self.settings)
+        for action, language in (
+            (self.form.actionLanguageChinese, CHINESE),
+            (self.form.actionLanguageEnglish, ENGLISH),
+        ):
+            group.addAction(action)
+            action.setChecked(language == saved)
+            action.triggered.connect(lambda _checked=False, lang=language: self.set_language(lang))
+
+    def set_language(self, language: str) -> None:
+        """Save the interface language; it takes effect at the next start (said in both)."""
+        if language == language_setting(self.settings):
+            return
+        save_language(self.settings, language)
+        name = "English" if language == ENGLISH else notr("中文")
+        QMessageBox.information(
+            self,
+            notr("语言 / Language"),
+            notr("界面语言已设为{0}，重新启动后生效。").format(name)
+            + "\n\n"
+            + f"The interface language is now {'English' if language == ENGLISH else 'Chinese'};"
+            " it takes effect when twdesk is restarted.",
         )
 
     # --- window state -------------------------------------------------------------------------

@@ -18,21 +18,22 @@ from twdesk.core.vocab import StationKind
 from twdesk.services import stations
 from twdesk.services.files import Database
 from twdesk.ui.actions import PEOPLE, STATIONS, run_action
+from twdesk.ui.i18n import tr
 
 LINE_FIELDS = (
-    ("name", "名称"),
-    ("address", "地址"),
-    ("hours", "开放时间"),
-    ("leader_name", "负责人"),
-    ("leader_phone", "负责人电话"),
-    ("contact_phone", "联系电话"),
+    ("name", tr("名称")),
+    ("address", tr("地址")),
+    ("hours", tr("开放时间")),
+    ("leader_name", tr("负责人")),
+    ("leader_phone", tr("负责人电话")),
+    ("contact_phone", tr("联系电话")),
 )
 TEXT_FIELDS = (
-    ("duties", "工作职责"),
-    ("rules", "工作制度"),
-    ("pledges", "服务承诺"),
-    ("yearly_plan", "年度计划"),
-    ("notes", "备注"),
+    ("duties", tr("工作职责")),
+    ("rules", tr("工作制度")),
+    ("pledges", tr("服务承诺")),
+    ("yearly_plan", tr("年度计划")),
+    ("notes", tr("备注")),
 )
 
 

@@ -37,6 +37,14 @@ class Ui_MainWindow(object):
         self.actionOpenDataFolder.setObjectName(u"actionOpenDataFolder")
         self.actionAbout = QAction(MainWindow)
         self.actionAbout.setObjectName(u"actionAbout")
+        self.actionLanguageChinese = QAction(MainWindow)
+        self.actionLanguageChinese.setObjectName(u"actionLanguageChinese")
+        self.actionLanguageChinese.setCheckable(True)
+        self.actionLanguageChinese.setText(u"\u4e2d\u6587")
+        self.actionLanguageEnglish = QAction(MainWindow)
+        self.actionLanguageEnglish.setObjectName(u"actionLanguageEnglish")
+        self.actionLanguageEnglish.setCheckable(True)
+        self.actionLanguageEnglish.setText(u"English")
         self.centralwidget = QWidget(MainWindow)
         self.centralwidget.setObjectName(u"centralwidget")
         self.centralLayout = QVBoxLayout(self.centralwidget)
@@ -59,6 +67,8 @@ class Ui_MainWindow(object):
         self.menuEdit.setObjectName(u"menuEdit")
         self.menuHelp = QMenu(self.menubar)
         self.menuHelp.setObjectName(u"menuHelp")
+        self.menuLanguage = QMenu(self.menuHelp)
+        self.menuLanguage.setObjectName(u"menuLanguage")
         MainWindow.setMenuBar(self.menubar)
         self.statusbar = QStatusBar(MainWindow)
         self.statusbar.setObjectName(u"statusbar")
@@ -80,8 +90,11 @@ class Ui_MainWindow(object):
         self.menuFile.addAction(self.actionQuit)
         self.menuEdit.addAction(self.actionRecycleBin)
         self.menuHelp.addAction(self.actionOpenDataFolder)
+        self.menuHelp.addAction(self.menuLanguage.menuAction())
         self.menuHelp.addSeparator()
         self.menuHelp.addAction(self.actionAbout)
+        self.menuLanguage.addAction(self.actionLanguageChinese)
+        self.menuLanguage.addAction(self.actionLanguageEnglish)
 
         self.retranslateUi(MainWindow)
     # setupUi
@@ -129,5 +142,6 @@ class Ui_MainWindow(object):
         self.menuRecent.setTitle(QCoreApplication.translate("MainWindow", u"\u6700\u8fd1\u6253\u5f00(&R)", None))
         self.menuEdit.setTitle(QCoreApplication.translate("MainWindow", u"\u7f16\u8f91(&E)", None))
         self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"\u5e2e\u52a9(&H)", None))
+        self.menuLanguage.setTitle(QCoreApplication.translate("MainWindow", u"\u8bed\u8a00 / Language(&L)", None))
     # retranslateUi
 

@@ -30,7 +30,7 @@ from twdesk.services import evaluation
 from twdesk.services.evaluation import StageEntry
 from twdesk.ui.actions import EVALUATION, run_action, run_read, show_error
 from twdesk.ui.readonly import mark_editing
-from twdesk.ui.tabs.evaluation.common import parse_score, score_field, tr
+from twdesk.ui.tabs.evaluation.common import parse_score, score_field, stage_text, tr
 
 if TYPE_CHECKING:
     from twdesk.services.files import Database
@@ -139,7 +139,7 @@ class StageEntryDialog(QDialog):
         if d is None:
             return False
         self.position, self.delegate = position, d
-        self.setWindowTitle(tr("录入{0} — {1}").format(self.stage, d.name))
+        self.setWindowTitle(tr("录入{0} — {1}").format(stage_text(self.stage), d.name))
         self.who.setText(
             tr("{0}（{1}）　{2}年 · {3}　第 {4}/{5} 位").format(
                 d.name, d.station, self.year, self.stage, position + 1, len(self.order)
@@ -230,7 +230,7 @@ class StageEntryDialog(QDialog):
         )
 
     def _refuse(self, field: QWidget, message: str) -> None:
-        QMessageBox.warning(self, tr("录入{0}").format(self.stage), message)
+        QMessageBox.warning(self, tr("录入{0}").format(stage_text(self.stage)), message)
         field.setFocus()
         return None
 

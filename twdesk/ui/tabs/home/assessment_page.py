@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from twdesk.core.station_assessment import MEASURE_LABELS, CheckItemSpec, GradeRule, Measure
 from twdesk.ui import actions
+from twdesk.ui.i18n import notr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.home.common import HomeContext, tr
 from twdesk.ui.widgets.tables import fill_table, make_table
@@ -284,7 +285,11 @@ class AssessmentPage(QWidget):
 
     def _show(self) -> None:
         rows = self.rows
-        names = [f"{i.name}\n（{fmt(i.points)}分）" for i in rows[0].items] if rows else []
+        names = (
+            [i.name + "\n" + tr("（{0}分）").format(fmt(i.points)) for i in rows[0].items]
+            if rows
+            else []
+        )
         headers = [tr("名次"), tr("联络站"), *names, tr("总分"), tr("等次")]
         self.table.clear()
         self.table.setColumnCount(len(headers))
@@ -323,7 +328,7 @@ class AssessmentPage(QWidget):
             tr("{0} 年共 {1} 个联络站参加考评：{2}").format(
                 self.year.value(),
                 len(rows),
-                "，".join(f"{g} {n} 个" for g, n in grades.items()) or tr("无"),
+                tr("，").join(tr("{0} {1} 个").format(g, n) for g, n in grades.items()) or tr("无"),
             )
         )
 
@@ -454,7 +459,11 @@ class AssessmentPage(QWidget):
         kind = "assessment-pdf" if suffix == ".pdf" else "assessment-xlsx"
         file_filter = tr("PDF 文件 (*.pdf)") if suffix == ".pdf" else tr("Excel 文件 (*.xlsx)")
         path = actions.ask_save_path(
-            self, kind, tr("导出考评结果"), f"{year}年联络站考评结果{suffix}", file_filter
+            self,
+            kind,
+            tr("导出考评结果"),
+            notr("{0}年联络站考评结果{1}").format(year, suffix),
+            file_filter,
         )
         if path is None:
             return None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from twdesk.core.station_assessment import RectState
 from twdesk.ui import actions
+from twdesk.ui.i18n import notr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.home.common import HomeContext, tr
 from twdesk.ui.widgets.combos import refill
@@ -36,15 +37,15 @@ from twdesk.ui.widgets.tables import ID_ROLE, fill_table, make_table
 RED = QColor("#b3261e")
 GREEN = QColor("#1e7b34")
 HEADERS = (
-    "联络站",
-    "考评项目",
-    "问题描述",
-    "发现日期",
-    "整改期限",
-    "责任人",
-    "跟进情况",
-    "完成日期",
-    "状态",
+    tr("联络站"),
+    tr("考评项目"),
+    tr("问题描述"),
+    tr("发现日期"),
+    tr("整改期限"),
+    tr("责任人"),
+    tr("跟进情况"),
+    tr("完成日期"),
+    tr("状态"),
 )
 
 
@@ -389,7 +390,11 @@ class RectificationPage(QWidget):
         name = self.station.currentText() if station else tr("全县")
         file_filter = tr("PDF 文件 (*.pdf)") if suffix == ".pdf" else tr("Excel 文件 (*.xlsx)")
         path = actions.ask_save_path(
-            self, f"rectification{suffix}", tr("整改台账"), f"{name}整改台账{suffix}", file_filter
+            self,
+            f"rectification{suffix}",
+            tr("整改台账"),
+            notr("{0}整改台账{1}").format(name, suffix),
+            file_filter,
         )
         if path is None:
             return None

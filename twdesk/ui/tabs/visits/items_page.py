@@ -27,6 +27,7 @@ from twdesk.services import visits
 from twdesk.services.visits import ItemRow, StepInfo
 from twdesk.ui import actions
 from twdesk.ui.actions import VISITS, run_action
+from twdesk.ui.i18n import notr, tr
 from twdesk.ui.models.paged_model import Column, PagedModel
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.visits.common import PageContext, StepDialog, date_edit, paged_view
@@ -46,7 +47,7 @@ ENABLED_STEPS = {
 def deadline_text(row: ItemRow) -> str:
     if row.deadline is None:
         return ""
-    return row.deadline.isoformat() + (" 超期" if row.overdue else "")
+    return row.deadline.isoformat() + (" " + tr("超期") if row.overdue else "")
 
 
 class ItemsPage(QSplitter):
@@ -174,10 +175,10 @@ class ItemsPage(QSplitter):
         with self.ctx.db.session() as s:
             item = visits.item_info(s, row.id)
             self.steps = visits.item_steps(s, row.id)
-        deadline = f"　期限 {row.deadline:%Y-%m-%d}" if row.deadline else ""
+        deadline = "　" + tr("期限 {0}").format(f"{row.deadline:%Y-%m-%d}") if row.deadline else ""
         self.title.setText(
             f"<b>{row.number}</b>　{item.status}{deadline}"
-            + ("<span style='color:#b3261e'>（已超期）</span>" if row.overdue else "")
+            + ("<span style='color:#b3261e'>" + tr("（已超期）") + "</span>" if row.overdue else "")
             + f"<br>{row.content}"
         )
         for st in self.steps:
@@ -311,7 +312,7 @@ class ItemsPage(QSplitter):
             self,
             "referral-slip",
             self.tr("保存交办单"),
-            f"交办单-{row.number}.pdf",
+            notr("交办单-{0}.pdf").format(row.number),
             self.tr("PDF 文件 (*.pdf)"),
         )
         if path is None:
