@@ -1378,6 +1378,30 @@ Double-click a name: enter this stage</translation>
             <translation>Parameter: for "overdue opinions" the deduction per item; for "monthly activities" the minimum per month. A total of 100 points is suggested.</translation>
         </message>
         <message>
+            <source>总分不低于</source>
+            <translation>Total at least</translation>
+        </message>
+        <message>
+            <source>添加等次</source>
+            <translation>Add grade</translation>
+        </message>
+        <message>
+            <source>删除选中等次</source>
+            <translation>Delete selected grade</translation>
+        </message>
+        <message>
+            <source>等次从高到低排列，最后一档的分数线为 0；各年度通用（如：五星 95、四星 85 …）。</source>
+            <translation>List grades from highest to lowest; the last line is 0. The lines hold for every year (e.g. five stars 95, four stars 85 …).</translation>
+        </message>
+        <message>
+            <source>等次分数线</source>
+            <translation>Grade lines</translation>
+        </message>
+        <message>
+            <source>新等次</source>
+            <translation>New grade</translation>
+        </message>
+        <message>
             <source>新考评项</source>
             <translation>New assessment item</translation>
         </message>
@@ -1594,6 +1618,10 @@ Entered score {0}{1}</translation>
         <message>
             <source>重新整改…</source>
             <translation>Reopen…</translation>
+        </message>
+        <message>
+            <source>把选中的问题移入回收站（可从 编辑 → 回收站 恢复）</source>
+            <translation>Move the selected problems to the recycle bin (restore them from Edit → Recycle bin)</translation>
         </message>
         <message>
             <source>打印本站台账…</source>
