@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -23,6 +24,9 @@ from twdesk import APP_TITLE
 from twdesk.core.errors import UserError
 from twdesk.crashlog import log_exception, setup_logging
 from twdesk.paths import default_db_path, demo_db_path
+
+if TYPE_CHECKING:
+    from twdesk.ui.main_window import MainWindow
 
 
 def make_application() -> QApplication:
@@ -97,19 +101,38 @@ def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
     return path
 
 
+def first_run(db_path: Path | None, demo: bool) -> bool:
+    """`twdesk` with no file named and no default database yet: the welcome page, which
+    creates or opens one (`--demo` and `--db` keep opening their file at once)."""
+    return db_path is None and not demo and not default_db_path().exists()
+
+
+def start_window(db_path: Path | None, *, demo: bool = False) -> MainWindow | None:
+    """The main window, not shown yet: on the file to open (opened once the window has
+    painted), or on the welcome page at the first run; None when the file cannot be made."""
+    from twdesk.ui.main_window import MainWindow
+
+    if first_run(db_path, demo):
+        window = MainWindow()
+        window.show_welcome()
+        return window
+    path = _resolve_path(db_path, demo)
+    if path is None:
+        return None
+    window = MainWindow()
+    window.open_after_paint(path)
+    return window
+
+
 def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
     """The window paints first; the file is opened (checked, locked, upgraded) right after, so
     the database layer's start-up cost is never spent in front of an empty screen."""
     app = make_application()
     setup_logging()
     install_crash_dialog()
-    path = _resolve_path(db_path, demo)
-    if path is None:
+    window = start_window(db_path, demo=demo)
+    if window is None:
         return 1
-    from twdesk.ui.main_window import MainWindow
-
-    window = MainWindow()
-    window.open_after_paint(path)
     when = os.environ.get("TWDESK_EXIT_WHEN_SHOWN")
     if when:  # benchmarks: process start → window on screen ("ready": → file open, tab filled)
         window.installEventFilter(_ExposeWatcher(window, ready=when == "ready"))
@@ -120,7 +143,8 @@ def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
 
 class _ExposeWatcher(QObject):
     """Prints TWDESK_SHOWN when the window first paints (or, with `ready`, once the file is open
-    and the first tab has read it), then closes the window (benchmarks)."""
+    and the first tab has read it, or the welcome page shows), then closes the window
+    (benchmarks, the frozen build's smoke test)."""
 
     def __init__(self, window: QWidget, *, ready: bool = False) -> None:
         super().__init__(window)
@@ -130,7 +154,8 @@ class _ExposeWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.done and event.type() == QEvent.Type.Paint:
-            if self.ready and getattr(self.window, "db", None) is None:
+            waiting = getattr(self.window, "db", None) is None
+            if self.ready and waiting and getattr(self.window, "welcome", None) is None:
                 return False
             self.done = True
             # a zero timer runs after the tab's own first load, which was queued before it
