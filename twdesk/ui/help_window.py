@@ -76,6 +76,7 @@ class HelpWindow(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, file)
             self.contents.addItem(item)
         self.contents.setMaximumWidth(220)
+        self.contents.setStyleSheet("QListWidget::item { padding: 4px 6px; }")
         self.browser = QTextBrowser()
         self.browser.setObjectName("helpBrowser")
         self.browser.setOpenExternalLinks(True)
