@@ -432,8 +432,7 @@ class MainWindow(QMainWindow):
         if self.help_window is None:
             self.help_window = HelpWindow(self)
         self.help_window.show_section(section or self.help_section())
-        self.help_window.show()
-        self.help_window.raise_()
+        self.help_window.show()  # owned by the main window: it stays in front of it
         self.help_window.activateWindow()
         return self.help_window
 

@@ -88,7 +88,9 @@ class WelcomePage(QWidget):
 
         self.new_office_button = self._choice(
             self.tr("新建本单位数据库"),
-            self.tr("填写单位名称和所在县（市、区），建立本单位的数据库，接着建立联络站、录入代表。"),
+            self.tr(
+                "填写单位名称和所在县（市、区），建立本单位的数据库，接着建立联络站、录入代表。"
+            ),
             "welcomeNewOffice",
         )
         self.import_button = self._choice(
@@ -126,9 +128,7 @@ class WelcomePage(QWidget):
         self.recent_box.setSpacing(2)
         self.recent_buttons: list[QPushButton] = []
 
-        where = QLabel(
-            self.tr("新建的数据库、日志和自动备份保存在：{0}").format(data_dir())
-        )
+        where = QLabel(self.tr("新建的数据库、日志和自动备份保存在：{0}").format(data_dir()))
         where.setObjectName("welcomeWhere")
         where.setStyleSheet("#welcomeWhere { color: #666; }")
         where.setWordWrap(True)
