@@ -146,11 +146,15 @@ def help_images(app, out: Path = IMAGES) -> list[Path]:
 
 def welcome_window(app):
     """The window a first run shows (no database yet), with one file opened before."""
+    from twdesk.db.dbfile import create_database
     from twdesk.ui.main_window import MainWindow
     from twdesk.ui.settings import app_settings, remember_recent
 
+    recent = Path(tempfile.mkdtemp(prefix="twdesk-help-shots-")) / "U盘" / "县团委-2026.sqlite"
+    create_database(recent, office_name="青川县团委")
     settings = app_settings()
-    remember_recent(settings, Path(tempfile.gettempdir()) / "县团委-2026.sqlite")
+    settings.setValue("recent_files", [])  # not the demo the help pictures were taken on
+    remember_recent(settings, recent)
     settings.sync()
     window = MainWindow()
     window.show_welcome()
@@ -170,6 +174,8 @@ def main(argv: list[str]) -> int:
     print(save_small(window, IMAGES / "welcome.png").relative_to(ROOT))
     if "--help-only" not in argv:
         DOCS.mkdir(parents=True, exist_ok=True)
+        window.resize(1280, 690)  # the default window on a 1366×768 laptop, as the others
+        settle(app)
         window.grab().save(str(DOCS / "welcome.png"))
         help_window = window.show_help("people.html#import")
         help_window.resize(1080, 700)

@@ -304,3 +304,35 @@ def test_welcome_page_lays_the_choices_out_two_by_two(qtbot, welcome: MainWindow
     assert first.geometry().top() == second.geometry().top()  # two per row
     assert first.height() >= 100 and first.width() > 300
     assert first.description.height() >= first.description.fontMetrics().height()
+
+
+def test_demo_flag_still_opens_the_demo_at_once(qtbot) -> None:
+    """`python3 dev.py start` runs `twdesk --demo`: no welcome page, the demo file opens."""
+    from twdesk.ui.app import make_application, start_window
+
+    create_demo_database(
+        demo_db_path(), stations=2, delegates=6, years=1, seed=3, today=date(2026, 11, 24)
+    )
+    make_application()
+    window = start_window(None, demo=True)
+    qtbot.addWidget(window)
+    assert window.welcome is None
+    window.show()
+    qtbot.waitUntil(lambda: window.db is not None, timeout=10000)
+    assert window.db.is_demo and window.db.path == demo_db_path().resolve()
+    window.close()
+
+
+def test_the_file_menu_works_on_the_welcome_page(
+    qtbot, welcome: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "另建.sqlite"
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *_a, **_k: (str(target), "")),
+    )
+    welcome.form.actionNew.trigger()
+    assert welcome.db is not None and welcome.db.path == target.resolve()
+    assert not welcome.welcome.isVisible() and welcome.form.tabs.isVisible()
+    assert [a.text() for a in welcome.form.menuRecent.actions()] == [str(target.resolve())]

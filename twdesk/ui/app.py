@@ -78,23 +78,21 @@ def install_crash_dialog() -> None:
 
 
 def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
-    """The file to open; creates the demo or the default database on first use."""
+    """The file to open: the one named, the default one (it exists: otherwise the welcome page
+    shows), or the demo, built on first use."""
     if db_path is not None:
         return Path(db_path)
     path = demo_db_path() if demo else default_db_path()
-    if path.exists():
+    if path.exists() or not demo:
         return path
-    from twdesk.services.files import demo_file, new_file
+    from twdesk.services.files import demo_file
 
     try:
-        if demo:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                demo_file(path)
-            finally:
-                QGuiApplication.restoreOverrideCursor()
-        else:
-            new_file(path)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            demo_file(path)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
     except UserError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开数据库"), str(exc))
         return None

@@ -25,7 +25,7 @@ CHOICE_STYLE = (
     "ChoiceButton:pressed { background: #dce8f8; }"
     "ChoiceButton:focus { border: 2px solid #5b8fd6; }"
     "#choiceTitle { font-size: 15pt; font-weight: bold; color: #1a3e72; background: transparent; }"
-    "#choiceDescription { color: #444444; background: transparent; }"
+    "#choiceDescription { font-size: 11pt; color: #444444; background: transparent; }"
 )
 RECENT_STYLE = (
     "QPushButton { text-align: left; color: #1a5fb4; padding: 3px 6px; border: none; }"
