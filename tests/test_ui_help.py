@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QApplication
 from twdesk.db.dbfile import open_database
 from twdesk.db.demo_file import create_demo_database
 from twdesk.paths import help_dir
-from twdesk.ui.help_window import TAB_SECTIONS, WELCOME_SECTION, HelpWindow, help_sections
+from twdesk.ui import actions
+from twdesk.ui.help_window import (
+    PAGE_ANCHORS,
+    TAB_SECTIONS,
+    WELCOME_SECTION,
+    HelpWindow,
+    help_sections,
+)
 from twdesk.ui.main_window import MainWindow
 
 TAB_NAMES = ["首页", "联络站与代表", "坐班日历", "来访登记", "履职记录", "联系青年", "履职考核"]
@@ -76,6 +83,7 @@ def window(qtbot, demo_path: Path) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     yield win
+    qtbot.waitUntil(lambda: not actions._RUNNING, timeout=20000)  # no read left running
     if win.help_window is not None:
         win.help_window.close()
     win.close()
@@ -151,6 +159,35 @@ def test_f1_on_each_tab_shows_that_tabs_section(qtbot, window: MainWindow) -> No
         assert Page(help_dir() / TAB_SECTIONS[index]).h1 == name
         assert help_window.contents.currentItem().text() == name
         help_window.close()
+
+
+def test_f1_on_a_tabs_own_page_opens_its_part_of_the_section(qtbot, window: MainWindow) -> None:
+    found = pages()
+    tabs = window.form.tabs
+    checked = 0
+    for index, file in enumerate(TAB_SECTIONS):
+        tab = tabs.widget(index)
+        inner = getattr(tab, "pages", None) or getattr(tab, "views", None)
+        if file not in PAGE_ANCHORS:
+            continue
+        assert inner.count() == len(PAGE_ANCHORS[file]), file  # a page added: give it a part
+        tabs.setCurrentIndex(index)
+        for page in range(inner.count()):
+            inner.setCurrentIndex(page)
+            # a page that reads in the background (全县概况) shows its progress first
+            qtbot.waitUntil(lambda: not actions._RUNNING, timeout=20000)
+            window.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+            qtbot.keyClick(inner.currentWidget(), Qt.Key.Key_F1)
+            source = window.help_window.browser.source()
+            anchor = PAGE_ANCHORS[file][page]
+            assert (source.fileName(), source.fragment()) == (file, anchor), inner.tabText(page)
+            assert anchor in found[file].anchors
+            window.help_window.close()
+            checked += 1
+    assert checked == 25
+    # 来访登记 › 意见办理 → the part about 交办 → 办结 → 反馈
+    assert PAGE_ANCHORS["visits.html"][2] == "items"
 
 
 def test_links_and_pictures_work_inside_the_browser(qtbot) -> None:

@@ -54,6 +54,35 @@ TAB_SECTIONS = (
     "evaluation.html",
 )
 WELCOME_SECTION = "start.html"
+# a tab's own pages (its `pages` or `views` QTabWidget), in their order → the anchor F1 opens
+PAGE_ANCHORS: dict[str, tuple[str, ...]] = {
+    "home.html": ("today", "overview", "assessment", "rectification"),
+    "duty.html": ("record", "paper", "print", "print"),
+    "visits.html": ("intake", "register", "items", "stats"),
+    "ledger.html": ("register", "confirm", "progress", "progress", "projects", "progress"),
+    "contacts.html": (
+        "progress",
+        "book",
+        "book",
+        "grassroots",
+        "grassroots",
+        "ballots",
+        "bulletin",
+    ),
+}
+
+
+def section_for_tab(index: int, tab: QWidget | None) -> str:
+    """The page for the main window's tab `index`, at the part about the tab's own page on
+    screen (e.g. 来访登记 › 意见办理 → visits.html#items)."""
+    from PySide6.QtWidgets import QTabWidget
+
+    file = TAB_SECTIONS[index] if 0 <= index < len(TAB_SECTIONS) else TAB_SECTIONS[0]
+    inner = getattr(tab, "pages", None) or getattr(tab, "views", None)
+    anchors = PAGE_ANCHORS.get(file, ())
+    if isinstance(inner, QTabWidget) and 0 <= inner.currentIndex() < len(anchors):
+        return f"{file}#{anchors[inner.currentIndex()]}"
+    return file
 
 
 class HelpWindow(QDialog):

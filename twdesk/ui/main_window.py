@@ -417,13 +417,13 @@ class MainWindow(QMainWindow):
     # --- help ---------------------------------------------------------------------------------
 
     def help_section(self) -> str:
-        """The manual's page for what is on screen: the current tab, or 开始使用."""
-        from twdesk.ui.help_window import TAB_SECTIONS, WELCOME_SECTION
+        """The manual's page for what is on screen: the current tab (at its page's part), or
+        开始使用 on the welcome page."""
+        from twdesk.ui.help_window import WELCOME_SECTION, section_for_tab
 
         if self.db is None:
             return WELCOME_SECTION
-        index = self.form.tabs.currentIndex()
-        return TAB_SECTIONS[index] if 0 <= index < len(TAB_SECTIONS) else TAB_SECTIONS[0]
+        return section_for_tab(self.form.tabs.currentIndex(), self.form.tabs.currentWidget())
 
     def show_help(self, section: str | None = None) -> HelpWindow:
         """帮助 → 使用说明 / F1: the manual (one non-modal window) at the current tab's page."""
