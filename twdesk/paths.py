@@ -48,6 +48,11 @@ def log_dir() -> Path:
     return path
 
 
+def help_dir() -> Path:
+    """The built-in manual (帮助 → 使用说明): HTML pages and their screenshots."""
+    return resources_dir() / "help"
+
+
 def font_path(file: str = "LXGWWenKai-Regular.ttf") -> Path:
     """A font shipped in `resources/fonts` (the bundled regular face unless named)."""
     return resources_dir() / "fonts" / file

@@ -1796,8 +1796,24 @@ Entered score {0}{1}</translation>
             <translation>not filled in</translation>
         </message>
         <message>
+            <source>目录</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <source>开始使用</source>
+            <translation>Getting started</translation>
+        </message>
+        <message>
             <source>首页</source>
             <translation>Home</translation>
+        </message>
+        <message>
+            <source>U 盘交换、合并与备份</source>
+            <translation>USB exchange, merging and backups</translation>
+        </message>
+        <message>
+            <source>文件打不开怎么办</source>
+            <translation>When a file will not open</translation>
         </message>
         <message>
             <source>今天需要处理的事项、全县概况图表、联络站考评和整改台账。</source>
@@ -3010,6 +3026,25 @@ Click "Copy report" and send the report to your technical support.</translation>
         </message>
     </context>
     <context>
+        <name>HelpWindow</name>
+        <message>
+            <source>使用说明 — 团代表联络站工作台</source>
+            <translation>User guide — League Delegate Liaison Station Desk</translation>
+        </message>
+        <message>
+            <source>后退</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>前进</source>
+            <translation>Forward</translation>
+        </message>
+        <message>
+            <source>目录</source>
+            <translation>Contents</translation>
+        </message>
+    </context>
+    <context>
         <name>HolidayDialog</name>
         <message>
             <source>{0}年法定节假日与调休</source>
@@ -3485,6 +3520,26 @@ Click "Copy report" and send the report to your technical support.</translation>
             <translation>Please stop entering data in this file: keep a copy with "Save a copy" first, then contact your technical support.</translation>
         </message>
         <message>
+            <source>这是一个交换包</source>
+            <translation>This is an exchange package</translation>
+        </message>
+        <message>
+            <source>「{0}」是交换包，要合并到本单位的数据库中才能查看。请先新建本单位数据库（或打开已有的数据库），再用“文件 → 合并其他文件…”合并它。</source>
+            <translation>"{0}" is an exchange package: merge it into your office's database to see it. First create your office's database (or open an existing one), then merge it with File → Merge another file….</translation>
+        </message>
+        <message>
+            <source>选择要导入的名册</source>
+            <translation>Choose the roster to import</translation>
+        </message>
+        <message>
+            <source>正在生成演示数据…</source>
+            <translation>Building the demo data…</translation>
+        </message>
+        <message>
+            <source>无法打开演示数据</source>
+            <translation>Cannot open the demo data</translation>
+        </message>
+        <message>
             <source>{0}（找不到文件）</source>
             <translation>{0} (file not found)</translation>
         </message>
@@ -3619,6 +3674,18 @@ Click "Copy report" and send the report to your technical support.</translation>
         <message>
             <source>Ctrl+Q</source>
             <translation>Ctrl+Q</translation>
+        </message>
+        <message>
+            <source>使用说明(&amp;U)</source>
+            <translation>&amp;User guide</translation>
+        </message>
+        <message>
+            <source>内置的使用说明：每一页的日常操作、U 盘交换、文件打不开怎么办（F1 打开当前页的说明）</source>
+            <translation>The built-in guide: everyday work on each tab, USB exchange, what to do when a file will not open (F1 opens the section for the current tab)</translation>
+        </message>
+        <message>
+            <source>F1</source>
+            <translation>F1</translation>
         </message>
         <message>
             <source>打开数据文件夹（日志、默认数据库）</source>
@@ -3837,6 +3904,45 @@ Click "Copy report" and send the report to your technical support.</translation>
         <message>
             <source>已换班</source>
             <translation>Swapped</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewOfficeDialog</name>
+        <message>
+            <source>新建本单位数据库</source>
+            <translation>Create your office's database</translation>
+        </message>
+        <message>
+            <source>如：青川县团委</source>
+            <translation>e.g. Qingchuan County League Committee</translation>
+        </message>
+        <message>
+            <source>如：青川县</source>
+            <translation>e.g. Qingchuan County</translation>
+        </message>
+        <message>
+            <source>单位名称</source>
+            <translation>Office name</translation>
+        </message>
+        <message>
+            <source>所在县（市、区）</source>
+            <translation>County (city, district)</translation>
+        </message>
+        <message>
+            <source>数据库文件：{0}</source>
+            <translation>Database file: {0}</translation>
+        </message>
+        <message>
+            <source>新建</source>
+            <translation>Create</translation>
+        </message>
+        <message>
+            <source>将建立县级联络站「{0}」，之后在“联络站与代表”中添加乡镇联络站。</source>
+            <translation>The county station "{0}" will be created; add the township stations afterwards under Stations and delegates.</translation>
+        </message>
+        <message>
+            <source>不填县名则先不建联络站，之后在“联络站与代表”中新增。</source>
+            <translation>Without a county name no station is created now; add them later under Stations and delegates.</translation>
         </message>
     </context>
     <context>
@@ -5252,6 +5358,61 @@ It will no longer appear in the station tree; the history of its delegates, duty
         <message>
             <source>统计</source>
             <translation>Statistics</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <source>欢迎使用团代表联络站工作台</source>
+            <translation>Welcome to the League Delegate Liaison Station Desk</translation>
+        </message>
+        <message>
+            <source>这台电脑上还没有本单位的数据库。请选择一种方式开始——以后随时可以在“文件”菜单中新建或打开其他文件，按 F1 查看使用说明。</source>
+            <translation>There is no database of your office on this PC yet. Choose how to start — you can create or open other files from the File menu at any time; press F1 for the user guide.</translation>
+        </message>
+        <message>
+            <source>新建本单位数据库</source>
+            <translation>Create your office's database</translation>
+        </message>
+        <message>
+            <source>填写单位名称和所在县（市、区），建立本单位的数据库，接着建立联络站、录入代表。</source>
+            <translation>Enter the office name and county to create your office's database, then add the stations and delegates.</translation>
+        </message>
+        <message>
+            <source>从 Excel 导入名册</source>
+            <translation>Import a roster from Excel</translation>
+        </message>
+        <message>
+            <source>已有团代表名册（.xlsx / .xls / .csv）：选择文件，预览核对后一次导入，名册中的联络站自动建立。</source>
+            <translation>Have a delegate roster (.xlsx / .xls / .csv)? Choose the file, check the preview, import it in one go; the stations it names are created.</translation>
+        </message>
+        <message>
+            <source>打开 U 盘上的文件</source>
+            <translation>Open a file from a USB stick</translation>
+        </message>
+        <message>
+            <source>打开县团委或乡镇联络站用 U 盘带来的 twdesk 数据库文件。</source>
+            <translation>Open a twdesk database file brought on a USB stick from the county office or a township station.</translation>
+        </message>
+        <message>
+            <source>打开演示数据</source>
+            <translation>Open the demo data</translation>
+        </message>
+        <message>
+            <source>一个虚构的青川县：先看看每一页怎么用。演示数据单独存放，不影响本单位数据。</source>
+            <translation>A made-up Qingchuan County: see how each tab is used first. The demo is kept apart and never touches your office's data.</translation>
+        </message>
+        <message>
+            <source>最近打开的文件</source>
+            <translation>Recently opened files</translation>
+        </message>
+        <message>
+            <source>新建的数据库、日志和自动备份保存在：{0}</source>
+            <translation>New databases, logs and automatic backups are kept in: {0}</translation>
+        </message>
+        <message>
+            <source>（找不到文件）</source>
+            <translation>(file not found)</translation>
         </message>
     </context>
     <context>

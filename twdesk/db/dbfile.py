@@ -460,9 +460,17 @@ def _write_settings(session: Session, values: dict[str, str]) -> None:
 
 
 def create_database(
-    path: Path, *, office_name: str = "", seed: bool = True, demo: bool = False
+    path: Path,
+    *,
+    office_name: str = "",
+    seed: bool = True,
+    demo: bool = False,
+    finish: Callable[[Session], None] | None = None,
 ) -> None:
-    """A new, empty twdesk file at `path`; an existing file is never overwritten."""
+    """A new, empty twdesk file at `path`; an existing file is never overwritten.
+
+    ``finish(session)`` adds the first records (a service's use case: the database layer knows
+    none) in the same transaction, so the file appears complete or not at all."""
     path = Path(path)
     if path.exists():
         raise DbExistsError(f"文件「{path}」已经存在，twdesk 不会覆盖它。请换一个文件名。")
@@ -492,6 +500,11 @@ def create_database(
                     from twdesk.db.seed import seed_defaults
 
                     seed_defaults(conn, office_id)
+            if finish is not None:
+                with Session(bind=conn, info={"office_id": office_id}) as session:
+                    install_session_hooks(session)
+                    finish(session)
+                    session.flush()
         engine.dispose()
         if path.exists():
             raise DbExistsError(f"文件「{path}」已经存在，twdesk 不会覆盖它。请换一个文件名。")

@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from twdesk.core.errors import UserError
 from twdesk.crashlog import log_exception, setup_logging
 from twdesk.paths import default_db_path, demo_db_path
+
+if TYPE_CHECKING:
+    from twdesk.ui.main_window import MainWindow
 
 
 def make_application() -> QApplication:
@@ -75,27 +79,48 @@ def install_crash_dialog() -> None:
 
 
 def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
-    """The file to open; creates the demo or the default database on first use."""
+    """The file to open: the one named, the default one (it exists: otherwise the welcome page
+    shows), or the demo, built on first use."""
     if db_path is not None:
         return Path(db_path)
     path = demo_db_path() if demo else default_db_path()
-    if path.exists():
+    if path.exists() or not demo:
         return path
-    from twdesk.services.files import demo_file, new_file
+    from twdesk.services.files import demo_file
 
     try:
-        if demo:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                demo_file(path)
-            finally:
-                QGuiApplication.restoreOverrideCursor()
-        else:
-            new_file(path)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            demo_file(path)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
     except UserError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开数据库"), str(exc))
         return None
     return path
+
+
+def first_run(db_path: Path | None, demo: bool) -> bool:
+    """`twdesk` with no file named and no default database yet: the welcome page, which
+    creates or opens one (`--demo` and `--db` keep opening their file at once)."""
+    return db_path is None and not demo and not default_db_path().exists()
+
+
+def start_window(db_path: Path | None, *, demo: bool = False) -> MainWindow | None:
+    """The main window, not shown yet: on the file to open (opened once the window has
+    painted), or on the welcome page at the first run; None when the file cannot be made."""
+    from twdesk.ui.main_window import MainWindow
+
+    if first_run(db_path, demo):
+        window = MainWindow()
+        window.show_welcome()
+        return window
+    path = _resolve_path(db_path, demo)
+    if path is None:
+        return None
+    window = MainWindow()
+    window.open_after_paint(path)
+    return window
 
 
 def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
@@ -107,13 +132,9 @@ def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
     app = make_application()
     setup_logging()
     install_crash_dialog()
-    path = _resolve_path(db_path, demo)
-    if path is None:
+    window = start_window(db_path, demo=demo)
+    if window is None:
         return 1
-    from twdesk.ui.main_window import MainWindow
-
-    window = MainWindow()
-    window.open_after_paint(path)
     when = os.environ.get("TWDESK_EXIT_WHEN_SHOWN")
     if when:  # benchmarks: process start → window on screen ("ready": → file open, tab filled)
         window.installEventFilter(_ExposeWatcher(window, ready=when == "ready"))
@@ -124,7 +145,8 @@ def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
 
 class _ExposeWatcher(QObject):
     """Prints TWDESK_SHOWN when the window first paints (or, with `ready`, once the file is open
-    and the first tab has read it), then closes the window (benchmarks)."""
+    and the first tab has read it, or the welcome page shows), then closes the window
+    (benchmarks, the frozen build's smoke test)."""
 
     def __init__(self, window: QWidget, *, ready: bool = False) -> None:
         super().__init__(window)
@@ -134,7 +156,8 @@ class _ExposeWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.done and event.type() == QEvent.Type.Paint:
-            if self.ready and getattr(self.window, "db", None) is None:
+            waiting = getattr(self.window, "db", None) is None
+            if self.ready and waiting and getattr(self.window, "welcome", None) is None:
                 return False
             self.done = True
             # a zero timer runs after the tab's own first load, which was queued before it

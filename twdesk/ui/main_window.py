@@ -6,12 +6,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from twdesk import __version__
 from twdesk.core.errors import UserError
-from twdesk.paths import data_dir
+from twdesk.paths import data_dir, default_db_path, demo_db_path
 from twdesk.ui.actions import EVERYTHING, announce, ask_save_path, changes, show_error, show_saved
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
 from twdesk.ui.i18n import (
@@ -29,6 +36,8 @@ from twdesk.ui.tabs.plans import tab_plans
 
 if TYPE_CHECKING:
     from twdesk.services.files import Database
+    from twdesk.ui.help_window import HelpWindow
+    from twdesk.ui.welcome import WelcomePage
 
 # The database layer, the services and the tabs load after the window's first paint (start-up
 # shows the window at once and opens the file a moment later): they are imported where used.
@@ -114,6 +123,10 @@ class MainWindow(QMainWindow):
         self.form.actionQuit.triggered.connect(self.close)
         self.form.actionAbout.triggered.connect(self.show_about)
         self._setup_language_menu()
+        self.form.actionHelp.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.form.actionHelp.triggered.connect(lambda: self.show_help())
+        self.help_window: HelpWindow | None = None
+        self.welcome: WelcomePage | None = None
         self.form.actionRecycleBin.triggered.connect(lambda: self.show_recycle_bin())
         self.recycle_bin_dialog: QDialog | None = None
         self.form.actionOpenDataFolder.triggered.connect(
@@ -158,6 +171,9 @@ class MainWindow(QMainWindow):
         self.home_tab = HomeTab(db, lazy=True)
         self.home_tab.line_activated.connect(self.open_line)
         self._other_tabs_built = False
+        if self.welcome is not None:
+            self.welcome.hide()
+        tabs.show()
         if self.isVisible() and current == 0:
             tabs.setUpdatesEnabled(False)
             self._replace_page(0, self.home_tab)
@@ -225,6 +241,7 @@ class MainWindow(QMainWindow):
         tabs.setCurrentIndex(max(shown, 0))
         tabs.setUpdatesEnabled(True)
         self.form.menubar.setEnabled(True)
+        self._enable_file_actions(True)
         self._database_opened()
 
     def open_line(self, line: object) -> None:
@@ -329,6 +346,156 @@ class MainWindow(QMainWindow):
                 + self.tr("请不要继续在这个文件中录入，先用“另存副本”保留一份，再联系技术人员。"),
             )
 
+    # --- first run: the welcome page ----------------------------------------------------------
+
+    def show_welcome(self) -> WelcomePage:
+        """No database on this PC yet: four ways to start (and the files opened before) instead
+        of empty tabs. The menus work; what needs an open file is disabled until one is open."""
+        from twdesk.ui.welcome import WelcomePage
+
+        if self.welcome is None:
+            self.welcome = WelcomePage()
+            self.welcome.new_office_requested.connect(lambda: self.start_new_office())
+            self.welcome.import_roster_requested.connect(lambda: self.start_with_roster())
+            self.welcome.open_file_requested.connect(lambda: self.open_database_dialog())
+            self.welcome.demo_requested.connect(lambda: self.open_demo())
+            self.welcome.recent_requested.connect(lambda path: self.switch_to(path))
+            self.form.centralwidget.layout().addWidget(self.welcome)
+        self.welcome.set_recent(recent_files(self.settings))
+        self.form.tabs.hide()
+        self.welcome.show()
+        self.setWindowTitle(app_title())
+        self.form.menubar.setEnabled(True)
+        self._enable_file_actions(False)
+        self._rebuild_recent_menu()
+        return self.welcome
+
+    def _enable_file_actions(self, enabled: bool) -> None:
+        """The actions that work on the open file (off on the welcome page)."""
+        for action in (
+            self.form.actionSaveCopy,
+            self.form.actionMerge,
+            self.form.actionExportPackage,
+            self.form.actionBackups,
+            self.form.actionRecycleBin,
+        ):
+            action.setEnabled(enabled)
+
+    def _open_first(self, path: Path) -> bool:
+        """From the welcome page: open `path` and build the tabs on it."""
+        from twdesk.services.packages import is_package
+
+        if is_package(path):  # a package is merged into a file: there is none open yet
+            QMessageBox.information(
+                self,
+                self.tr("这是一个交换包"),
+                self.tr(
+                    "「{0}」是交换包，要合并到本单位的数据库中才能查看。"
+                    "请先新建本单位数据库（或打开已有的数据库），"
+                    "再用“文件 → 合并其他文件…”合并它。"
+                ).format(path.name),
+            )
+            return False
+        from twdesk.ui.opening import open_with_messages
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            db = open_with_messages(self, path)
+            if db is not None:
+                self.install_database(db)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return db is not None
+
+    def start_new_office(self) -> QDialog:
+        """新建本单位数据库: office name and county, the file created in the data folder, then
+        联络站与代表 to build the station tree."""
+        from twdesk.ui.dialogs.new_office_dialog import NewOfficeDialog
+
+        dialog = NewOfficeDialog(self._free_default_path(), self)
+
+        def created() -> None:
+            if dialog.created is not None and self.switch_to(dialog.created):
+                self.form.tabs.setCurrentWidget(self.people_tab)
+
+        dialog.accepted.connect(created)
+        dialog.open()
+        return dialog
+
+    def _free_default_path(self) -> Path:
+        """The default file's name, or the first free 「twdesk-2.sqlite」… beside it."""
+        path = default_db_path()
+        number = 2
+        while path.exists():
+            path = path.with_name(f"{default_db_path().stem}-{number}{path.suffix}")
+            number += 1
+        return path
+
+    def start_with_roster(self) -> object:
+        """从 Excel 导入名册: the roster first (cancel leaves nothing behind), then the default
+        file (created when missing) and the people tab's own import: preview, then import."""
+        from twdesk.ui.tabs.people.people_panel import SPREADSHEETS
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择要导入的名册"), "", self.tr(SPREADSHEETS)
+        )
+        if not name:
+            return None
+        path = default_db_path()
+        if self.db is None or self.db.path != path.resolve():
+            if not path.exists():
+                from twdesk.services import files
+
+                try:
+                    files.new_file(path)
+                except UserError as exc:
+                    show_error(self, exc, self.tr("无法新建数据库"))
+                    return None
+            if not self.switch_to(path):
+                return None
+        self.form.tabs.setCurrentWidget(self.people_tab)
+        return self.people_tab.import_roster(Path(name))
+
+    def open_demo(self) -> bool:
+        """打开演示数据: the demo file in the data folder (built on first use, as `--demo`)."""
+        from twdesk.services.files import demo_file
+
+        path = demo_db_path()
+        if not path.exists():
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self.form.statusbar.showMessage(self.tr("正在生成演示数据…"))
+            try:
+                demo_file(path)
+            except UserError as exc:
+                QGuiApplication.restoreOverrideCursor()
+                show_error(self, exc, self.tr("无法打开演示数据"))
+                return False
+            QGuiApplication.restoreOverrideCursor()
+            self.form.statusbar.clearMessage()
+        return self.switch_to(path)
+
+    # --- help ---------------------------------------------------------------------------------
+
+    def help_section(self) -> str:
+        """The manual's page for what is on screen: the current tab (at its page's part), or
+        开始使用 on the welcome page."""
+        from twdesk.ui.help_window import WELCOME_SECTION, section_for_tab
+
+        if self.db is None:
+            return WELCOME_SECTION
+        return section_for_tab(self.form.tabs.currentIndex(), self.form.tabs.currentWidget())
+
+    def show_help(self, section: str | None = None) -> HelpWindow:
+        """帮助 → 使用说明 / F1: the manual (one non-modal window) at the current tab's page."""
+        from twdesk.ui.help_window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_section(section or self.help_section())
+        self.help_window.show()  # owned by the main window: it stays in front of it
+        self.help_window.activateWindow()
+        return self.help_window
+
     # --- File menu ----------------------------------------------------------------------------
 
     def _rebuild_recent_menu(self) -> None:
@@ -348,6 +515,8 @@ class MainWindow(QMainWindow):
     def switch_to(self, path: Path) -> bool:
         """Open another file; the current one stays open if the new one cannot be opened."""
         path = Path(path).resolve()
+        if self.db is None:
+            return self._open_first(path)
         if path == self.db.path:
             return True
         from twdesk.services.packages import is_package
@@ -395,12 +564,12 @@ class MainWindow(QMainWindow):
             return
         self.switch_to(path)
 
-    def open_database_dialog(self) -> None:
+    def open_database_dialog(self) -> bool:
+        folder = str(self.db.path.parent) if self.db is not None else ""
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开数据库"), str(self.db.path.parent), self.tr(OPEN_FILTER)
+            self, self.tr("打开数据库"), folder, self.tr(OPEN_FILTER)
         )
-        if name:
-            self.switch_to(Path(name))
+        return bool(name) and self.switch_to(Path(name))
 
     def save_copy(self) -> None:
         """另存副本 (for a USB stick): asked in the last folder used for copies."""
