@@ -151,18 +151,19 @@ class MainWindow(QMainWindow):
         try:
             db = open_with_messages(self, path)
             if db is not None:
-                self.install_database(db)
+                self.install_database(db, home_first=True)
         finally:
             QGuiApplication.restoreOverrideCursor()
         if db is None:
             self.start_failed = True
             self.close()
 
-    def install_database(self, db: Database) -> None:
+    def install_database(self, db: Database, *, home_first: bool = False) -> None:
         """Build the tabs on the open file (once) and show what it holds.
 
-        At start-up, with 首页 showing, 首页 is built and shows its first lines first; the other
-        tabs are built on the event loop's next turn (the menus stay disabled until then)."""
+        `home_first` (start-up, the window painted, 首页 showing): 首页 is built and shows its
+        first lines first; the other tabs follow once its worker is done (the menus stay
+        disabled until then)."""
         from twdesk.ui.tabs.home_tab import HomeTab
 
         self.db = db
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         if self.welcome is not None:
             self.welcome.hide()
         tabs.show()
-        if self.isVisible() and current == 0:
+        if home_first and self.isVisible() and current == 0:
             tabs.setUpdatesEnabled(False)
             self._replace_page(0, self.home_tab)
             tabs.setCurrentIndex(0)
