@@ -12,17 +12,20 @@ from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QObject,
+    QSize,
     Qt,
     QTimer,
     QTranslator,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from twdesk import APP_TITLE
 from twdesk.core.errors import UserError
 from twdesk.crashlog import log_exception, setup_logging
-from twdesk.paths import default_db_path, demo_db_path
+from twdesk.paths import default_db_path, demo_db_path, resources_dir
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 
 def make_application() -> QApplication:
@@ -34,9 +37,20 @@ def make_application() -> QApplication:
     QCoreApplication.setOrganizationName("twdesk")
     QCoreApplication.setApplicationName("twdesk")
     app.setApplicationDisplayName(APP_TITLE)
+    app.setWindowIcon(app_icon())
     install_fonts(app)  # type: ignore[arg-type]
     install_qt_translations(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """The window and taskbar icon: resources/icons/twdesk-<size>.png (scripts/make_icon.py
+    draws them; the .exe carries the same picture as twdesk.ico)."""
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"twdesk-{size}.png"), QSize(size, size))
+    return icon
 
 
 def install_qt_translations(app: QApplication) -> bool:
