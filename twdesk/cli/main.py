@@ -69,8 +69,30 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_gui(Path(args.db) if args.db else None, demo=args.demo)
 
 
+DB_SUFFIXES = (".twdb", ".sqlite", ".db")
+
+
+def file_argument(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """`twdesk FILE` means `twdesk --db FILE`: Explorer opens a double-clicked `.twdb` (or a
+    file dropped on the icon) that way. A command name always wins over a file of that name."""
+    argv = list(argv)
+    if not argv or argv[0].startswith("-"):
+        return argv
+    commands: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update(action.choices)
+    first = argv[0]
+    if first in commands:
+        return argv
+    if first.lower().endswith(DB_SUFFIXES) or os.path.isfile(first):
+        return ["--db", first, *argv[1:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(file_argument(parser, sys.argv[1:] if argv is None else argv))
     from twdesk.crashlog import log_exception, setup_logging
 
     try:
@@ -95,5 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main() -> int:
-    """Entry point of the windowed launcher (no console on Windows)."""
+    """Entry point of the windowed launcher (no console on Windows: a windowed program has no
+    stdout/stderr, so writes to them go nowhere instead of failing)."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
     return main(sys.argv[1:])
