@@ -70,12 +70,29 @@ def test_the_windowed_launcher_runs_without_stdout(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(sys, "stdout", None)
     monkeypatch.setattr(sys, "stderr", None)
     monkeypatch.setattr(sys, "argv", ["twdesk", "--version"])
-    with pytest.raises(SystemExit) as exit_info:
-        gui_main()
-    assert exit_info.value.code == 0
+    assert gui_main() == 0
     assert sys.stdout is not None and sys.stderr is not None
     sys.stdout.close()
-    sys.stderr.close()
+
+
+def test_the_windowed_launcher_shows_a_wrong_option_in_a_message_box(
+    qtbot, monkeypatch: pytest.MonkeyPatch, gui_calls: list
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda _p, title, text: shown.append((title, text))
+    )
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(sys, "argv", ["twdesk", "--no-such-option"])
+    assert gui_main() == 2
+    sys.stdout.close()
+    [(title, text)] = shown
+    assert title == "团代表联络站工作台"
+    assert "参数错误" in text and "--no-such-option" in text
+    assert gui_calls == []
 
 
 def test_the_application_has_the_twdesk_icon(qtbot) -> None:

@@ -117,10 +117,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main() -> int:
-    """Entry point of the windowed launcher (no console on Windows: a windowed program has no
-    stdout/stderr, so writes to them go nowhere instead of failing)."""
+    """Entry point of the windowed launcher (no console on Windows). A windowed program has no
+    stdout/stderr (None): output goes nowhere instead of failing, and an error that ends it
+    before the window could show it (a wrong option, say) is shown in a message box."""
+    import io
+
     if sys.stdout is None:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
+    captured = None
     if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
-    return main(sys.argv[1:])
+        captured = sys.stderr = io.StringIO()
+    try:
+        code = main(sys.argv[1:])
+    except SystemExit as exc:  # argparse: --help, --version, a wrong option
+        code = exc.code if isinstance(exc.code, int) else 1
+    if code and captured is not None and captured.getvalue().strip():
+        from twdesk.ui.app import show_startup_error
+
+        show_startup_error(captured.getvalue().strip())
+    return code

@@ -67,6 +67,14 @@ def install_qt_translations(app: QApplication) -> bool:
     return True
 
 
+def show_startup_error(text: str) -> None:
+    """What the command line would have printed on stderr, for the windowed launcher, which has
+    no console to print it on."""
+    if QApplication.instance() is None:
+        make_application()
+    QMessageBox.critical(None, APP_TITLE, text)
+
+
 def install_crash_dialog() -> None:
     """Uncaught exceptions: logged (masked) and shown in a dialog with a copyable report."""
     showing = False
