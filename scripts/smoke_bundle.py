@@ -7,11 +7,12 @@
 Needs the [build] extra (PyInstaller) in the running interpreter. Runs the frozen executables,
 never the source: `twdesk-cli --version`, `init` and `check` on a new .twdb, the windowed
 `twdesk FILE` opening that file offscreen and quitting once its first tab is filled
-(TWDESK_EXIT_WHEN_SHOWN=ready), a demo file, a duty poster PDF, an .xlsx export and dossiers
-written by worker processes. Also checks the bundle's contents (both executables, every file of
-resources/, the migrations, Qt's Chinese translation; nothing of WebEngine, QML or tkinter) and
-the Windows version file. Prints each step's time and the bundle's size; exits 1 on a failure,
-showing the command's output and the end of the frozen app's log.
+(TWDESK_EXIT_WHEN_SHOWN=ready), a demo file, a duty poster PDF, an .xlsx export, dossiers
+written by worker processes, and an encrypted exchange package previewed for a merge. Also
+checks the bundle's contents (both executables, every file of resources/, the migrations, Qt's
+Chinese translation; nothing of WebEngine, QML or tkinter) and the Windows version file.
+Prints each step's time and the bundle's size; exits 1 on a failure, showing the command's
+output and the end of the frozen app's log.
 `.ci/run` runs it after the tests.
 """
 
@@ -261,6 +262,19 @@ def main(argv: list[str]) -> int:
     step("twdesk-cli duty poster (PDF)", poster)
     step("twdesk-cli export visits (.xlsx)", export)
     step("twdesk-cli dossier", dossiers)
+
+    def exchange() -> str:
+        package, password = tmp / "演示.twpkg", tmp / "密码.txt"
+        password.write_text("烟测-smoke-2026\n", encoding="utf-8")
+        secret = ["--password-file", str(password)]
+        run(CLI, "package", "--db", str(demo), "--out", str(package), *secret, env=env)
+        merge = ["merge", "--db", str(new), "--from", str(package), *secret, "--dry-run"]
+        out = run(CLI, *merge, "--format", "json", env=env).stdout
+        if '"person"' not in out:
+            raise SmokeError(f"the merge preview lists no people: {out[:300]}")
+        return f"{package.name} {package.stat().st_size // 1024} KB (AES-256-GCM), merge preview"
+
+    step("twdesk-cli package + merge --dry-run", exchange)
     total = time.perf_counter() - total
     print(f"{total:7.2f} s  total; bundle {folder_mib(DIST):.0f} MiB ({DIST})")
     shutil.rmtree(tmp, ignore_errors=True)
