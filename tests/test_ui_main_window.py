@@ -166,10 +166,40 @@ def test_new_database_via_the_file_menu(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "新县团委"
+    asked: list[tuple] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or (str(target), "")
+    )
+    window.form.actionNew.trigger()
+    # a new file is a .twdb (the installer associates it with the app)
+    assert window.db.path == target.with_suffix(".twdb").resolve()
+    assert window.counts_label.text().startswith("联络站 0 ")
+    assert asked[0][2].endswith("新数据库.twdb") and "*.twdb" in asked[0][3]
+
+
+def test_new_database_named_sqlite_stays_sqlite(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "县团委.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.form.actionNew.trigger()
-    assert window.db.path == target.with_suffix(".sqlite").resolve()
-    assert window.counts_label.text().startswith("联络站 0 ")
+    assert window.db.path == target.resolve()
+
+
+def test_save_copy_defaults_to_twdb(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple] = []
+    typed = tmp_path / "给乡镇的副本"  # typed without an extension
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or (str(typed), "")
+    )
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    window.form.actionSaveCopy.trigger()
+    assert asked[0][2].endswith("demo-副本.twdb") and "*.twdb" in asked[0][3]
+    saved = typed.with_name("给乡镇的副本.twdb")
+    assert saved.exists() and not typed.exists()
+    open_database(saved).close()
 
 
 def test_crash_dialog_shows_and_copies_the_masked_report(

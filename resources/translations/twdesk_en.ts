@@ -348,14 +348,6 @@
             <translation>Yearly plan</translation>
         </message>
         <message>
-            <source>twdesk 数据库 (*.sqlite *.db);;所有文件 (*)</source>
-            <translation>twdesk database (*.sqlite *.db);;All files (*)</translation>
-        </message>
-        <message>
-            <source>twdesk 数据库 (*.sqlite *.db);;twdesk 交换包 (*.twpkg);;所有文件 (*)</source>
-            <translation>twdesk database (*.sqlite *.db);;twdesk exchange package (*.twpkg);;All files (*)</translation>
-        </message>
-        <message>
             <source>所属联络站</source>
             <translation>Station</translation>
         </message>
@@ -2018,6 +2010,14 @@ Entered score {0}{1}</translation>
         <message>
             <source>{0}月</source>
             <translation>{0}</translation>
+        </message>
+        <message>
+            <source>twdesk 数据库 (*.twdb *.sqlite *.db);;所有文件 (*)</source>
+            <translation>twdesk databases (*.twdb *.sqlite *.db);;All files (*)</translation>
+        </message>
+        <message>
+            <source>twdesk 数据库 (*.twdb *.sqlite *.db);;twdesk 交换包 (*.twpkg);;所有文件 (*)</source>
+            <translation>twdesk databases (*.twdb *.sqlite *.db);;twdesk exchange packages (*.twpkg);;All files (*)</translation>
         </message>
     </context>
     <context>

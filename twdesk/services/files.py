@@ -37,10 +37,10 @@ def open_file(path: Path, *, take_over_lock: bool = False) -> Database:
 
 
 def new_file(path: Path) -> Path:
-    """A new, empty, seeded twdesk file (`.sqlite` added when the name has no extension)."""
+    """A new, empty, seeded twdesk file (`.twdb` added when the name has no extension)."""
     path = Path(path)
     if not path.suffix:
-        path = path.with_suffix(".sqlite")
+        path = path.with_suffix(".twdb")
     create_database(path)
     return path
 

@@ -10,6 +10,7 @@ replacing a file, writes through `twdesk.output` and then shows where the file w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -307,7 +308,9 @@ def ask_save_path(
         return None
     path = Path(name)
     wanted = Path(suggested).suffix
-    if wanted and path.suffix.lower() != wanted.lower():
+    # any extension the filter lists is kept (a copy saved as .sqlite stays .sqlite)
+    allowed = {wanted.lower(), *re.findall(r"\*(\.\w+)", file_filter.lower())}
+    if wanted and path.suffix.lower() not in allowed:
         path = path.with_name(path.name + wanted)
     try:
         check_target(path)

@@ -13,16 +13,19 @@ from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QObject,
+    QSize,
     Qt,
     QTimer,
     QTranslator,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from twdesk.core.errors import UserError
 from twdesk.crashlog import log_exception, setup_logging
-from twdesk.paths import default_db_path, demo_db_path
+from twdesk.paths import default_db_path, demo_db_path, resources_dir
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 if TYPE_CHECKING:
     from twdesk.ui.main_window import MainWindow
@@ -38,10 +41,21 @@ def make_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("twdesk")
     QCoreApplication.setApplicationName("twdesk")
+    app.setWindowIcon(app_icon())
     install_fonts(app)  # type: ignore[arg-type]
     install_translations(app, language_setting(app_settings()))  # type: ignore[arg-type]
     app.setApplicationDisplayName(app_title())
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """The window and taskbar icon: resources/icons/twdesk-<size>.png (scripts/make_icon.py
+    draws them; the .exe carries the same picture as twdesk.ico)."""
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"twdesk-{size}.png"), QSize(size, size))
+    return icon
 
 
 def install_qt_translations(app: QApplication) -> bool:
@@ -56,6 +70,16 @@ def install_qt_translations(app: QApplication) -> bool:
     app.installTranslator(translator)
     app.setProperty("twdesk_qt_translated", True)
     return True
+
+
+def show_startup_error(text: str) -> None:
+    """What the command line would have printed on stderr, for the windowed launcher, which has
+    no console to print it on."""
+    from twdesk.ui.i18n import app_title
+
+    if QApplication.instance() is None:
+        make_application()
+    QMessageBox.critical(None, app_title(), text)
 
 
 def install_crash_dialog() -> None:

@@ -44,8 +44,9 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1280, 690)  # inside the frame; with a title bar ≈ 1290 × 725
 FRAME_ALLOWANCE = (8, 38)  # a usual Windows frame: borders, title bar
-FILE_FILTER = tr("twdesk 数据库 (*.sqlite *.db);;所有文件 (*)")
-OPEN_FILTER = tr("twdesk 数据库 (*.sqlite *.db);;twdesk 交换包 (*.twpkg);;所有文件 (*)")
+# a file the app saves is a .twdb (the installer associates it with the app); .sqlite keeps working
+FILE_FILTER = tr("twdesk 数据库 (*.twdb *.sqlite *.db);;所有文件 (*)")
+OPEN_FILTER = tr("twdesk 数据库 (*.twdb *.sqlite *.db);;twdesk 交换包 (*.twpkg);;所有文件 (*)")
 
 
 class _VerifyRelay(QObject):
@@ -552,7 +553,7 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("新建数据库"), str(data_dir() / notr("新数据库.sqlite")), FILE_FILTER
+            self, self.tr("新建数据库"), str(data_dir() / notr("新数据库.twdb")), FILE_FILTER
         )
         if not name:
             return
@@ -578,7 +579,7 @@ class MainWindow(QMainWindow):
             self,
             "copy",
             self.tr("另存副本"),
-            notr("{0}-副本.sqlite").format(self.db.path.stem),
+            notr("{0}-副本.twdb").format(self.db.path.stem),
             self.tr(FILE_FILTER),
         )
         if dest is None:
