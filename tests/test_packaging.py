@@ -142,3 +142,16 @@ def test_the_installer_opens_twdb_files_with_the_windowed_executable() -> None:
     assert gui and gui.group(1) == "False"
     assert cli and cli.group(1) == "True"
     assert re.search(r'^Source: "dist\\twdesk\\\*"', ISS, re.MULTILINE)
+
+
+def test_the_app_names_its_own_files_twdb_and_keeps_an_older_sqlite_one(
+    private_data_dir: Path,
+) -> None:
+    from twdesk.paths import default_db_path, demo_db_path
+
+    assert default_db_path() == private_data_dir / "twdesk.twdb"
+    assert demo_db_path() == private_data_dir / "twdesk-demo.twdb"
+    (private_data_dir / "twdesk.sqlite").write_bytes(b"")  # a data folder from before
+    assert default_db_path() == private_data_dir / "twdesk.sqlite"
+    (private_data_dir / "twdesk.twdb").write_bytes(b"")
+    assert default_db_path() == private_data_dir / "twdesk.twdb"

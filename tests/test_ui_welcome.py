@@ -286,10 +286,10 @@ def test_new_office_refuses_to_overwrite_and_picks_a_free_name(qtbot, welcome: M
     before = digest(default_db_path())
     click(qtbot, welcome.welcome.new_office_button)
     dialog = welcome.findChild(NewOfficeDialog)
-    assert dialog.path.name == "twdesk-2.sqlite"
+    assert dialog.path.name == "twdesk-2.twdb"
     dialog.office.setText("青川县团委")
     click(qtbot, dialog.ok_button)
-    assert welcome.db.path.name == "twdesk-2.sqlite"
+    assert welcome.db.path.name == "twdesk-2.twdb"
     assert digest(default_db_path()) == before
     QApplication.processEvents()
 

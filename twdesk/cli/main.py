@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"twdesk {__version__}", help="显示版本号并退出"
     )
     parser.add_argument(
-        "--db", metavar="PATH", help="数据库文件（默认：数据文件夹中的 twdesk.sqlite）"
+        "--db", metavar="PATH", help="数据库文件（默认：数据文件夹中的 twdesk.twdb）"
     )
     parser.add_argument("--demo", action="store_true", help="打开演示数据库（首次使用时自动生成）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)

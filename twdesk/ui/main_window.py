@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _free_default_path(self) -> Path:
-        """The default file's name, or the first free 「twdesk-2.sqlite」… beside it."""
+        """The default file's name, or the first free 「twdesk-2.twdb」… beside it."""
         path = default_db_path()
         number = 2
         while path.exists():
