@@ -405,7 +405,7 @@ class Database:
         """The file's full path, or 服务器数据库「name」（host:port，用户 user）."""
         return self.server.describe() if self.server is not None else str(self.path)
 
-    def _read_only_message(self) -> str:
+    def read_only_message(self) -> str:
         if self.server is not None:
             return (
                 f"{self.server.describe()}以只读方式打开（{self.read_only_reason}），"
@@ -439,7 +439,7 @@ class Database:
         read-only medium, pulled stick) becomes a DbFileError saying what to do.
         """
         if self.read_only:
-            raise ReadOnlyError(self._read_only_message())
+            raise ReadOnlyError(self.read_only_message())
         try:
             with self.session() as session, session.begin():
                 yield session

@@ -57,7 +57,6 @@ from twdesk.db.dbfile import (
     copy_consistent,
     open_database,
     read_header,
-    read_only_message,
 )
 from twdesk.db.migrate import SCHEMA_VERSION
 from twdesk.db.models import AuditEntry, MergeConflict, OpinionItem, SyncPeer
@@ -829,9 +828,10 @@ def _opened_source(target: Database, source_path: Path) -> Iterator[Database]:
     source_path = Path(source_path)
     header = read_header(source_path)  # not there, not SQLite, not twdesk: refused as always
     resolved = source_path.resolve()
-    same = resolved == Path(target.path).resolve()
-    with contextlib.suppress(OSError):
-        same = same or os.path.samefile(resolved, target.path)
+    same = target.path is not None and resolved == Path(target.path).resolve()
+    if target.path is not None:  # a server database is never the same as a file
+        with contextlib.suppress(OSError):
+            same = same or os.path.samefile(resolved, target.path)
     if same:
         raise MergeError(
             f"「{source_path.name}」就是当前打开的数据库，不能把文件合并到它自己。"
@@ -930,7 +930,7 @@ def apply_merge(
     checked and before anything is written (a backup of the target)."""
     with _opened_source(target, source_path) as source:
         if target.read_only:  # refused before the backup hook runs
-            raise ReadOnlyError(read_only_message(target.path, target.read_only_reason))
+            raise ReadOnlyError(target.read_only_message())
         if before_apply is not None:
             before_apply()
         try:
