@@ -23,10 +23,18 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def office_db(tmp_path: Path):
-    """A new, seeded twdesk file in tmp_path, open and locked for the test."""
+def office_db(tmp_path: Path, request: pytest.FixtureRequest):
+    """A new, seeded twdesk file in tmp_path, open and locked for the test.
+
+    TWDESK_OFFICE_DB=postgresql puts every test using it on a server database instead (an
+    audit run: tests that look at the file itself then fail by design)."""
     from twdesk.db.dbfile import create_database, open_database
 
+    if os.environ.get("TWDESK_OFFICE_DB") == "postgresql":
+        database = open_database(request.getfixturevalue("pg_url"))
+        yield database
+        database.close()
+        return
     path = tmp_path / "office.sqlite"
     create_database(path)
     database = open_database(path)

@@ -35,14 +35,12 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
-    String,
     Table,
     bindparam,
     delete,
     func,
     insert,
     select,
-    type_coerce,
     update,
 )
 from sqlalchemy.exc import IntegrityError
@@ -60,6 +58,7 @@ from twdesk.db.dbfile import (
 )
 from twdesk.db.migrate import SCHEMA_VERSION
 from twdesk.db.models import AuditEntry, MergeConflict, OpinionItem, SyncPeer
+from twdesk.db.portable import stamp_text
 
 Progress = Callable[[int, int], None]
 
@@ -244,12 +243,11 @@ def _when(stamp: Any) -> datetime:
 
 def _versions_sql(conn: Connection, table: Table) -> str:
     """Every row's "updated_at|id" as stored, as one aggregated string (group_concat on
-    SQLite, string_agg elsewhere: 40 % faster than a row each), and the newest time."""
-    stamp = func.coalesce(type_coerce(table.c.updated_at, String()), "")
-    query = select(
-        func.aggregate_strings(stamp + SEP + table.c.id, ROWS),
-        func.max(type_coerce(table.c.updated_at, String())),
-    )
+    SQLite, string_agg elsewhere: 40 % faster than a row each), and the newest time. The time
+    is the text SQLite stores on every engine (stamp_text), so a file and a server database
+    compare row by row."""
+    stamp = stamp_text(table.c.updated_at)
+    query = select(func.aggregate_strings(stamp + SEP + table.c.id, ROWS), func.max(stamp))
     return str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
 
 

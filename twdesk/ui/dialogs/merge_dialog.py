@@ -69,8 +69,8 @@ def start_merge(parent: QWidget, db: Any, path: Path | None = None) -> MergeDial
     if path is None:
         return None
     dialog = MergeDialog(db, parent)
-    path = db.path  # a server database: its backups are the server administrator's job
-    dialog.before_apply = (lambda: backup_before_merge(path)) if path is not None else None
+    own = db.path  # a server database: its backups are the server administrator's job
+    dialog.before_apply = (lambda: backup_before_merge(own)) if own is not None else None
     dialog.open()
     dialog.preview(path)
     return dialog
