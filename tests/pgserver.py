@@ -212,3 +212,26 @@ class PgCluster:
             preexec_fn=self.preexec, capture_output=True, cwd=self.folder,
         )  # fmt: skip
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def copy_rows(source_engine, target_url: str) -> None:
+    """Every row of every twdesk table, ids and all, from one database into an empty one
+    (migrated, no seed) — the test's way of having the same data on both engines. Foreign keys
+    are not checked while copying (a superuser's session_replication_role)."""
+    from sqlalchemy import create_engine, insert, select
+
+    from twdesk.db.location import parse_location
+    from twdesk.db.migrate import upgrade
+    from twdesk.db.models import Base
+
+    target = create_engine(parse_location(target_url).sqlalchemy_url())
+    try:
+        with source_engine.connect() as sconn, target.begin() as tconn:
+            upgrade(tconn)
+            tconn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+            for table in Base.metadata.sorted_tables:
+                rows = [dict(r) for r in sconn.execute(select(table)).mappings()]
+                for start in range(0, len(rows), 2000):
+                    tconn.execute(insert(table), rows[start : start + 2000])
+    finally:
+        target.dispose()
