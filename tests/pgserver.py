@@ -71,6 +71,12 @@ def unavailable_reason() -> str | None:
     return None
 
 
+def dbname(url: str) -> str:
+    from twdesk.db.location import parse_server_url
+
+    return parse_server_url(url).dbname
+
+
 def conninfo(url: str) -> str:
     """libpq's "key=value" form of a postgresql:// URL (for plain psycopg connections)."""
     from twdesk.db.location import parse_server_url
@@ -179,17 +185,26 @@ class PgCluster:
         self.admin().execute(f"ALTER DATABASE {TEMPLATE_DB} WITH ALLOW_CONNECTIONS false")
         self.template_ready = True
 
-    def new_database(self, *, migrated: bool = True) -> str:
-        """A fresh database (a copy of the migrated, seeded template, or an empty one):
-        returns its URL."""
+    def new_database(self, *, migrated: bool = True, template: str | None = None) -> str:
+        """A fresh database: a copy of the migrated, seeded template (or of `template`, the URL
+        of a database nobody is connected to), or an empty one; returns its URL."""
         name = f"t_{uuid.uuid4().hex[:12]}"
-        if migrated:
+        if template is not None:
+            source = dbname(template)
+        elif migrated:
             self.ensure_template()
-            self.admin().execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DB}")
+            source = TEMPLATE_DB
         else:
-            self.admin().execute(f"CREATE DATABASE {name} TEMPLATE template0")
+            source = "template0"
+        self.admin().execute(f"CREATE DATABASE {name} TEMPLATE {source}")
         self.made.append(name)
         return self.url(name)
+
+    def drop_url(self, url: str) -> None:
+        name = dbname(url)
+        self.drop(name)
+        if name in self.made:
+            self.made.remove(name)
 
     def drop(self, name: str) -> None:
         self.admin().execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

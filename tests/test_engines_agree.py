@@ -60,7 +60,7 @@ def pair(pg_cluster, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]
     finally:
         engine.dispose()
     yield Pair(str(path), url, folder)
-    pg_cluster.drop(url.split("/")[3].split("?")[0])
+    pg_cluster.drop_url(url)
 
 
 def _add_what_the_demo_lacks(path: Path) -> None:
