@@ -5,8 +5,8 @@ runs on the file and on a PostgreSQL copy of it."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 import sqlite3
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 

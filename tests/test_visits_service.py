@@ -17,7 +17,8 @@ from twdesk.services.visits import ItemInput, VisitError, VisitFilter
 
 
 @pytest.fixture
-def setup(office_db: Database) -> tuple[Database, str, str, str]:
+def setup(any_office_db: Database) -> tuple[Database, str, str, str]:
+    office_db = any_office_db  # once on a file, once on a PostgreSQL server
     with office_db.transaction() as s:
         a = stations.save_station(s, {"name": "乔庄镇联络站", "kind": "乡镇街道联络站"}).id
         b = stations.save_station(s, {"name": "青溪镇联络站", "kind": "乡镇街道联络站"}).id
