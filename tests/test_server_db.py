@@ -117,7 +117,14 @@ def test_create_makes_a_missing_database(pg_cluster) -> None:
     pg_cluster.made.append("t_created_by_init")
     create_database(url)
     db = open_database(url)
-    db.close()
+    try:
+        with db.engine.connect() as conn:
+            from twdesk.db.server import server_info
+
+            info = server_info(conn)
+        assert info.collation == "C" and info.sorts_like_a_file  # text sorts as in a file
+    finally:
+        db.close()
 
 
 @pytest.mark.postgresql
