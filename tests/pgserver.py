@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pwd
 import shutil
+import socket
 import subprocess
 import tempfile
 import uuid
@@ -93,6 +93,8 @@ def conninfo(url: str) -> str:
 
 
 def _demote(user: str):
+    import pwd  # POSIX only: only root needs to change user
+
     entry = pwd.getpwnam(user)
 
     def preexec() -> None:
@@ -122,10 +124,12 @@ class PgCluster:
             return cls(admin_url=url)
         bin_dir = find_bin_dir()
         assert bin_dir is not None
-        folder = Path(tempfile.mkdtemp(prefix="twdesk-pg-"))
+        is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+        # as root the cluster's user must reach the folder: /tmp, not a private TMPDIR
+        folder = Path(tempfile.mkdtemp(prefix="twdesk-pg-", dir="/tmp" if is_root else None))
         preexec = None
         env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
-        if os.geteuid() == 0:
+        if is_root:
             preexec, entry = _demote(os.environ.get("TWDESK_PG_RUN_AS", "nobody"))
             os.chown(folder, entry.pw_uid, entry.pw_gid)
             env["HOME"] = str(folder)
@@ -142,15 +146,27 @@ class PgCluster:
 
         run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")  # fmt: skip
-        run("mkdir", str(sock))  # as the cluster's user, who must own it
+        if os.name == "nt":  # no Unix socket folder: loopback on a free port
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+            listen, host = f"-c listen_addresses=127.0.0.1 -p {port}", "127.0.0.1"
+        else:
+            run("mkdir", str(sock))  # as the cluster's user, who must own it
+            port, host = 5432, str(sock)
+            listen = f"-k {sock} -c listen_addresses='' -p {port}"
         options = (
-            f"-k {sock} -c listen_addresses='' -p 5432 -c fsync=off -c full_page_writes=off "
+            f"{listen} -c fsync=off -c full_page_writes=off "
             "-c synchronous_commit=off -c max_connections=60 -c shared_buffers=32MB"
         )
         run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"),
             "-o", options, "-w", "-t", "60", "start")  # fmt: skip
         return cls(
-            admin_url=f"postgresql://postgres@/postgres?host={sock}&port=5432",
+            admin_url=(
+                f"postgresql://postgres@{host}:{port}/postgres"
+                if os.name == "nt"
+                else f"postgresql://postgres@/postgres?host={host}&port={port}"
+            ),
             folder=folder,
             bin_dir=bin_dir,
             preexec=preexec,
