@@ -39,6 +39,8 @@ def test_a_server_url_is_parsed() -> None:
     socket = parse_location("postgres://me@/county?host=/run/postgresql&port=5432")
     assert socket == ServerLocation("me", "/run/postgresql", 5432, "county")
     assert parse_location(socket.url) == socket
+    v6 = parse_location("postgresql://me@[::1]:5433/county")
+    assert v6 == ServerLocation("me", "::1", 5433, "county") and parse_location(v6.url) == v6
     url = socket.sqlalchemy_url()
     assert url.drivername == "postgresql+psycopg" and url.query["host"] == "/run/postgresql"
 
