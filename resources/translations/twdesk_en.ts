@@ -3488,12 +3488,24 @@ Click "Copy report" and send the report to your technical support.</translation>
             <translation>The database was upgraded to the new version; the original file was backed up as: {0}</translation>
         </message>
         <message>
+            <source>服务器数据库</source>
+            <translation>Server database</translation>
+        </message>
+        <message>
             <source>文件或 U 盘写保护</source>
             <translation>the file or USB stick is write-protected</translation>
         </message>
         <message>
+            <source>只读：{0}。只能查看和导出，不能修改；要修改，请用有写权限的账号连接。</source>
+            <translation>Read-only: {0}. You can view and export but not change anything; to make changes, connect with an account that can write.</translation>
+        </message>
+        <message>
             <source>只读：{0}。这个文件只能查看和导出，不能修改；要修改，请把它复制到可写的位置（或关闭 U 盘写保护）后再打开。</source>
             <translation>Read-only: {0}. This file can only be viewed and exported; to change it, copy it to a writable place (or turn off the USB stick's write protection) and open it again.</translation>
+        </message>
+        <message>
+            <source> [服务器]</source>
+            <translation> [server]</translation>
         </message>
         <message>
             <source> [演示数据]</source>
@@ -3502,6 +3514,10 @@ Click "Copy report" and send the report to your technical support.</translation>
         <message>
             <source>当前打开的数据库文件</source>
             <translation>The database file currently open</translation>
+        </message>
+        <message>
+            <source>当前连接的服务器数据库</source>
+            <translation>The server database connected now</translation>
         </message>
         <message>
             <source>联络站 {0} · 在任团代表 {1} · 来访 {2} · 意见建议 {3}</source>

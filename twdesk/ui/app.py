@@ -28,6 +28,7 @@ from twdesk.paths import default_db_path, demo_db_path, resources_dir
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 if TYPE_CHECKING:
+    from twdesk.services.files import ServerLocation
     from twdesk.ui.main_window import MainWindow
 
 
@@ -102,9 +103,18 @@ def install_crash_dialog() -> None:
     sys.excepthook = hook
 
 
-def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
-    """The file to open: the one named, the default one (it exists: otherwise the welcome page
-    shows), or the demo, built on first use."""
+def _resolve_path(db_path: Path | str | None, demo: bool) -> Path | ServerLocation | None:
+    """The file (or server database: postgresql://…) to open: the one named, the default one
+    (it exists: otherwise the welcome page shows), or the demo, built on first use."""
+    if isinstance(db_path, str):
+        from twdesk.services.files import LocationError, parse_location
+
+        try:
+            return parse_location(db_path)
+        except LocationError as exc:
+            title = QCoreApplication.translate("App", "无法打开数据库")
+            QMessageBox.critical(None, title, str(exc))
+            return None
     if db_path is not None:
         return Path(db_path)
     path = demo_db_path() if demo else default_db_path()
@@ -124,15 +134,16 @@ def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
     return path
 
 
-def first_run(db_path: Path | None, demo: bool) -> bool:
+def first_run(db_path: Path | str | None, demo: bool) -> bool:
     """`twdesk` with no file named and no default database yet: the welcome page, which
     creates or opens one (`--demo` and `--db` keep opening their file at once)."""
-    return db_path is None and not demo and not default_db_path().exists()
+    return not db_path and not demo and not default_db_path().exists()
 
 
-def start_window(db_path: Path | None, *, demo: bool = False) -> MainWindow | None:
-    """The main window, not shown yet: on the file to open (opened once the window has
-    painted), or on the welcome page at the first run; None when the file cannot be made."""
+def start_window(db_path: Path | str | None, *, demo: bool = False) -> MainWindow | None:
+    """The main window, not shown yet: on the file (or server database) to open, opened once
+    the window has painted, or on the welcome page at the first run; None when the file
+    cannot be made."""
     from twdesk.ui.main_window import MainWindow
 
     if first_run(db_path, demo):
@@ -147,7 +158,7 @@ def start_window(db_path: Path | None, *, demo: bool = False) -> MainWindow | No
     return window
 
 
-def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
+def run_gui(db_path: Path | str | None, *, demo: bool = False) -> int:
     """The window paints first; the file is opened (checked, locked, upgraded) right after, so
     the database layer's start-up cost is never spent in front of an empty screen."""
     from twdesk.ui.preload import preload_in_background
