@@ -10,6 +10,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 5000
+# Execution option of a connection that will write (Database.transaction): SQLite takes the
+# write lock at BEGIN, so writers queue on the busy timeout instead of deadlocking when two
+# that have read both want to write (SQLite refuses one at once: "database is locked").
+WRITE_OPTION = "twdesk_write"
 
 
 def _sqlite_uri(path: Path, mode: str) -> str:
@@ -56,6 +60,7 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN")
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine

@@ -7,11 +7,13 @@ list over 200,000 visits never loads them all.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from twdesk.core.holidays import WorkCalendar
@@ -35,6 +37,7 @@ from twdesk.db.models import (
     OpinionItem,
     OpinionStep,
     Person,
+    Setting,
     Station,
     StationMembership,
     Visit,
@@ -284,13 +287,49 @@ def check_item_record(values: dict[str, Any], visit_date: date | None) -> dict[s
     return clean
 
 
+# The setting row every numbering locks first; its value remembers the last number given per
+# year ({"2026": 43}), so a number is never given twice, even after its item was purged.
+ITEM_NUMBER_COUNTER = "opinion_item_numbers"
+
+
+def _locked_counter(session: Session) -> Setting:
+    """The counter row, locked until the transaction ends (SELECT … FOR UPDATE on a server;
+    SQLite's one writer at a time already holds the whole file), made the first time."""
+    query = (
+        select(Setting)
+        .where(Setting.key == ITEM_NUMBER_COUNTER)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    row = session.scalars(query).first()
+    if row is None:
+        try:  # another PC may make it at the same moment: then take theirs
+            with session.begin_nested():
+                session.add(Setting(key=ITEM_NUMBER_COUNTER, value="{}"))
+        except IntegrityError:
+            pass
+        row = session.scalars(query).one()
+    return row
+
+
 def next_numbers(session: Session, year: int, count: int) -> list[str]:
-    """The next item numbers of the year: 2026-00043, … (printed on the 交办单)."""
+    """The next item numbers of the year: 2026-00043, … (printed on the 交办单).
+
+    Unique under concurrent intake: the counter row stays locked until the caller's
+    transaction ends, so the next PC to number items waits and then sees these items."""
+    counter = _locked_counter(session)
+    try:
+        given: dict[str, int] = json.loads(counter.value or "{}")
+    except ValueError:
+        given = {}
     prefix = f"{year}-"
     last = session.scalar(
         select(func.max(OpinionItem.number)).where(OpinionItem.number.like(f"{prefix}%"))
     )
-    start = int(last.split("-")[1]) + 1 if last else 1
+    start = max(int(last.split("-")[1]) if last else 0, int(given.get(str(year), 0))) + 1
+    if count:
+        given[str(year)] = start + count - 1
+        counter.value = json.dumps(given, sort_keys=True)
     return [f"{prefix}{n:05d}" for n in range(start, start + count)]
 
 
