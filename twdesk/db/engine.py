@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 BUSY_TIMEOUT_MS = 5000
 # Execution option of a connection that will write (Database.transaction): SQLite takes the
@@ -43,7 +43,10 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
         creator=lambda: sqlite3.connect(
             uri, uri=True, isolation_level=None, check_same_thread=False
         ),
-        poolclass=NullPool if readonly else None,
+        # a pool of connections, each used by one thread at a time (the URL names no file, so
+        # SQLAlchemy would take it for :memory: and share one connection per thread among at
+        # most five threads, closing the others' connections under them)
+        poolclass=NullPool if readonly else QueuePool,
     )
 
     @event.listens_for(engine, "connect")

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from twdesk.core.errors import UserError
 from twdesk.core.idcard import (
@@ -24,6 +25,7 @@ from twdesk.core.normalize import clean_name, clean_prose, clean_text
 from twdesk.core.phone import normalize_phone, validate_phone
 from twdesk.core.pinyin import name_keys
 from twdesk.core.vocab import DelegateLevel, Gender, PersonStatus
+from twdesk.db.base import now
 from twdesk.db.models import (
     GroupMembership,
     Person,
@@ -33,6 +35,7 @@ from twdesk.db.models import (
     StationMembership,
     StatusChange,
 )
+from twdesk.db.versions import check_version
 from twdesk.services.limits import check_lengths, max_length, too_long
 
 # Fields the editor shows, with the label the user sees (used in every message).
@@ -106,6 +109,7 @@ class PersonDetail:
     group_ids: list[str] = field(default_factory=list)
     history: list[tuple[date, str, str]] = field(default_factory=list)  # (date, status, reason)
     photo: bytes | None = None
+    row_version: int | None = None  # as loaded: hand it back to save_person(expected_version=)
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,16 @@ def load_person(session: Session, person_id: str) -> PersonDetail:
     )
     history = [(h.changed_on, h.status, h.reason) for h in person.status_history]
     photo = person.photo.data if person.photo is not None else None
-    return PersonDetail(person.id, values, person.status, station_id, group_ids, history, photo)
+    return PersonDetail(
+        person.id,
+        values,
+        person.status,
+        station_id,
+        group_ids,
+        history,
+        photo,
+        person.row_version,
+    )
 
 
 def check_person(
@@ -232,8 +245,14 @@ def save_person(
     group_ids: list[str] | None = None,
     on: date | None = None,
     joined_on: date | None = None,
+    expected_version: int | None = None,
 ) -> PersonRef:
-    """Create or update a person with their station and special groups."""
+    """Create or update a person with their station and special groups.
+
+    `expected_version`: the `row_version` the editor loaded (PersonDetail.row_version). When
+    someone else saved the person since, StaleRecordError (naming who and when) and nothing is
+    saved; otherwise this save counts as one of the person even when only their station,
+    groups or links change, so an editor of the same person elsewhere is refused in turn."""
     clean = check_person(values)
     if clean["id_number"]:
         clash = session.execute(
@@ -252,6 +271,10 @@ def save_person(
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:
             raise PersonError({"name": "这个人员已不存在（可能已被删除）"})
+        check_version(person, expected_version)
+        if expected_version is not None:  # a save of the person even with no field changed
+            person.updated_at = now()
+            flag_modified(person, "updated_at")
     else:
         person = Person(status=str(PersonStatus.ACTIVE))
         session.add(person)

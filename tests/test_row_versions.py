@@ -1,0 +1,275 @@
+"""Several PCs on one database (issue 15): a save over a record someone else saved since it was
+loaded is refused naming who and when, nothing half-written; opinion item numbers stay unique
+and contiguous under concurrent intake; migration 0009 gives existing rows version 1; a merge
+never takes row_version for a change."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from twdesk.core.errors import StaleRecordError
+from twdesk.db.dbfile import Database, open_database
+from twdesk.db.engine import make_engine
+from twdesk.db.migrate import SCHEMA_VERSION, upgrade
+from twdesk.db.models import AuditEntry, OpinionItem, Person, Setting
+from twdesk.services import people, stations, visits
+from twdesk.services.visits import ItemInput
+
+
+@pytest.fixture
+def db(office_db: Database) -> Database:
+    return office_db
+
+
+def add_delegate(db: Database, name: str = "曾䶮") -> str:
+    db.user = "录入员"
+    with db.transaction() as s:
+        station = stations.save_station(s, {"name": f"{name}的联络站", "kind": "乡镇街道联络站"}).id
+        return people.save_person(
+            s, {"name": name, "is_delegate": True, "unit": "县一中"}, station_id=station
+        ).id
+
+
+def audit_count(db: Database) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(AuditEntry)) or 0
+
+
+def test_second_of_two_editors_is_refused_naming_who_and_when(db: Database) -> None:
+    pid = add_delegate(db)
+    # two PCs open the same delegate's editor
+    with db.session() as s:
+        first = people.load_person(s, pid)
+    with db.session() as s:
+        second = people.load_person(s, pid)
+    assert first.row_version == second.row_version == 1
+    db.user = "王老师"
+    with db.transaction() as s:
+        people.save_person(
+            s,
+            {**first.values, "unit": "县二中"},
+            pid,
+            station_id=first.station_id,
+            expected_version=first.row_version,
+        )
+    with db.session() as s:
+        saved = s.get(Person, pid)
+        assert (saved.unit, saved.row_version) == ("县二中", 2)
+        saved_at = s.scalar(
+            select(func.max(AuditEntry.at)).where(
+                AuditEntry.row_id == pid, AuditEntry.user == "王老师"
+            )
+        )
+    audited = audit_count(db)
+    db.user = "李老师"
+    with pytest.raises(StaleRecordError) as info, db.transaction() as s:
+        people.save_person(
+            s,
+            {**second.values, "unit": "县三中", "phone": "13812345678"},
+            pid,
+            station_id=None,  # the editor also took them out of their station
+            expected_version=second.row_version,
+        )
+    message = str(info.value)
+    assert "人员「曾䶮」" in message and "王老师" in message
+    assert saved_at is not None and f"{saved_at:%Y-%m-%d %H:%M:%S}" in message
+    assert "没有保存任何内容" in message and "重新载入" in message
+    assert (info.value.who, info.value.table, info.value.row_id) == ("王老师", "person", pid)
+    with db.session() as s:  # nothing of the refused save: fields, station, audit
+        kept = s.get(Person, pid)
+        assert (kept.unit, kept.phone, kept.row_version) == ("县二中", "", 2)
+        assert people.load_person(s, pid).station_id is not None
+    assert audit_count(db) == audited
+    # reloaded, the second editor saves over the version it now holds
+    with db.session() as s:
+        again = people.load_person(s, pid)
+    with db.transaction() as s:
+        people.save_person(
+            s, {**again.values, "unit": "县三中"}, pid, expected_version=again.row_version
+        )
+    with db.session() as s:
+        assert (s.get(Person, pid).unit, s.get(Person, pid).row_version) == ("县三中", 3)
+
+
+def test_an_editor_save_with_only_links_changed_still_counts(db: Database) -> None:
+    """The person editor saves station, groups and links too: any save of it is a save of the
+    person, so another editor of the same person cannot silently undo it."""
+    pid = add_delegate(db)
+    with db.session() as s:
+        first = people.load_person(s, pid)
+        second = people.load_person(s, pid)
+    with db.transaction() as s:
+        people.save_person(s, first.values, pid, station_id=None, expected_version=1)
+    with pytest.raises(StaleRecordError), db.transaction() as s:
+        people.save_person(s, second.values, pid, station_id=second.station_id, expected_version=1)
+    with db.session() as s:
+        assert people.load_person(s, pid).station_id is None
+
+
+def test_a_deleted_record_is_named_as_deleted(db: Database) -> None:
+    pid = add_delegate(db)
+    with db.session() as s:
+        loaded = s.get(Person, pid)
+        version = loaded.row_version
+    db.user = "王老师"
+    with db.transaction() as s:
+        s.get(Person, pid).deleted_at = date(2026, 11, 26)
+    with pytest.raises(StaleRecordError, match="王老师.*删除了") as info, db.transaction() as s:
+        from twdesk.db.versions import check_version
+
+        check_version(s.get(Person, pid), version)
+    assert info.value.deleted
+
+
+def test_a_row_changed_between_read_and_write_is_refused_at_flush(db: Database) -> None:
+    """Within one save: the ORM's `AND row_version = …` finds the row moved on (another
+    session's commit on a server; here the same row bumped underneath) → the same error."""
+    pid = add_delegate(db)
+    with pytest.raises(StaleRecordError, match="人员「曾䶮」") as info, db.transaction() as s:
+        person = s.get(Person, pid)
+        s.connection().execute(
+            update(Person.__table__)
+            .where(Person.__table__.c.id == pid)
+            .values(row_version=Person.__table__.c.row_version + 1)
+        )
+        person.unit = "不会保存"
+    assert info.value.row_id == pid
+    with db.session() as s:
+        assert (s.get(Person, pid).unit, s.get(Person, pid).row_version) == ("县一中", 1)
+
+
+def test_a_bulk_update_counts_as_a_save_of_every_row(db: Database) -> None:
+    pid = add_delegate(db)
+    other = add_delegate(db, "单雪")
+    with db.transaction() as s:
+        s.execute(update(Person).where(Person.id == pid).values(notes="批量"))
+    with db.session() as s:
+        assert s.get(Person, pid).row_version == 2 and s.get(Person, other).row_version == 1
+
+
+# --- opinion item numbers ---------------------------------------------------------------------
+
+
+def test_concurrent_intake_gives_unique_contiguous_numbers(db: Database) -> None:
+    """20 threads, each its own session and connection, each records a visit with two items
+    at the same moment: 40 numbers, none twice, none skipped."""
+    with db.transaction() as s:
+        station = stations.save_station(s, {"name": "青溪镇联络站", "kind": "乡镇街道联络站"}).id
+    threads, errors = 20, []
+    start = threading.Barrier(threads)
+
+    def intake(n: int) -> None:
+        try:
+            start.wait()
+            with db.transaction() as s:
+                visits.save_visit(
+                    s,
+                    {
+                        "visit_date": date(2026, 5, 6),
+                        "station_id": station,
+                        "content": f"{n}",
+                        "anonymous": True,
+                        "category": "就业创业",
+                    },
+                    [ItemInput(f"意见{n}-1"), ItemInput(f"意见{n}-2")],
+                )
+        except Exception as exc:  # reported below: a thread's failure must fail the test
+            errors.append(exc)
+
+    workers = [threading.Thread(target=intake, args=(n,)) for n in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert errors == []
+    with db.session() as s:
+        numbers = sorted(s.scalars(select(OpinionItem.number)))
+        counter = s.get(Setting, visits.ITEM_NUMBER_COUNTER).value
+    assert numbers == [f"2026-{n:05d}" for n in range(1, 2 * threads + 1)]
+    assert counter == '{"2026": 40}'
+
+
+def test_a_purged_number_is_never_given_again(db: Database) -> None:
+    with db.transaction() as s:
+        station = stations.save_station(s, {"name": "青溪镇联络站", "kind": "乡镇街道联络站"}).id
+        visits.save_visit(
+            s,
+            {
+                "visit_date": date(2026, 5, 6),
+                "station_id": station,
+                "content": "一",
+                "anonymous": True,
+                "category": "就业创业",
+            },
+            [ItemInput("甲"), ItemInput("乙")],
+        )
+    with db.transaction() as s:  # the newest item removed for good (as 彻底删除 does)
+        s.delete(s.scalars(select(OpinionItem).where(OpinionItem.number == "2026-00002")).one())
+    with db.transaction() as s:
+        info = visits.save_visit(
+            s,
+            {
+                "visit_date": date(2026, 6, 1),
+                "station_id": station,
+                "content": "二",
+                "anonymous": True,
+                "category": "就业创业",
+            },
+            [ItemInput("丙")],
+        )
+    assert [i.number for i in info.items] == ["2026-00003"]
+
+
+# --- migration 0009 ---------------------------------------------------------------------------
+
+
+def make_schema_8_file(path: Path) -> None:
+    """A file exactly as twdesk schema version 8 wrote it, with a delegate in it."""
+    from twdesk.db.dbfile import APPLICATION_ID
+
+    engine = make_engine(path)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        upgrade(conn, "0008_station_assessment")
+        conn.exec_driver_sql("PRAGMA user_version = 8")
+        conn.exec_driver_sql(
+            "INSERT INTO setting (key, value) VALUES ('office_id', 'old-office'),"
+            " ('last_written_by', '0.8')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO person (id, name, name_pinyin, name_initials, gender, ethnicity,"
+            " political_status, education, id_number, phone, wechat, unit, position, address,"
+            " is_delegate, is_committee, is_past_delegate, is_cadre, level, sector, term, status,"
+            " notes, origin_office_id) VALUES ('p1', '曾䶮', 'zeng yan', 'zy', '', '', '', '', '',"
+            " '', '', '县一中', '', '', 1, 0, 0, 0, '', '', '', '在任', '', 'old-office')"
+        )
+    engine.dispose()
+
+
+def test_migration_0009_gives_existing_rows_version_1(tmp_path: Path) -> None:
+    path = tmp_path / "v8.sqlite"
+    make_schema_8_file(path)
+    with sqlite3.connect(path) as con:
+        columns = {r[1] for r in con.execute("PRAGMA table_info(person)")}
+    con.close()
+    assert "row_version" not in columns
+    database = open_database(path, user="王老师")
+    try:
+        with database.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION == 9
+            assert conn.exec_driver_sql("SELECT row_version FROM person").all() == [(1,)]
+        with database.session() as s:
+            loaded = people.load_person(s, "p1")
+        assert loaded.row_version == 1
+        with database.transaction() as s:
+            people.save_person(s, {**loaded.values, "unit": "县二中"}, "p1", expected_version=1)
+        with pytest.raises(StaleRecordError, match="王老师"), database.transaction() as s:
+            people.save_person(s, loaded.values, "p1", expected_version=1)
+    finally:
+        database.close()
