@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select, update
 
 from twdesk.core.errors import StaleRecordError
@@ -273,3 +275,94 @@ def test_migration_0009_gives_existing_rows_version_1(tmp_path: Path) -> None:
             people.save_person(s, loaded.values, "p1", expected_version=1)
     finally:
         database.close()
+
+
+# --- the person editor ------------------------------------------------------------------------
+
+
+def editor_with_a_stale_save(qtbot, db: Database, pid: str, monkeypatch, button: str):
+    """The delegate's editor open here; another PC saves the delegate; here the user types a
+    unit and presses 保存; the refusal's message box answers `button`."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from twdesk.services.people_search import PeopleIndex
+    from twdesk.ui.app import make_application
+    from twdesk.ui.dialogs.person_dialog import PersonDialog
+
+    make_application()
+    with db.session() as s:
+        index = PeopleIndex.load(s)
+    dialog = PersonDialog(db, index, pid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    other_pc = open_other_pc(db)
+    other_pc.user = "王老师"
+    with other_pc.transaction() as s:
+        loaded = people.load_person(s, pid)
+        people.save_person(
+            s,
+            {**loaded.values, "unit": "王老师改的单位"},
+            pid,
+            station_id=loaded.station_id,
+            expected_version=loaded.row_version,
+        )
+    shown: list[tuple[str, str, list[str]]] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        next(b for b in box.buttons() if b.text() == button).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    unit = dialog.widgets["unit"]
+    unit.clear()
+    qtbot.keyClicks(unit, "No. 3 Middle School")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    return dialog, shown
+
+
+def open_other_pc(db: Database) -> Database:
+    """Another PC on the same database: the same file through the same engine here (a second
+    process is refused by the file lock); on a server each PC has its own connections."""
+    from dataclasses import replace
+
+    return replace(db)
+
+
+@pytest.mark.parametrize("button", ["重新载入", "返回修改"])
+def test_the_editor_offers_to_reload_and_overwrites_nothing(
+    qtbot, db: Database, monkeypatch: pytest.MonkeyPatch, button: str
+) -> None:
+    pid = add_delegate(db)
+    dialog, shown = editor_with_a_stale_save(qtbot, db, pid, monkeypatch, button)
+    assert len(shown) == 1
+    title, text, buttons = shown[0]
+    assert title == "记录已被他人修改" and "王老师" in text and "曾䶮" in text
+    assert buttons == ["重新载入", "返回修改"]
+    assert dialog.isVisible()  # refused: the editor stays open
+    with db.session() as s:
+        assert s.get(Person, pid).unit == "王老师改的单位"
+    unit = dialog.widgets["unit"]
+    if button == "重新载入":  # the other PC's version is shown and can be edited and saved
+        assert unit.text() == "王老师改的单位"
+        assert not dialog.has_changes()
+        unit.clear()
+        qtbot.keyClicks(unit, "No. 3 Middle School")
+        assert dialog.save()
+        with db.session() as s:
+            assert s.get(Person, pid).unit == "No. 3 Middle School"
+            assert s.get(Person, pid).row_version == 3
+    else:  # back to what was typed; saving it again is refused again
+        assert unit.text() == "No. 3 Middle School"
+        assert not dialog.save() and len(shown) == 2
+        with db.session() as s:
+            assert s.get(Person, pid).unit == "王老师改的单位"
+        asked: list[str] = []  # closing it asks before throwing the typed values away
+        monkeypatch.setattr(
+            QMessageBox,
+            "question",
+            lambda _p, title, *_a: asked.append(title) or QMessageBox.StandardButton.Yes,
+        )
+        dialog.reject()
+        assert asked == ["放弃修改？"] and not dialog.isVisible()
