@@ -6,13 +6,15 @@ import argparse
 import json
 from pathlib import Path
 
-from twdesk.cli.common import DB, EXIT_OK, CliError, out, pad
+from twdesk.cli.common import DB, EXIT_OK, CliError, file_db, out, pad
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from twdesk.services.backups import REASON_MANUAL, take_backup
 
-    info = take_backup(Path(args.db), REASON_MANUAL, out=Path(args.out) if args.out else None)
+    info = take_backup(
+        file_db(args, "twdesk backup"), REASON_MANUAL, out=Path(args.out) if args.out else None
+    )
     out(f"已备份并校验：{info.path}（{info.size_text()}）")
     out(f"  {info.counts_text()}")
     return EXIT_OK
@@ -21,8 +23,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from twdesk.services.backups import restore_backup
 
-    before = restore_backup(Path(args.db), Path(args.source), take_over_lock=args.take_over)
-    out(f"已用备份「{Path(args.source).name}」恢复数据库：{Path(args.db).resolve()}")
+    path = file_db(args, "twdesk restore")
+    before = restore_backup(path, Path(args.source), take_over_lock=args.take_over)
+    out(f"已用备份「{Path(args.source).name}」恢复数据库：{path.resolve()}")
     out(f"恢复前的文件已备份为：{before.path}")
     out("（要撤销这次恢复，用这个备份再恢复一次。）")
     return EXIT_OK
@@ -31,7 +34,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_backups(args: argparse.Namespace) -> int:
     from twdesk.services.backups import backups_folder, list_backups
 
-    items = list_backups(Path(args.db))
+    path = file_db(args, "twdesk backups")
+    items = list_backups(path)
     if args.format == "json":
         out(
             json.dumps(
@@ -52,7 +56,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
-    out(f"备份文件夹：{backups_folder(Path(args.db))}")
+    out(f"备份文件夹：{backups_folder(path)}")
     if not items:
         out("还没有备份。")
         return EXIT_OK
@@ -83,7 +87,8 @@ def cmd_package(args: argparse.Namespace) -> int:
     from twdesk.services.packages import write_package
 
     password = read_password(args.password_file, "不要加密就去掉 --password-file。")
-    info = write_package(Path(args.db), Path(args.out), password)
+    path = file_db(args, "交换包（twdesk package）")
+    info = write_package(path, Path(args.out), password)
     lock = "已加密" if info.encrypted else "未加密"
     out(f"已导出交换包（{lock}）：{info.path}（{info.size / 1024 / 1024:.1f} MB）")
     out(f"  {info.manifest.summary()}")

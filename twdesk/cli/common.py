@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from twdesk.db.dbfile import Database
+    from twdesk.db.location import ServerLocation
 
 EXIT_OK = 0
 EXIT_ERROR = 1  # the command ran and found a problem (unhealthy file, invalid input)
@@ -68,9 +69,34 @@ class CliError(UserError):
         self.exit_code = code
 
 
+DB_HELP = (
+    "数据库文件，或服务器数据库 postgresql://用户名@服务器[:端口]/数据库名"
+    "（密码用环境变量 PGPASSWORD 或 .pgpass 文件提供，不能写在地址里）"
+)
+
+
+def db_location(args: argparse.Namespace) -> Path | ServerLocation:
+    """What --db names: a file path, or a server database (refused with a password in it)."""
+    from twdesk.db.location import parse_location
+
+    return parse_location(args.db)
+
+
+def file_db(args: argparse.Namespace, what: str) -> Path:
+    """--db of a command that works on the file itself (backups, packages): a server database
+    is refused, saying whose job that is there."""
+    from twdesk.db.dbfile import SERVER_BACKUP_MESSAGE
+    from twdesk.db.location import ServerLocation
+
+    location = db_location(args)
+    if isinstance(location, ServerLocation):
+        raise CliError(f"{what}只适用于数据库文件。{SERVER_BACKUP_MESSAGE}")
+    return location
+
+
 def _db_parent() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--db", metavar="PATH", required=True, help="数据库文件")
+    parent.add_argument("--db", metavar="PATH|URL", required=True, help=DB_HELP)
     parent.add_argument(
         "--take-over",
         action="store_true",
@@ -127,12 +153,13 @@ def day(text: str) -> date | None:
 def opened(args: argparse.Namespace) -> Iterator[Database]:
     """THE way a command opens its database: checked, locked (`--take-over` replaces a stale
     lock), read-only when the file cannot be written (writes are then refused), backed up on
-    the first open of the day, closed after."""
+    the first open of the day, closed after. A server database (postgresql://…) has no lock
+    and no backup file: the server and its administrator do those jobs."""
     from twdesk.db.dbfile import open_database
 
-    db = open_database(Path(args.db), take_over_lock=args.take_over)
+    db = open_database(db_location(args), take_over_lock=args.take_over)
     try:
-        if not db.read_only:
+        if not db.read_only and db.path is not None:
             _daily_backup(db.path)
         yield db
     finally:

@@ -27,7 +27,7 @@ def cmd_dossier(args: argparse.Namespace) -> int:
             raise CliError(f"{args.year} 年度没有可生成档案的团代表（所选范围内）。")
         folder.mkdir(parents=True, exist_ok=True)
         result = run_batch(
-            db.path,
+            db.location,
             [pid for pid, _name in chosen],
             args.year,
             folder,

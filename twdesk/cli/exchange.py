@@ -53,11 +53,13 @@ def cmd_merge(args: argparse.Namespace) -> int:
         if args.dry_run:
             report = plan_merge(db, source)
         else:
-            report = apply_merge(db, source, before_apply=lambda: backup_before_merge(db.path))
+            path = db.path  # a server database: its backups are the administrator's job
+            before = (lambda: backup_before_merge(path)) if path is not None else None
+            report = apply_merge(db, source, before_apply=before)
     if args.format == "json":
         out(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
-        for line in table_lines(report, Path(args.db).name):
+        for line in table_lines(report, db.name):
             out(line)
     return EXIT_OK
 

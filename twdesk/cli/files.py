@@ -6,20 +6,35 @@ import argparse
 import time
 from pathlib import Path
 
-from twdesk.cli.common import DB, EXIT_OK, CliError, out, positive
+from twdesk.cli.common import DB, DB_HELP, EXIT_OK, CliError, db_location, out, positive
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    """A new file, or the schema and default lists in an empty (or missing) server database:
+    the one step on a server that may need more rights than daily work (CREATE DATABASE)."""
     from twdesk.db.dbfile import create_database
 
-    create_database(Path(args.db), office_name=args.office or "")
-    out(f"已创建新数据库：{Path(args.db).resolve()}")
+    location = db_location(args)
+    create_database(location, office_name=args.office or "")
+    if isinstance(location, Path):
+        out(f"已创建新数据库：{location.resolve()}")
+    else:
+        out(f"已在{location.describe()}中建好 twdesk 的数据表和基础数据。")
+        out(
+            "之后各台电脑用 --db 加同一地址（或 文件 → 连接服务器数据库…）使用它；"
+            "日常使用的账号只需要这些表的读写权限。"
+        )
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from twdesk.db.demo_file import create_demo_database
     from twdesk.services.demo_evaluation import open_demo_year
+
+    if not isinstance(db_location(args), Path):
+        raise CliError(
+            "演示数据库只能生成为文件。要在服务器上试用，先生成演示文件，再把它复制到服务器数据库。"
+        )
 
     started = time.perf_counter()
     counts = create_demo_database(
@@ -42,9 +57,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from twdesk.db.check import check_file
+    from twdesk.db.check import check_file, check_server
 
-    report = check_file(Path(args.db), take_over_lock=args.take_over)
+    location = db_location(args)
+    if isinstance(location, Path):
+        report = check_file(location, take_over_lock=args.take_over)
+    else:
+        report = check_server(location)
     for line in report.lines:
         out(line)
     if not report.healthy:
@@ -54,7 +73,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="新建一个空数据库（不会覆盖已有文件）")
-    p.add_argument("--db", metavar="PATH", required=True, help="新数据库文件的路径")
+    p.add_argument("--db", metavar="PATH|URL", required=True, help="新数据库：" + DB_HELP)
     p.add_argument("--office", metavar="NAME", help="单位名称，如“某某县团委”")
     p.set_defaults(func=cmd_init)
 

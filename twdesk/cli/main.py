@@ -35,7 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"twdesk {__version__}", help="显示版本号并退出"
     )
     parser.add_argument(
-        "--db", metavar="PATH", help="数据库文件（默认：数据文件夹中的 twdesk.sqlite）"
+        "--db",
+        metavar="PATH|URL",
+        help="数据库文件（默认：数据文件夹中的 twdesk.sqlite），"
+        "或服务器数据库 postgresql://用户名@服务器/数据库名（密码用 PGPASSWORD 或 .pgpass）",
     )
     parser.add_argument("--demo", action="store_true", help="打开演示数据库（首次使用时自动生成）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
@@ -62,11 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from twdesk.ui.app import run_gui
 
-    return run_gui(Path(args.db) if args.db else None, demo=args.demo)
+    return run_gui(args.db or None, demo=args.demo)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""`twdesk check`: a read-only health report of a database file."""
+"""`twdesk check`: a read-only health report of a database file or a server database."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from twdesk.db.dbfile import (
     roll_back_journal,
 )
 from twdesk.db.engine import make_engine
+from twdesk.db.location import ServerLocation
 from twdesk.db.models import Base
 
 
@@ -72,6 +73,51 @@ def check_file(path: Path, *, take_over_lock: bool = False) -> CheckReport:
         report.lines.append("各表记录数：")
         width = max(len(name) for name in counts)
         report.lines += [f"  {name:<{width}}  {n:>9,}" for name, n in counts.items()]
+    return report
+
+
+def check_server(location: ServerLocation) -> CheckReport:
+    """Server version, account, schema version and rows per table; changes nothing (the
+    server's own checks of its pages are the administrator's: amcheck, pg_dump)."""
+    from sqlalchemy.exc import DBAPIError
+
+    from twdesk.db.engine import make_server_engine
+    from twdesk.db.server import server_failure, server_info
+
+    report = CheckReport(healthy=True, lines=[f"数据库：{location.describe()}"])
+    engine = make_server_engine(location, readonly=True)
+    try:
+        with engine.connect() as conn:
+            info = server_info(conn)
+            report.lines.append(f"服务器：PostgreSQL {info.server_version}（账号 {info.user}）")
+            if info.schema_version is None:
+                report.healthy = False
+                report.problem = (
+                    f"{location.describe()}里没有 twdesk 的数据。"
+                    f"新建请运行 twdesk init --db {location.url}。"
+                )
+                return report
+            version_note = "当前版本"
+            if info.schema_version > SCHEMA_VERSION:
+                report.healthy = False
+                report.problem = f"数据结构版本 {info.schema_version} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级 twdesk。"
+                version_note = "比本程序新"
+            elif info.schema_version < SCHEMA_VERSION:
+                version_note = "较旧，第一次用有写权限的账号打开时会自动升级"
+            report.lines.append(
+                f"数据结构版本：{info.schema_version}（本程序：{SCHEMA_VERSION}，{version_note}）"
+            )
+            if report.healthy:
+                with Session(bind=conn) as session:
+                    counts = table_counts(session)
+                report.lines.append("各表记录数：")
+                width = max(len(name) for name in counts)
+                report.lines += [f"  {name:<{width}}  {n:>9,}" for name, n in counts.items()]
+    except DBAPIError as exc:
+        error = server_failure(location, exc)
+        return CheckReport(False, str(error) if error else str(exc), report.lines)
+    finally:
+        engine.dispose()
     return report
 
 

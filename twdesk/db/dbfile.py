@@ -1,5 +1,8 @@
 """The database file: create, check, lock, back up, migrate, open, copy.
 
+A database on a PostgreSQL server (a `ServerLocation`) opens through the same `open_database` and
+`create_database`; what is particular to a server lives in twdesk/db/server.py.
+
 Every refusal leaves the file byte-for-byte as it was and says in Chinese what is wrong and
 what to do. The checks read the 100-byte SQLite header first (magic, application id, schema
 version) so a wrong file is never even opened by SQLite in write mode.
@@ -27,6 +30,7 @@ from twdesk.core.errors import UserError
 from twdesk.db import lock as filelock
 from twdesk.db.base import new_id, now
 from twdesk.db.engine import WRITE_OPTION, connect_raw, make_engine
+from twdesk.db.location import ServerLocation, parse_location
 from twdesk.db.migrate import SCHEMA_VERSION, upgrade
 from twdesk.db.models import Setting
 from twdesk.db.session import install_session_hooks
@@ -357,12 +361,20 @@ def write_failure(path: Path, exc: BaseException) -> DbFileError | None:
     return None
 
 
+SERVER_BACKUP_MESSAGE = (
+    "这是服务器上的数据库：它的备份由服务器管理员负责（例如用 pg_dump 定期备份），"
+    "twdesk 不在本机为它生成备份文件。"
+)
+
+
 @dataclass
 class Database:
-    """An open, current-schema twdesk file: locked for writing, or read-only (`read_only`,
-    no lock) when the file, its folder or the medium cannot be written."""
+    """An open, current-schema twdesk database: a file, locked for writing, or read-only
+    (`read_only`, no lock) when the file, its folder or the medium cannot be written; or a
+    PostgreSQL server database (`path` is None, `server` says where; no lock: the server keeps
+    several PCs apart)."""
 
-    path: Path
+    path: Path | None
     engine: Engine
     office_id: str
     office_name: str
@@ -372,6 +384,45 @@ class Database:
     user: str = ""
     read_only: bool = False
     read_only_reason: str = ""
+    server: ServerLocation | None = None
+
+    @property
+    def location(self) -> Path | ServerLocation:
+        """The file's path or the server's location: what reopens this database."""
+        if self.server is not None:
+            return self.server
+        assert self.path is not None
+        return self.path
+
+    @property
+    def is_server(self) -> bool:
+        return self.server is not None
+
+    @property
+    def name(self) -> str:
+        """The file's name or the server database's name, for titles and messages."""
+        return self.location.name
+
+    def describe(self) -> str:
+        """The file's full path, or 服务器数据库「name」（host:port，用户 user）."""
+        return self.server.describe() if self.server is not None else str(self.path)
+
+    def read_only_message(self) -> str:
+        if self.server is not None:
+            return (
+                f"{self.server.describe()}以只读方式打开（{self.read_only_reason}），"
+                "只能查看和导出，不能修改。"
+            )
+        assert self.path is not None
+        return read_only_message(self.path, self.read_only_reason)
+
+    def _write_failure(self, exc: BaseException) -> DbFileError | None:
+        if self.server is not None:
+            from twdesk.db.server import server_failure
+
+            return server_failure(self.server, exc)
+        assert self.path is not None
+        return write_failure(self.path, exc)
 
     def session(self) -> Session:
         session = Session(
@@ -390,7 +441,7 @@ class Database:
         read-only medium, pulled stick) becomes a DbFileError saying what to do.
         """
         if self.read_only:
-            raise ReadOnlyError(read_only_message(self.path, self.read_only_reason))
+            raise ReadOnlyError(self.read_only_message())
         try:
             with self.session() as session:
                 try:
@@ -400,7 +451,7 @@ class Database:
                 except StaleDataError as exc:  # another session saved a row of this flush
                     raise after_stale_flush(session, exc) from exc
         except (OperationalError, sqlite3.OperationalError) as exc:
-            error = write_failure(self.path, exc)
+            error = self._write_failure(exc)
             if error is None:
                 raise
             raise error from exc
@@ -411,24 +462,32 @@ class Database:
 
     @property
     def verified_at_open(self) -> bool:
-        """False for large files whose full check runs after opening."""
+        """False for large files whose full check runs after opening (a server checks its own
+        pages: always True there)."""
+        if self.path is None:
+            return True
         return self.path.stat().st_size < FULL_CHECK_LIMIT
 
     def verify_in_background(self, done: Callable[[str | None], None]) -> threading.Thread | None:
         """For large files: quick_check in a thread, then `done(message or None)`."""
-        if self.verified_at_open:
+        path = self.path
+        if self.verified_at_open or path is None:
             return None
 
         def work() -> None:
-            problems = check_integrity(self.path, full=False)
-            done(str(_corrupt(self.path, problems)) if problems else None)
+            problems = check_integrity(path, full=False)
+            done(str(_corrupt(path, problems)) if problems else None)
 
         thread = threading.Thread(target=work, name="twdesk-verify", daemon=True)
         thread.start()
         return thread
 
     def save_copy(self, dest: Path) -> None:
-        """另存副本: a consistent, verified copy of the open file."""
+        """另存副本: a consistent, verified copy of the open file (not for a server database)."""
+        if self.path is None:
+            raise DbFileError(
+                f"{SERVER_BACKUP_MESSAGE}要把服务器数据库存成本机文件，请用 twdesk copy。"
+            )
         dest = Path(dest)
         if dest.resolve() == self.path.resolve():
             raise DbFileError("副本不能保存到当前打开的文件本身，请换一个文件名或位置。")
@@ -466,39 +525,58 @@ def _write_settings(session: Session, values: dict[str, str]) -> None:
             row.value = value
 
 
+def fill_new_database(conn: Connection, *, office_name: str, seed: bool, demo: bool) -> str:
+    """Migrate an empty database to the newest schema and write its settings (and the default
+    lists when `seed`), inside the caller's transaction; returns the new office id. The same
+    for a new file and a new server database."""
+    office_id = new_id()
+    upgrade(conn)
+    with Session(bind=conn, info={"office_id": office_id}) as session:
+        _write_settings(
+            session,
+            {
+                "office_id": office_id,
+                "office_name": office_name,
+                "created_at": now().isoformat(),
+                "created_by": __version__,
+                "last_written_by": __version__,
+                "is_demo": "1" if demo else "0",
+            },
+        )
+        session.flush()
+        if seed:
+            from twdesk.db.seed import seed_defaults
+
+            seed_defaults(conn, office_id)
+    return office_id
+
+
 def create_database(
-    path: Path, *, office_name: str = "", seed: bool = True, demo: bool = False
+    path: Path | ServerLocation | str,
+    *,
+    office_name: str = "",
+    seed: bool = True,
+    demo: bool = False,
 ) -> None:
-    """A new, empty twdesk file at `path`; an existing file is never overwritten."""
-    path = Path(path)
+    """A new, empty twdesk file at `path`; an existing file is never overwritten. A server
+    location gets the schema and settings in its (empty) database, created when missing."""
+    location = parse_location(path)
+    if isinstance(location, ServerLocation):
+        from twdesk.db.server import create_server_database
+
+        create_server_database(location, office_name=office_name, seed=seed, demo=demo)
+        return
+    path = location
     if path.exists():
         raise DbExistsError(f"文件「{path}」已经存在，twdesk 不会覆盖它。请换一个文件名。")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{new_id()[:8]}.creating")
     engine = make_engine(tmp)
     try:
-        office_id = new_id()
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            upgrade(conn)
+            fill_new_database(conn, office_name=office_name, seed=seed, demo=demo)
             conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            with Session(bind=conn, info={"office_id": office_id}) as session:
-                _write_settings(
-                    session,
-                    {
-                        "office_id": office_id,
-                        "office_name": office_name,
-                        "created_at": now().isoformat(),
-                        "created_by": __version__,
-                        "last_written_by": __version__,
-                        "is_demo": "1" if demo else "0",
-                    },
-                )
-                session.flush()
-                if seed:
-                    from twdesk.db.seed import seed_defaults
-
-                    seed_defaults(conn, office_id)
         engine.dispose()
         if path.exists():
             raise DbExistsError(f"文件「{path}」已经存在，twdesk 不会覆盖它。请换一个文件名。")
@@ -553,7 +631,7 @@ def refresh_statistics(conn: Connection) -> None:
 
 
 def open_database(
-    path: Path,
+    path: Path | ServerLocation | str,
     *,
     take_over_lock: bool = False,
     user: str | None = None,
@@ -566,8 +644,16 @@ def open_database(
     read-only, without a lock, and refuses every transaction); True = always read-only.
     `backup=False`: no copy before a migration — only for a temporary copy of the caller's
     own (a merge migrating another office's file: that copy must not outlive the merge).
+
+    A server location (ServerLocation or "postgresql://…") opens without a lock, journal or
+    backup file — the server does those jobs; see twdesk/db/server.py.
     """
-    path = Path(path).resolve()
+    location = parse_location(path)
+    if isinstance(location, ServerLocation):
+        from twdesk.db.server import open_server_database
+
+        return open_server_database(location, user=user, read_only=read_only)
+    path = location.resolve()
     header = read_header(path)
     if header.user_version > SCHEMA_VERSION:
         raise _newer(path, header.user_version)

@@ -1,13 +1,18 @@
-"""SQLAlchemy engines for a twdesk SQLite file, with the pragmas that keep the file whole."""
+"""SQLAlchemy engines: a twdesk SQLite file, with the pragmas that keep the file whole, or a
+PostgreSQL server database (psycopg 3)."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool, QueuePool
+
+if TYPE_CHECKING:
+    from twdesk.db.location import ServerLocation
 
 BUSY_TIMEOUT_MS = 5000
 # Execution option of a connection that will write (Database.transaction): SQLite takes the
@@ -67,3 +72,25 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def make_server_engine(location: ServerLocation, *, readonly: bool = False) -> Engine:
+    """An engine over a PostgreSQL database through psycopg 3. The password, if the server asks
+    for one, comes from PGPASSWORD or ~/.pgpass (libpq reads them), never from twdesk.
+
+    READ COMMITTED as PostgreSQL's default; `readonly` sessions are refused writes by the server
+    itself (default_transaction_read_only). pre_ping: a PC that slept reconnects silently.
+    """
+    options = "-c default_transaction_read_only=on" if readonly else ""
+    connect_args: dict[str, object] = {
+        "application_name": "twdesk",
+        "connect_timeout": 10,
+    }
+    if options:
+        connect_args["options"] = options
+    return create_engine(
+        location.sqlalchemy_url(),
+        connect_args=connect_args,
+        pool_pre_ping=True,
+        poolclass=NullPool if readonly else None,
+    )

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from twdesk.core.errors import UserError
 from twdesk.db.dbfile import Database, open_database
+from twdesk.db.location import ServerLocation
 from twdesk.db.models import Evaluation, Person, Station
 from twdesk.output import OutputExists, check_target, write_output
 
@@ -252,15 +253,16 @@ _WORKER: tuple[Database, Writer] | None = None
 _WORKER_ERROR = ""
 
 
-def _init_worker(db_path: str, write: Writer) -> None:
-    """Once per worker process: open the file read-only (no lock) and register the fonts."""
+def _init_worker(db_location: str, write: Writer) -> None:
+    """Once per worker process: open the file (or the server database: its URL, the password
+    from PGPASSWORD / .pgpass as in the parent) read-only, no lock, and register the fonts."""
     global _WORKER, _WORKER_ERROR
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops; running files finish
     try:
         from twdesk.reports.fonts import register_fonts
 
         register_fonts()
-        _WORKER = (open_database(Path(db_path), read_only=True), write)
+        _WORKER = (open_database(db_location, read_only=True), write)
     except UserError as exc:
         _WORKER_ERROR = str(exc)
 
@@ -296,7 +298,7 @@ def _run_here(
 
 
 def _run_in_processes(
-    db_path: Path,
+    db_location: Path | ServerLocation,
     write: Writer,
     jobs: Sequence[Planned],
     args: tuple[int, bool, bool],
@@ -306,7 +308,7 @@ def _run_in_processes(
     year, term, overwrite = args
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(str(db_path), write)
+        workers, mp_context=context, initializer=_init_worker, initargs=(str(db_location), write)
     ) as pool:
         todo = list(range(len(jobs) - 1, -1, -1))  # popped from the end: in the order asked
         pending: dict[Future[tuple[int | None, str]], int] = {}
@@ -401,7 +403,7 @@ def merge_pdfs(parts: Sequence[tuple[Path, str]], target: Path, *, overwrite: bo
 
 
 def run_batch(
-    db_path: Path,
+    db_location: Path | ServerLocation | str,
     person_ids: Sequence[str],
     year: int,
     out_dir: Path,
@@ -413,7 +415,8 @@ def run_batch(
     cancel: Callable[[], bool] | None = None,
     overwrite: bool = False,
 ) -> BatchResult:
-    """Write the dossiers of ``person_ids`` into ``out_dir`` (and ``merged`` when given).
+    """Write the dossiers of ``person_ids`` into ``out_dir`` (and ``merged`` when given),
+    reading the database at ``db_location`` (a file, or a server database: Database.location).
 
     ``workers``: None = one process per core (at most one per delegate; a single dossier is
     written in this process), 0 = in this process. ``progress(done, total)`` after each
@@ -434,7 +437,7 @@ def run_batch(
     written: dict[int, int] = {}
     failed: dict[int, str] = {}
     jobs: list[Planned] = []
-    db = open_database(Path(db_path), read_only=True)
+    db = open_database(db_location, read_only=True)
     try:
         with db.session() as session:
             jobs = plan(session, person_ids, year, out_dir, api.dossier_file_name, term=term)
@@ -448,7 +451,7 @@ def run_batch(
         outcomes: Iterator[Outcome] = (
             _run_here(db, api.write_dossier, jobs, args, cancelled)
             if workers <= 0
-            else _run_in_processes(db.path, api.write_dossier, jobs, args, workers, cancelled)
+            else _run_in_processes(db.location, api.write_dossier, jobs, args, workers, cancelled)
         )
         report(0, len(jobs))
         for i, pages, reason in outcomes:

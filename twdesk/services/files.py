@@ -1,32 +1,40 @@
-"""The database file as the GUI uses it: open, new, the demo, 另存副本 — thin use cases over
-`twdesk.db.dbfile`, so the user interface imports nothing of the persistence package."""
+"""The database as the GUI uses it: open (a file or a server database), new, the demo,
+另存副本 — thin use cases over `twdesk.db.dbfile`, so the user interface imports nothing of the
+persistence package."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from twdesk.db.dbfile import (
+    SERVER_BACKUP_MESSAGE,
     Database,
     DbFileError,
     LockedError,
     create_database,
     open_database,
 )
+from twdesk.db.location import LocationError, ServerLocation, parse_location
 
 __all__ = [
+    "SERVER_BACKUP_MESSAGE",
     "Database",
     "DbFileError",
+    "LocationError",
     "LockedError",
+    "ServerLocation",
     "demo_file",
     "new_file",
     "open_file",
+    "parse_location",
     "save_copy",
 ]
 
 
-def open_file(path: Path, *, take_over_lock: bool = False) -> Database:
-    """Open a twdesk file (read-only when it cannot be written); DbFileError says why not."""
-    return open_database(Path(path), take_over_lock=take_over_lock)
+def open_file(location: Path | ServerLocation | str, *, take_over_lock: bool = False) -> Database:
+    """Open a twdesk file (read-only when it cannot be written) or a server database
+    (postgresql://…); DbFileError says why not."""
+    return open_database(location, take_over_lock=take_over_lock)
 
 
 def new_file(path: Path) -> Path:

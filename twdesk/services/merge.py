@@ -43,14 +43,12 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
-    String,
     Table,
     bindparam,
     delete,
     func,
     insert,
     select,
-    type_coerce,
     update,
 )
 from sqlalchemy.exc import IntegrityError
@@ -65,10 +63,10 @@ from twdesk.db.dbfile import (
     copy_consistent,
     open_database,
     read_header,
-    read_only_message,
 )
 from twdesk.db.migrate import SCHEMA_VERSION
 from twdesk.db.models import AuditEntry, MergeConflict, OpinionItem, Setting, SyncPeer
+from twdesk.db.portable import stamp_text
 from twdesk.services.visits import ITEM_NUMBER_COUNTER
 
 Progress = Callable[[int, int], None]
@@ -258,12 +256,11 @@ def _when(stamp: Any) -> datetime:
 
 def _versions_sql(conn: Connection, table: Table) -> str:
     """Every row's "updated_at|id" as stored, as one aggregated string (group_concat on
-    SQLite, string_agg elsewhere: 40 % faster than a row each), and the newest time."""
-    stamp = func.coalesce(type_coerce(table.c.updated_at, String()), "")
-    query = select(
-        func.aggregate_strings(stamp + SEP + table.c.id, ROWS),
-        func.max(type_coerce(table.c.updated_at, String())),
-    )
+    SQLite, string_agg elsewhere: 40 % faster than a row each), and the newest time. The time
+    is the text SQLite stores on every engine (stamp_text), so a file and a server database
+    compare row by row."""
+    stamp = stamp_text(table.c.updated_at)
+    query = select(func.aggregate_strings(stamp + SEP + table.c.id, ROWS), func.max(stamp))
     return str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
 
 
@@ -860,9 +857,10 @@ def _opened_source(target: Database, source_path: Path) -> Iterator[Database]:
     source_path = Path(source_path)
     header = read_header(source_path)  # not there, not SQLite, not twdesk: refused as always
     resolved = source_path.resolve()
-    same = resolved == Path(target.path).resolve()
-    with contextlib.suppress(OSError):
-        same = same or os.path.samefile(resolved, target.path)
+    same = target.path is not None and resolved == Path(target.path).resolve()
+    if target.path is not None:  # a server database is never the same as a file
+        with contextlib.suppress(OSError):
+            same = same or os.path.samefile(resolved, target.path)
     if same:
         raise MergeError(
             f"「{source_path.name}」就是当前打开的数据库，不能把文件合并到它自己。"
@@ -961,7 +959,7 @@ def apply_merge(
     checked and before anything is written (a backup of the target)."""
     with _opened_source(target, source_path) as source:
         if target.read_only:  # refused before the backup hook runs
-            raise ReadOnlyError(read_only_message(target.path, target.read_only_reason))
+            raise ReadOnlyError(target.read_only_message())
         if before_apply is not None:
             before_apply()
         try:

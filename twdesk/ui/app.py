@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -23,6 +24,9 @@ from twdesk import APP_TITLE
 from twdesk.core.errors import UserError
 from twdesk.crashlog import log_exception, setup_logging
 from twdesk.paths import default_db_path, demo_db_path
+
+if TYPE_CHECKING:
+    from twdesk.services.files import ServerLocation
 
 
 def make_application() -> QApplication:
@@ -73,8 +77,18 @@ def install_crash_dialog() -> None:
     sys.excepthook = hook
 
 
-def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
-    """The file to open; creates the demo or the default database on first use."""
+def _resolve_path(db_path: Path | str | None, demo: bool) -> Path | ServerLocation | None:
+    """The file (or server database: postgresql://…) to open; creates the demo or the default
+    database on first use."""
+    if isinstance(db_path, str):
+        from twdesk.services.files import LocationError, parse_location
+
+        try:
+            return parse_location(db_path)
+        except LocationError as exc:
+            title = QCoreApplication.translate("App", "无法打开数据库")
+            QMessageBox.critical(None, title, str(exc))
+            return None
     if db_path is not None:
         return Path(db_path)
     path = demo_db_path() if demo else default_db_path()
@@ -97,7 +111,7 @@ def _resolve_path(db_path: Path | None, demo: bool) -> Path | None:
     return path
 
 
-def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
+def run_gui(db_path: Path | str | None, *, demo: bool = False) -> int:
     """The window paints first; the file is opened (checked, locked, upgraded) right after, so
     the database layer's start-up cost is never spent in front of an empty screen."""
     app = make_application()

@@ -19,7 +19,7 @@ from twdesk.ui.settings import app_settings, recent_files, remember_recent
 from twdesk.ui.tabs.plans import tab_plans
 
 if TYPE_CHECKING:
-    from twdesk.services.files import Database
+    from twdesk.services.files import Database, ServerLocation
 
 # The database layer, the services and the tabs load after the window's first paint (start-up
 # shows the window at once and opens the file a moment later): they are imported where used.
@@ -107,12 +107,12 @@ class MainWindow(QMainWindow):
         else:
             self.form.menubar.setEnabled(False)  # until a file is open
 
-    def open_after_paint(self, path: Path) -> None:
+    def open_after_paint(self, path: Path | ServerLocation) -> None:
         """Start-up: open `path` once the window has painted (refused → the window closes and
         `start_failed` is set)."""
         self.installEventFilter(_FirstPaint(self, lambda: self._open_at_start(path)))
 
-    def _open_at_start(self, path: Path) -> None:
+    def _open_at_start(self, path: Path | ServerLocation) -> None:
         from twdesk.ui.opening import open_with_messages
 
         db = None
@@ -213,7 +213,9 @@ class MainWindow(QMainWindow):
 
     def _database_opened(self) -> None:
         self._show_read_only()
-        remember_recent(self.settings, self.db.path)
+        if self.db.path is not None:
+            remember_recent(self.settings, self.db.path)
+        self._show_file_actions()
         self._rebuild_recent_menu()
         self.refresh()
         if self.db.backup_path is not None:
@@ -226,26 +228,57 @@ class MainWindow(QMainWindow):
         self.db.verify_in_background(self._verify_relay.finished.emit)
         self.database_changed.emit(self.db)
 
+    def _show_file_actions(self) -> None:
+        """另存副本, 备份与恢复 and 导出交换包 copy the file: on a server database they are
+        the server administrator's job, so they are off and say so."""
+        on_file = self.db is not None and self.db.path is not None
+        from twdesk.services.files import SERVER_BACKUP_MESSAGE
+
+        for action in (
+            self.form.actionSaveCopy,
+            self.form.actionBackups,
+            self.form.actionExportPackage,
+        ):
+            action.setEnabled(on_file)
+            action.setToolTip("" if on_file else self.tr(SERVER_BACKUP_MESSAGE))
+
+    def _server_refusal(self) -> bool:
+        """True (after saying why) when the open database is on a server: no file to copy."""
+        if self.db is None or self.db.path is not None:
+            return False
+        from twdesk.services.files import SERVER_BACKUP_MESSAGE
+
+        QMessageBox.information(self, self.tr("服务器数据库"), self.tr(SERVER_BACKUP_MESSAGE))
+        return True
+
     def _show_read_only(self) -> None:
         """A write-protected stick or read-only file: say why, disable every edit, keep outputs."""
         read_only = bool(getattr(self.db, "read_only", False))
         reason = getattr(self.db, "read_only_reason", "") or self.tr("文件或 U 盘写保护")
-        self.read_only_banner.setText(
-            self.tr(
+        if self.db is not None and self.db.path is None:
+            text = self.tr("只读：{0}。只能查看和导出，不能修改；要修改，请用有写权限的账号连接。")
+        else:
+            text = self.tr(
                 "只读：{0}。这个文件只能查看和导出，不能修改；"
                 "要修改，请把它复制到可写的位置（或关闭 U 盘写保护）后再打开。"
-            ).format(reason)
-        )
+            )
+        self.read_only_banner.setText(text.format(reason))
         self.read_only_banner.setVisible(read_only)
         set_read_only(self, read_only)
 
     def refresh(self) -> None:
-        title = f"{APP_TITLE} — {self.db.path.name}"
+        title = f"{APP_TITLE} — {self.db.name}"
+        if self.db.path is None:
+            title += self.tr(" [服务器]")
         if self.db.is_demo:
             title += self.tr(" [演示数据]")
         self.setWindowTitle(title)
-        self.path_label.setText(str(self.db.path))
-        self.path_label.setToolTip(self.tr("当前打开的数据库文件"))
+        self.path_label.setText(self.db.describe())
+        self.path_label.setToolTip(
+            self.tr("当前打开的数据库文件")
+            if self.db.path is not None
+            else self.tr("当前连接的服务器数据库")
+        )
         from twdesk.services.overview import record_counts
 
         with self.db.session() as session:
@@ -344,13 +377,18 @@ class MainWindow(QMainWindow):
 
     def open_database_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开数据库"), str(self.db.path.parent), self.tr(OPEN_FILTER)
+            self,
+            self.tr("打开数据库"),
+            str(self.db.path.parent if self.db.path is not None else data_dir()),
+            self.tr(OPEN_FILTER),
         )
         if name:
             self.switch_to(Path(name))
 
     def save_copy(self) -> None:
         """另存副本 (for a USB stick): asked in the last folder used for copies."""
+        if self._server_refusal() or self.db.path is None:
+            return
         dest = ask_save_path(
             self,
             "copy",
@@ -372,10 +410,12 @@ class MainWindow(QMainWindow):
         QGuiApplication.restoreOverrideCursor()
         show_saved(self, saved, self.tr("已保存并校验副本。"))
 
-    def show_backups(self) -> QWidget:
+    def show_backups(self) -> QWidget | None:
         """备份与恢复…: the list of backups, 立即备份, restore (the file is reopened)."""
         from twdesk.ui.dialogs.backups_dialog import BackupsDialog
 
+        if self._server_refusal():
+            return None
         dialog = self.findChild(BackupsDialog)
         if dialog is None:  # one per window, reloaded each time
             dialog = BackupsDialog(self.db.path, self.restore_from_backup, self)
@@ -391,6 +431,8 @@ class MainWindow(QMainWindow):
         from twdesk.ui.opening import open_with_messages
 
         path = self.db.path
+        if path is None:  # a server database has no backup files to restore from
+            return not self._server_refusal()
         self.visits_tab.shutdown()
         self.home_tab.shutdown()
         self.db.close()
@@ -423,6 +465,8 @@ class MainWindow(QMainWindow):
         """导出交换包…"""
         from twdesk.ui.dialogs.package_dialog import export_package
 
+        if self._server_refusal():
+            return None
         return export_package(self, self.db.path)
 
     def show_recycle_bin(self) -> QDialog:

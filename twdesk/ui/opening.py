@@ -8,19 +8,27 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from twdesk.services.files import Database, DbFileError, LockedError, open_file
+from twdesk.services.files import (
+    Database,
+    DbFileError,
+    LocationError,
+    LockedError,
+    ServerLocation,
+    open_file,
+)
 
 
-def open_with_messages(parent: QWidget | None, path: Path) -> Database | None:
+def open_with_messages(parent: QWidget | None, path: Path | ServerLocation) -> Database | None:
     """Open `path` (the first open of the day backs it up), or tell the user why not and
-    return None."""
+    return None. A server database has no backup file: the server's administrator backs it up."""
     db = _open_with_messages(parent, path)
-    if db is not None and not db.read_only:
+    if db is not None and not db.read_only and db.path is not None:
+        file = db.path
         # a moment after the file opened, so the window and the first tab come first
         QTimer.singleShot(
             DAILY_DELAY_MS,
             parent or QCoreApplication.instance(),
-            lambda: start_daily_backup(db.path),
+            lambda: start_daily_backup(file),
         )
     return db
 
@@ -42,7 +50,7 @@ def start_daily_backup(path: Path) -> threading.Thread:
     return thread
 
 
-def _open_with_messages(parent: QWidget | None, path: Path) -> Database | None:
+def _open_with_messages(parent: QWidget | None, path: Path | ServerLocation) -> Database | None:
     title = QCoreApplication.translate("Opening", "无法打开数据库")
     try:
         return open_file(path)
@@ -64,6 +72,6 @@ def _open_with_messages(parent: QWidget | None, path: Path) -> Database | None:
         except DbFileError as again:
             QMessageBox.warning(parent, title, str(again))
             return None
-    except DbFileError as exc:
+    except (DbFileError, LocationError) as exc:
         QMessageBox.critical(parent, title, str(exc))
         return None

@@ -192,7 +192,7 @@ class DossierDialog(QDialog):
         """The batch behind a progress bar with Cancel; `here`: printing from the dialog, which
         stays open, into a temporary folder of our own."""
         temporary = here
-        db_path, term = Path(self.db.path), self.term.isChecked()
+        db_path, term = self.db.location, self.term.isChecked()
 
         def job(progress: Any, cancelled: Any) -> BatchResult:
             try:

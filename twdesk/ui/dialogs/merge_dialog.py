@@ -69,7 +69,8 @@ def start_merge(parent: QWidget, db: Any, path: Path | None = None) -> MergeDial
     if path is None:
         return None
     dialog = MergeDialog(db, parent)
-    dialog.before_apply = lambda: backup_before_merge(db.path)
+    own = db.path  # a server database: its backups are the server administrator's job
+    dialog.before_apply = (lambda: backup_before_merge(own)) if own is not None else None
     dialog.open()
     dialog.preview(path)
     return dialog

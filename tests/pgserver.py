@@ -1,0 +1,214 @@
+"""A throwaway PostgreSQL cluster for the tests: initdb in a temporary folder, started with
+pg_ctl on a Unix socket inside that folder (no TCP port, no system service), trust auth,
+durability off (fsync, full_page_writes, synchronous_commit: a crash loses nothing we keep).
+
+initdb and postgres refuse to run as root: as root the cluster runs as `nobody` (or the user in
+TWDESK_PG_RUN_AS), in a folder that user owns. Everything is removed at the end of the session.
+
+Configuration (environment):
+  TWDESK_PG=0        never use PostgreSQL (the "postgresql" tests are skipped)
+  TWDESK_PG=1        PostgreSQL is required: a missing server binary fails instead of skipping
+  TWDESK_PG_BIN      the folder with initdb/pg_ctl/postgres (default: found on PATH or in
+                     /usr/lib/postgresql/*/bin)
+  TWDESK_PG_URL      use an already running server instead (postgresql://user@host/db of a
+                     superuser; the tests create and drop their own databases there)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEMPLATE_DB = "twdesk_template"
+
+
+def find_bin_dir() -> Path | None:
+    """The folder holding initdb, pg_ctl and postgres, or None."""
+    configured = os.environ.get("TWDESK_PG_BIN")
+    if configured:
+        folder = Path(configured)
+        return folder if (folder / "pg_ctl").exists() else None
+    candidates: list[Path] = []
+    on_path = shutil.which("pg_ctl")
+    if on_path:
+        candidates.append(Path(on_path).resolve().parent)
+    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+    for folder in candidates:
+        if all((folder / exe).exists() for exe in ("initdb", "pg_ctl", "postgres")):
+            return folder
+    return None
+
+
+def mode() -> str:
+    """The PostgreSQL test mode: "off" (TWDESK_PG=0), "required" (TWDESK_PG=1) or "auto"."""
+    value = os.environ.get("TWDESK_PG", "").strip().lower()
+    if value in ("0", "no", "off", "false"):
+        return "off"
+    if value in ("1", "yes", "on", "true", "required"):
+        return "required"
+    return "auto"
+
+
+def unavailable_reason() -> str | None:
+    """Why the PostgreSQL tests cannot run here (None when they can)."""
+    if mode() == "off":
+        return "TWDESK_PG=0：PostgreSQL 测试已关闭"
+    if os.environ.get("TWDESK_PG_URL"):
+        return None
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return "没有安装 psycopg（pip install 'psycopg[binary]'）"
+    if find_bin_dir() is None:
+        return "没有找到 PostgreSQL 服务器程序（initdb/pg_ctl；Debian：apt-get install postgresql）"
+    return None
+
+
+def conninfo(url: str) -> str:
+    """libpq's "key=value" form of a postgresql:// URL (for plain psycopg connections)."""
+    from twdesk.db.location import parse_server_url
+
+    loc = parse_server_url(url)
+    parts = [f"dbname={loc.dbname}"]
+    if loc.user:
+        parts.append(f"user={loc.user}")
+    if loc.host:
+        parts.append(f"host={loc.host}")
+    if loc.port:
+        parts.append(f"port={loc.port}")
+    return " ".join(parts)
+
+
+def _demote(user: str):
+    entry = pwd.getpwnam(user)
+
+    def preexec() -> None:
+        os.setgid(entry.pw_gid)
+        os.setgroups([])
+        os.setuid(entry.pw_uid)
+
+    return preexec, entry
+
+
+@dataclass
+class PgCluster:
+    """A running cluster (ours or TWDESK_PG_URL's) and the databases made for tests."""
+
+    admin_url: str  # postgresql://postgres@/postgres?host=… : a superuser
+    folder: Path | None = None
+    bin_dir: Path | None = None
+    preexec: object = None
+    template_ready: bool = False
+    made: list[str] = field(default_factory=list)
+    _admin: object = None
+
+    @classmethod
+    def start(cls) -> PgCluster:
+        url = os.environ.get("TWDESK_PG_URL")
+        if url:
+            return cls(admin_url=url)
+        bin_dir = find_bin_dir()
+        assert bin_dir is not None
+        folder = Path(tempfile.mkdtemp(prefix="twdesk-pg-"))
+        preexec = None
+        env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
+        if os.geteuid() == 0:
+            preexec, entry = _demote(os.environ.get("TWDESK_PG_RUN_AS", "nobody"))
+            os.chown(folder, entry.pw_uid, entry.pw_gid)
+            env["HOME"] = str(folder)
+        data, sock = folder / "data", folder / "sock"
+
+        def run(*args: str) -> None:
+            result = subprocess.run(
+                args, preexec_fn=preexec, env=env, capture_output=True, text=True, cwd=folder
+            )
+            if result.returncode != 0:
+                raise RuntimeError(
+                    f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}{result.stderr}"
+                )
+
+        run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
+            "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")  # fmt: skip
+        run("mkdir", str(sock))  # as the cluster's user, who must own it
+        options = (
+            f"-k {sock} -c listen_addresses='' -p 5432 -c fsync=off -c full_page_writes=off "
+            "-c synchronous_commit=off -c max_connections=60 -c shared_buffers=32MB"
+        )
+        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"),
+            "-o", options, "-w", "-t", "60", "start")  # fmt: skip
+        return cls(
+            admin_url=f"postgresql://postgres@/postgres?host={sock}&port=5432",
+            folder=folder,
+            bin_dir=bin_dir,
+            preexec=preexec,
+        )
+
+    def admin(self):
+        """An autocommit psycopg connection to the maintenance database, as superuser."""
+        import psycopg
+
+        if self._admin is None or self._admin.closed:  # type: ignore[attr-defined]
+            self._admin = psycopg.connect(self._conninfo("postgres"), autocommit=True)
+        return self._admin
+
+    def _conninfo(self, dbname: str) -> str:
+        return conninfo(self.url(dbname))
+
+    def url(self, dbname: str) -> str:
+        """postgresql://… of a database of this cluster, as a user would write it."""
+        from twdesk.db.location import parse_server_url
+
+        return parse_server_url(self.admin_url).with_dbname(dbname).url
+
+    def ensure_template(self) -> None:
+        """A database with the newest schema and the seed, the template of every test's copy."""
+        if self.template_ready:
+            return
+        from twdesk.db.dbfile import create_database
+
+        self.drop(TEMPLATE_DB)
+        create_database(self.url(TEMPLATE_DB))
+        # CREATE DATABASE … TEMPLATE needs no other session on the template
+        self.admin().execute(f"ALTER DATABASE {TEMPLATE_DB} WITH ALLOW_CONNECTIONS false")
+        self.template_ready = True
+
+    def new_database(self, *, migrated: bool = True) -> str:
+        """A fresh database (a copy of the migrated, seeded template, or an empty one):
+        returns its URL."""
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        if migrated:
+            self.ensure_template()
+            self.admin().execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DB}")
+        else:
+            self.admin().execute(f"CREATE DATABASE {name} TEMPLATE template0")
+        self.made.append(name)
+        return self.url(name)
+
+    def drop(self, name: str) -> None:
+        self.admin().execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def drop_made(self) -> None:
+        for name in self.made:
+            self.drop(name)
+        self.made.clear()
+
+    def stop(self) -> None:
+        if self._admin is not None:
+            with contextlib.suppress(Exception):
+                self.drop_made()
+                self._admin.close()  # type: ignore[attr-defined]
+        if self.folder is None:
+            return
+        subprocess.run(
+            [str(self.bin_dir / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
+             "-w", "stop"],
+            preexec_fn=self.preexec, capture_output=True, cwd=self.folder,
+        )  # fmt: skip
+        shutil.rmtree(self.folder, ignore_errors=True)
