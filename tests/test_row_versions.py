@@ -25,8 +25,9 @@ from twdesk.services.visits import ItemInput
 
 
 @pytest.fixture
-def db(office_db: Database) -> Database:
-    return office_db
+def db(any_office_db: Database) -> Database:
+    """A seeded database on SQLite and on PostgreSQL (skipped without a server)."""
+    return any_office_db
 
 
 def add_delegate(db: Database, name: str = "曾䶮") -> str:
@@ -366,3 +367,44 @@ def test_the_editor_offers_to_reload_and_overwrites_nothing(
         )
         dialog.reject()
         assert asked == ["放弃修改？"] and not dialog.isVisible()
+
+
+def test_two_connections_saving_at_once_on_a_server(db: Database) -> None:
+    """Two PCs read the delegate in their own transactions at the same time; the first commits,
+    the second's UPDATE finds the row moved on (PostgreSQL; SQLite's writers queue instead)."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite takes the write lock at BEGIN: the second would read the first's save")
+    pid = add_delegate(db)
+    both_read = threading.Barrier(2)
+    first_saved = threading.Event()
+    outcome: dict[str, object] = {}
+
+    def pc(name: str, unit: str, first: bool) -> None:
+        try:
+            with db.transaction() as s:
+                s.info["user"] = name
+                person = s.get(Person, pid)
+                both_read.wait()
+                if not first:
+                    first_saved.wait()
+                person.unit = unit
+            outcome[name] = "saved"
+        except StaleRecordError as exc:
+            outcome[name] = exc
+        finally:
+            if first:
+                first_saved.set()
+
+    threads = [
+        threading.Thread(target=pc, args=("王老师", "县二中", True)),
+        threading.Thread(target=pc, args=("李老师", "县三中", False)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert outcome["王老师"] == "saved"
+    refused = outcome["李老师"]
+    assert isinstance(refused, StaleRecordError) and refused.who == "王老师"
+    with db.session() as s:
+        assert (s.get(Person, pid).unit, s.get(Person, pid).row_version) == ("县二中", 2)
