@@ -123,7 +123,7 @@ def test_a_deleted_record_is_named_as_deleted(db: Database) -> None:
     db.user = "王老师"
     with db.transaction() as s:
         s.get(Person, pid).deleted_at = date(2026, 11, 26)
-    with pytest.raises(StaleRecordError, match="王老师.*删除了") as info, db.transaction() as s:
+    with pytest.raises(StaleRecordError, match=r"王老师.*删除了") as info, db.transaction() as s:
         from twdesk.db.versions import check_version
 
         check_version(s.get(Person, pid), version)

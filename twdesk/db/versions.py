@@ -20,10 +20,11 @@ from typing import Any
 
 from sqlalchemy import Table, case, select
 from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm.attributes import flag_modified
 
 from twdesk.core.errors import StaleRecordError
 from twdesk.core.merge_rules import table_label
-from twdesk.db.base import VERSION_COLUMN, Base
+from twdesk.db.base import VERSION_COLUMN, Base, now
 from twdesk.db.models import AuditEntry
 from twdesk.db.session import FLUSHED_KEY
 
@@ -110,3 +111,14 @@ def after_stale_flush(session: Session, exc: Exception) -> StaleRecordError:
             what=table_label(wanted or ""), record="", who="", when="", table=wanted or ""
         )
     return stale_record_error(session, *first)
+
+
+def save_over(obj: Any, expected: int | None) -> None:
+    """An editor's save of `obj` and of what it shows with it (a person's station and links,
+    an activity's participants): refused when `obj` moved on since the editor loaded version
+    `expected`; otherwise `obj` is saved (its version counted) even when none of its own
+    fields change, so an editor of the same record elsewhere is refused in turn."""
+    check_version(obj, expected)
+    if expected is not None:
+        obj.updated_at = now()
+        flag_modified(obj, "updated_at")

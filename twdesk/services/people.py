@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import flag_modified
 
 from twdesk.core.errors import UserError
 from twdesk.core.idcard import (
@@ -25,7 +24,6 @@ from twdesk.core.normalize import clean_name, clean_prose, clean_text
 from twdesk.core.phone import normalize_phone, validate_phone
 from twdesk.core.pinyin import name_keys
 from twdesk.core.vocab import DelegateLevel, Gender, PersonStatus
-from twdesk.db.base import now
 from twdesk.db.models import (
     GroupMembership,
     Person,
@@ -35,7 +33,7 @@ from twdesk.db.models import (
     StationMembership,
     StatusChange,
 )
-from twdesk.db.versions import check_version
+from twdesk.db.versions import save_over
 from twdesk.services.limits import check_lengths, max_length, too_long
 
 # Fields the editor shows, with the label the user sees (used in every message).
@@ -271,10 +269,7 @@ def save_person(
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:
             raise PersonError({"name": "这个人员已不存在（可能已被删除）"})
-        check_version(person, expected_version)
-        if expected_version is not None:  # a save of the person even with no field changed
-            person.updated_at = now()
-            flag_modified(person, "updated_at")
+        save_over(person, expected_version)
     else:
         person = Person(status=str(PersonStatus.ACTIVE))
         session.add(person)

@@ -42,6 +42,7 @@ from twdesk.db.models import (
     StationMembership,
     Visit,
 )
+from twdesk.db.versions import save_over
 from twdesk.services.duty import ensure_holidays, work_calendar
 from twdesk.services.errors import FieldProblems
 from twdesk.services.limits import check_lengths, max_length, too_long
@@ -387,6 +388,7 @@ class VisitInfo:
     content: str
     people_count: int
     items: tuple[ItemInfo, ...]
+    row_version: int | None = None  # as loaded: hand it back to save_visit(expected_version=)
 
 
 def _item_info(item: OpinionItem) -> ItemInfo:
@@ -433,6 +435,7 @@ def _visit_info(session: Session, visit: Visit) -> VisitInfo:
         visit.content,
         visit.people_count,
         tuple(_item_info(i) for i in items),
+        visit.row_version,
     )
 
 
@@ -455,8 +458,13 @@ def save_visit(
     values: dict[str, Any],
     items: list[ItemInput] | None = None,
     visit_id: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> VisitInfo:
-    """Record (or correct) a visit and add its new opinion items, numbered for the year."""
+    """Record (or correct) a visit and add its new opinion items, numbered for the year.
+
+    `expected_version`: the `row_version` of the visit the form loaded (VisitInfo.row_version);
+    StaleRecordError when someone else saved the visit since."""
     items = [ItemInput(clean_prose(i.content), clean_text(i.category)) for i in items or []]
     items = [i for i in items if i.content]
     clean = check_visit(values, items, categories(session))
@@ -464,6 +472,7 @@ def save_visit(
         visit = session.get(Visit, visit_id)
         if visit is None or visit.deleted_at is not None:
             raise VisitError("这条来访登记已不存在。")
+        save_over(visit, expected_version)
     else:
         visit = Visit(recorded_by=session.info.get("user", ""))
         session.add(visit)
