@@ -408,3 +408,144 @@ def test_two_connections_saving_at_once_on_a_server(db: Database) -> None:
     assert isinstance(refused, StaleRecordError) and refused.who == "王老师"
     with db.session() as s:
         assert (s.get(Person, pid).unit, s.get(Person, pid).row_version) == ("县二中", 2)
+
+
+# --- the other editors: each service takes the version its editor loaded -----------------------
+
+
+def _station(db: Database) -> str:
+    with db.transaction() as s:
+        return stations.save_station(s, {"name": "城关镇联络站", "kind": "乡镇街道联络站"}).id
+
+
+def _make_activity(db: Database) -> tuple[str, int]:
+    from twdesk.services import ledger
+
+    values = {"activity_date": date(2026, 5, 6), "activity_type": "志愿服务", "title": "义诊"}
+    with db.transaction() as s:
+        saved = ledger.save_activity(s, values, [add_person(s)])
+    return saved.id, saved.row_version
+
+
+def add_person(s) -> str:
+    return people.save_person(s, {"name": "王㛃", "is_delegate": True}).id
+
+
+def _save_activity(s, rid: str, version: int, title: str) -> None:
+    from twdesk.services import ledger
+
+    loaded = ledger.activity_detail(s, rid)
+    values = {
+        "activity_date": loaded.activity_date,
+        "activity_type": loaded.activity_type,
+        "title": title,
+    }
+    ledger.save_activity(
+        s, values, [p for p, _n in loaded.participants], activity_id=rid, expected_version=version
+    )
+
+
+def _make_station(db: Database) -> tuple[str, int]:
+    sid = _station(db)
+    with db.session() as s:
+        return sid, stations.load_station(s, sid)["row_version"]
+
+
+def _save_station(s, rid: str, version: int, title: str) -> None:
+    values = {**stations.load_station(s, rid), "hours": title}
+    stations.save_station(s, values, rid, expected_version=version)
+
+
+def _make_visit(db: Database) -> tuple[str, int]:
+    sid = _station(db)
+    with db.transaction() as s:
+        saved = visits.save_visit(s, _visit_values(sid, "初次登记"), [ItemInput("路灯坏了")])
+    return saved.id, saved.row_version
+
+
+def _visit_values(sid: str, content: str) -> dict[str, object]:
+    return {
+        "visit_date": date(2026, 5, 6),
+        "station_id": sid,
+        "anonymous": True,
+        "category": "就业创业",
+        "content": content,
+    }
+
+
+def _save_visit(s, rid: str, version: int, title: str) -> None:
+    loaded = visits.visit_detail(s, rid)
+    visits.save_visit(
+        s,
+        _visit_values(loaded.station_id, title),
+        [ItemInput("又一条")],
+        visit_id=rid,
+        expected_version=version,
+    )
+
+
+def _make_item(db: Database) -> tuple[str, int]:
+    vid, _v = _make_visit(db)
+    with db.session() as s:
+        item = visits.visit_detail(s, vid).items[0]
+    return item.id, item.row_version
+
+
+def _save_item(s, rid: str, version: int, title: str) -> None:
+    status = visits.item_info(s, rid).status
+    if status == "已登记":
+        visits.assign(s, rid, title, on=date(2026, 5, 7), expected_version=version)
+    else:  # the other PC assigned it first: this PC records the handling
+        visits.start_handling(s, rid, on=date(2026, 5, 8), note=title, expected_version=version)
+
+
+def _make_problem(db: Database) -> tuple[str, int]:
+    from twdesk.services import rectification
+
+    sid = _station(db)
+    with db.transaction() as s:
+        row = rectification.save_problem(
+            s, {"station_id": sid, "description": "公示栏破损", "found_on": date(2026, 5, 6)}, None
+        )
+    return row.id, row.row_version
+
+
+def _save_problem(s, rid: str, version: int, title: str) -> None:
+    from twdesk.services import rectification
+
+    row = rectification.problem(s, rid)
+    values = {
+        "station_id": row.station_id,
+        "description": row.description,
+        "found_on": row.found_on,
+        "responsible": title,
+    }
+    rectification.save_problem(s, values, rid, expected_version=version)
+
+
+EDITORS = {
+    "station": (_make_station, _save_station),
+    "activity": (_make_activity, _save_activity),
+    "visit": (_make_visit, _save_visit),
+    "opinion_item": (_make_item, _save_item),
+    "rectification": (_make_problem, _save_problem),
+}
+
+
+@pytest.mark.parametrize("table", list(EDITORS))
+def test_every_editor_refuses_a_save_over_a_newer_version(db: Database, table: str) -> None:
+    make, save = EDITORS[table]
+    rid, version = make(db)
+    db.user = "王老师"
+    with db.transaction() as s:  # the other PC, which loaded the same version, saves first
+        save(s, rid, version, "甲")
+    db.user = "李老师"
+    with pytest.raises(StaleRecordError, match="王老师") as info, db.transaction() as s:
+        save(s, rid, version, "乙")
+    assert (info.value.table, info.value.row_id) == (table, rid)
+    with db.transaction() as s:  # with the version as saved now, the same save goes through
+        from twdesk.db.base import Base
+
+        table_ = Base.metadata.tables[table]
+        current = s.execute(select(table_.c.row_version).where(table_.c.id == rid)).scalar()
+        save(s, rid, current, "乙")

@@ -42,7 +42,7 @@ from twdesk.db.models import (
     StationMembership,
     Visit,
 )
-from twdesk.db.versions import save_over
+from twdesk.db.versions import check_version, save_over
 from twdesk.services.duty import ensure_holidays, work_calendar
 from twdesk.services.errors import FieldProblems
 from twdesk.services.limits import check_lengths, max_length, too_long
@@ -353,6 +353,7 @@ class ItemInfo:
     fed_back_on: date | None
     feedback_method: str
     satisfaction: str
+    row_version: int | None = None  # as loaded: a handling step's expected_version
 
 
 @dataclass(frozen=True)
@@ -408,6 +409,7 @@ def _item_info(item: OpinionItem) -> ItemInfo:
         item.fed_back_on,
         item.feedback_method,
         item.satisfaction,
+        item.row_version,
     )
 
 
@@ -504,10 +506,13 @@ def save_visit(
 # --- handling ---------------------------------------------------------------------------------
 
 
-def _item(session: Session, item_id: str) -> OpinionItem:
+def _item(session: Session, item_id: str, expected_version: int | None = None) -> OpinionItem:
+    """The item a handling step changes; `expected_version`: the `row_version` the panel showed
+    (ItemInfo.row_version): StaleRecordError when someone else changed the item since."""
     item = session.get(OpinionItem, item_id)
     if item is None or item.deleted_at is not None:
         raise VisitError("这条意见建议已不存在，请刷新后重试。")
+    check_version(item, expected_version)
     return item
 
 
@@ -560,9 +565,10 @@ def assign(
     on: date | None = None,
     deadline: date | None = None,
     note: str = "",
+    expected_version: int | None = None,
 ) -> ItemInfo:
     """交办: to a department, with a deadline (default 7 working days)."""
-    item = _item(session, item_id)
+    item = _item(session, item_id, expected_version)
     _expect(item, (str(OpinionStatus.REGISTERED),), "交办")
     department, responsible = clean_text(department), clean_text(responsible)
     if not department:
@@ -586,9 +592,14 @@ def assign(
 
 
 def start_handling(
-    session: Session, item_id: str, *, on: date | None = None, note: str = ""
+    session: Session,
+    item_id: str,
+    *,
+    on: date | None = None,
+    note: str = "",
+    expected_version: int | None = None,
 ) -> ItemInfo:
-    item = _item(session, item_id)
+    item = _item(session, item_id, expected_version)
     _expect(item, (str(OpinionStatus.ASSIGNED),), "标记为办理中")
     _step(
         session, item, OpinionStatus.IN_PROGRESS, on or date.today(), note or "部门已接收，正在办理"
@@ -597,9 +608,16 @@ def start_handling(
     return _item_info(item)
 
 
-def handle(session: Session, item_id: str, result: str, *, on: date | None = None) -> ItemInfo:
+def handle(
+    session: Session,
+    item_id: str,
+    result: str,
+    *,
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> ItemInfo:
     """办结, with the result."""
-    item = _item(session, item_id)
+    item = _item(session, item_id, expected_version)
     _expect(item, OPEN, "办结（需先交办）")
     result = clean_prose(result)
     if not result:
@@ -615,10 +633,16 @@ def handle(session: Session, item_id: str, result: str, *, on: date | None = Non
 
 
 def feed_back(
-    session: Session, item_id: str, method: str, satisfaction: str, *, on: date | None = None
+    session: Session,
+    item_id: str,
+    method: str,
+    satisfaction: str,
+    *,
+    on: date | None = None,
+    expected_version: int | None = None,
 ) -> ItemInfo:
     """反馈: how the young person was told, and how satisfied they are."""
-    item = _item(session, item_id)
+    item = _item(session, item_id, expected_version)
     _expect(item, (str(OpinionStatus.HANDLED),), "反馈（需先办结）")
     method = clean_text(method)
     if not method:
@@ -635,9 +659,16 @@ def feed_back(
     return _item_info(item)
 
 
-def reopen(session: Session, item_id: str, reason: str, *, on: date | None = None) -> ItemInfo:
+def reopen(
+    session: Session,
+    item_id: str,
+    reason: str,
+    *,
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> ItemInfo:
     """An item closed too early goes back to 办理中 with a new deadline; its history stays."""
-    item = _item(session, item_id)
+    item = _item(session, item_id, expected_version)
     _expect(item, (str(OpinionStatus.HANDLED), str(OpinionStatus.FED_BACK)), "重新打开")
     reason = clean_prose(reason)
     if not reason:
