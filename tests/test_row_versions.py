@@ -549,3 +549,46 @@ def test_every_editor_refuses_a_save_over_a_newer_version(db: Database, table: s
         table_ = Base.metadata.tables[table]
         current = s.execute(select(table_.c.row_version).where(table_.c.id == rid)).scalar()
         save(s, rid, current, "乙")
+
+
+def test_the_station_editor_reloads_the_other_pcs_save(
+    qtbot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from twdesk.ui.app import make_application
+    from twdesk.ui.dialogs.station_dialog import StationDialog
+
+    make_application()
+    sid = _station(db)
+    dialog = StationDialog(db, sid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    db.user = "王老师"
+    with db.transaction() as s:
+        _save_station(s, sid, 1, "每周三 9:00-12:00")
+    shown: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append(box.text())
+        next(b for b in box.buttons() if b.text() == "重新载入").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    dialog.edits["leader_name"].setText("Zhang")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and "联络站「城关镇联络站」" in shown[0] and "王老师" in shown[0]
+    assert dialog.isVisible()
+    assert dialog.edits["hours"].text() == "每周三 9:00-12:00"  # the other PC's save, shown
+    assert dialog.edits["leader_name"].text() == ""  # what was typed here, dropped
+    dialog.edits["leader_name"].setText("Zhang")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and len(shown) == 1
+    with db.session() as s:
+        saved = stations.load_station(s, sid)
+    assert (saved["hours"], saved["leader_name"], saved["row_version"]) == (
+        "每周三 9:00-12:00",
+        "Zhang",
+        3,
+    )
