@@ -592,3 +592,57 @@ def test_the_station_editor_reloads_the_other_pcs_save(
         "Zhang",
         3,
     )
+
+
+# --- merging another office's file -------------------------------------------------------------
+
+
+def test_a_merge_counts_its_own_saves_and_never_compares_versions(tmp_path: Path) -> None:
+    """row_version is each file's own count: a difference in it alone is no change and no
+    conflict; a record the merge changes counts one save more here, so an editor that loaded
+    it before the merge is refused instead of undoing the merged change."""
+    from tests.merge_files import FORK, station_copy
+    from twdesk.db.base import Base
+    from twdesk.db.dbfile import create_database
+    from twdesk.services import merge
+
+    county = tmp_path / "county.sqlite"
+    create_database(county)
+    db = open_database(county)
+    with db.transaction() as s:
+        ids = [people.save_person(s, {"name": n, "is_delegate": True}).id for n in "甲乙丙"]
+    db.close()
+    with sqlite3.connect(county) as con:  # all made long before the files parted
+        for table in Base.metadata.sorted_tables:
+            if "updated_at" in table.c:
+                con.execute(f"UPDATE {table.name} SET updated_at = ?", (FORK,))
+    con.close()
+    a, b, c = ids
+    station = station_copy(county, tmp_path / "station.sqlite")
+    db = open_database(station, user="乡镇站")
+    with db.transaction() as s:
+        s.get(Person, a).unit = "乡镇站改的单位"
+        s.get(Person, c).unit = "乡镇站改的单位"
+    db.close()
+    with sqlite3.connect(station) as con:  # saved more often there; 乙's content as before
+        con.execute("UPDATE person SET row_version = 7 WHERE id IN (?, ?)", (b, c))
+    con.close()
+    db = open_database(county, user="县团委")
+    try:
+        with db.transaction() as s:  # 丙 changed in both files: one conflict, on its fields
+            s.get(Person, c).notes = "县团委改的备注"
+        with db.session() as s:
+            before_merge = people.load_person(s, a)
+        report = merge.apply_merge(db, station)
+        assert report.updated == {"person": 1} and report.conflicts == {"person": 1}
+        assert {(x.row_id, x.field) for x in report.conflict_list} == {(c, "unit"), (c, "notes")}
+        with db.session() as s:
+            versions = {p: s.get(Person, p).row_version for p in (a, b)}
+            assert s.get(Person, a).unit == "乡镇站改的单位"
+        assert versions == {a: 2, b: 1}
+        with pytest.raises(StaleRecordError), db.transaction() as s:
+            people.save_person(s, before_merge.values, a, expected_version=before_merge.row_version)
+        again = merge.apply_merge(db, station)  # nothing new: the versions stay as they are
+        assert again.changes == 0
+    finally:
+        db.close()
