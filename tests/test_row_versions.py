@@ -523,7 +523,35 @@ def _save_problem(s, rid: str, version: int, title: str) -> None:
     rectification.save_problem(s, values, rid, expected_version=version)
 
 
+def _make_young(db: Database) -> tuple[str, int]:
+    from twdesk.services import contacts
+
+    with db.transaction() as s:
+        added = contacts.add_to_book(
+            s,
+            add_person(s),
+            {
+                "name": "张小芳",
+                "field": "农村青年",
+                "organisation": "乔庄村",
+                "first_contact_date": date(2026, 3, 2),
+                "first_contact_way": "走访",
+            },
+            today=date(2026, 11, 20),
+        )
+        yid = added.young_person_id
+        return yid, contacts.young_person_values(s, yid)["row_version"]
+
+
+def _save_young(s, rid: str, version: int, title: str) -> None:
+    from twdesk.services import contacts
+
+    values = {**contacts.young_person_values(s, rid), "notes": title}
+    contacts.update_young_person(s, rid, values, expected_version=version)
+
+
 EDITORS = {
+    "young_person": (_make_young, _save_young),
     "station": (_make_station, _save_station),
     "activity": (_make_activity, _save_activity),
     "visit": (_make_visit, _save_visit),
