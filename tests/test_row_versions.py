@@ -550,7 +550,31 @@ def _save_young(s, rid: str, version: int, title: str) -> None:
     contacts.update_young_person(s, rid, values, expected_version=version)
 
 
+def _make_seat(db: Database) -> tuple[str, int]:
+    from twdesk.db.models import DutyAssignment, DutyDay
+
+    sid = _station(db)
+    with db.transaction() as s:
+        day = DutyDay(station_id=sid, day=date(2026, 5, 6))
+        s.add(day)
+        s.flush()
+        seat = DutyAssignment(duty_day_id=day.id, person_id=add_person(s))
+        s.add(seat)
+        s.flush()
+        return seat.id, seat.row_version
+
+
+def _save_seat(s, rid: str, version: int, title: str) -> None:
+    from twdesk.services import duty
+
+    state = "到岗" if title == "甲" else "缺席"
+    duty.record_attendance(
+        s, rid, state, note=title, today=date(2026, 11, 20), expected_version=version
+    )
+
+
 EDITORS = {
+    "duty_assignment": (_make_seat, _save_seat),
     "young_person": (_make_young, _save_young),
     "station": (_make_station, _save_station),
     "activity": (_make_activity, _save_activity),
