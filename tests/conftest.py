@@ -66,6 +66,26 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "postgresql: runs against a PostgreSQL server (skipped without one)"
     )
+    config.addinivalue_line(
+        "markers",
+        "file_only: looks at the SQLite file itself (bytes, lock, journal): its "
+        "any_office_db / engine_name variant on PostgreSQL is not collected",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A file_only test keeps only its sqlite variant."""
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        engine = callspec.params.get("engine_name") if callspec else None
+        if engine == "postgresql" and item.get_closest_marker("file_only"):
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -117,7 +137,7 @@ def pg_url(pg_cluster) -> Iterator[str]:
     template migrated once per session: ≈ 40 ms), dropped after the test."""
     url = pg_cluster.new_database()
     yield url
-    pg_cluster.drop(url.split("/")[3].split("?")[0])
+    pg_cluster.drop_url(url)
 
 
 @pytest.fixture
@@ -125,7 +145,7 @@ def pg_empty_url(pg_cluster) -> Iterator[str]:
     """postgresql://… of a fresh, empty database (for `twdesk init` and migration tests)."""
     url = pg_cluster.new_database(migrated=False)
     yield url
-    pg_cluster.drop(url.split("/")[3].split("?")[0])
+    pg_cluster.drop_url(url)
 
 
 @pytest.fixture(params=ENGINES)

@@ -15,6 +15,7 @@ from twdesk.db.models import (
     DutyAssignment,
     DutyDay,
     OpinionItem,
+    Setting,
     Station,
     Visit,
 )
@@ -26,7 +27,7 @@ TODAY = date(2026, 11, 24)  # a Tuesday; pro rata 1+100: 100 × 328 // 365 = 89
 @dataclass
 class HomeFile:
     db: Database
-    path: Path
+    path: Path | None  # None on a server
     a: str  # 乔庄镇联络站
     b: str  # 青溪镇联络站
     people: dict[str, str]
@@ -78,10 +79,20 @@ def _activity(s, station: str | None, day: date, kind: str, youth: int, who: lis
     return row.id
 
 
-def build_home_file(tmp_path: Path) -> HomeFile:
-    path = tmp_path / "home.sqlite"
-    create_database(path, office_name="青川团县委")
-    db = open_database(path)
+def build_home_file(tmp_path: Path, server: str | None = None) -> HomeFile:
+    """In a file in tmp_path, or in the server database `server` (a copy of the seeded
+    template: path is then None)."""
+    path: Path | None = tmp_path / "home.sqlite"
+    if server is None:
+        create_database(path, office_name="青川团县委")
+        db = open_database(path)
+    else:
+        path = None
+        db = open_database(server)
+        with db.transaction() as s:
+            s.get(Setting, "office_name").value = "青川团县委"
+        db.close()
+        db = open_database(server)
     with db.transaction() as s:
         a = stations.save_station(s, {"name": "乔庄镇联络站", "kind": "乡镇街道联络站"}).id
         b = stations.save_station(s, {"name": "青溪镇联络站", "kind": "乡镇街道联络站"}).id

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pwd
 import shutil
+import socket
 import subprocess
 import tempfile
 import uuid
@@ -71,6 +71,12 @@ def unavailable_reason() -> str | None:
     return None
 
 
+def dbname(url: str) -> str:
+    from twdesk.db.location import parse_server_url
+
+    return parse_server_url(url).dbname
+
+
 def conninfo(url: str) -> str:
     """libpq's "key=value" form of a postgresql:// URL (for plain psycopg connections)."""
     from twdesk.db.location import parse_server_url
@@ -87,6 +93,8 @@ def conninfo(url: str) -> str:
 
 
 def _demote(user: str):
+    import pwd  # POSIX only: only root needs to change user
+
     entry = pwd.getpwnam(user)
 
     def preexec() -> None:
@@ -116,10 +124,12 @@ class PgCluster:
             return cls(admin_url=url)
         bin_dir = find_bin_dir()
         assert bin_dir is not None
-        folder = Path(tempfile.mkdtemp(prefix="twdesk-pg-"))
+        is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+        # as root the cluster's user must reach the folder: /tmp, not a private TMPDIR
+        folder = Path(tempfile.mkdtemp(prefix="twdesk-pg-", dir="/tmp" if is_root else None))
         preexec = None
         env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
-        if os.geteuid() == 0:
+        if is_root:
             preexec, entry = _demote(os.environ.get("TWDESK_PG_RUN_AS", "nobody"))
             os.chown(folder, entry.pw_uid, entry.pw_gid)
             env["HOME"] = str(folder)
@@ -136,15 +146,27 @@ class PgCluster:
 
         run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")  # fmt: skip
-        run("mkdir", str(sock))  # as the cluster's user, who must own it
+        if os.name == "nt":  # no Unix socket folder: loopback on a free port
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+            listen, host = f"-c listen_addresses=127.0.0.1 -p {port}", "127.0.0.1"
+        else:
+            run("mkdir", str(sock))  # as the cluster's user, who must own it
+            port, host = 5432, str(sock)
+            listen = f"-k {sock} -c listen_addresses='' -p {port}"
         options = (
-            f"-k {sock} -c listen_addresses='' -p 5432 -c fsync=off -c full_page_writes=off "
+            f"{listen} -c fsync=off -c full_page_writes=off "
             "-c synchronous_commit=off -c max_connections=60 -c shared_buffers=32MB"
         )
         run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"),
             "-o", options, "-w", "-t", "60", "start")  # fmt: skip
         return cls(
-            admin_url=f"postgresql://postgres@/postgres?host={sock}&port=5432",
+            admin_url=(
+                f"postgresql://postgres@{host}:{port}/postgres"
+                if os.name == "nt"
+                else f"postgresql://postgres@/postgres?host={host}&port={port}"
+            ),
             folder=folder,
             bin_dir=bin_dir,
             preexec=preexec,
@@ -179,17 +201,26 @@ class PgCluster:
         self.admin().execute(f"ALTER DATABASE {TEMPLATE_DB} WITH ALLOW_CONNECTIONS false")
         self.template_ready = True
 
-    def new_database(self, *, migrated: bool = True) -> str:
-        """A fresh database (a copy of the migrated, seeded template, or an empty one):
-        returns its URL."""
+    def new_database(self, *, migrated: bool = True, template: str | None = None) -> str:
+        """A fresh database: a copy of the migrated, seeded template (or of `template`, the URL
+        of a database nobody is connected to), or an empty one; returns its URL."""
         name = f"t_{uuid.uuid4().hex[:12]}"
-        if migrated:
+        if template is not None:
+            source = dbname(template)
+        elif migrated:
             self.ensure_template()
-            self.admin().execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DB}")
+            source = TEMPLATE_DB
         else:
-            self.admin().execute(f"CREATE DATABASE {name} TEMPLATE template0")
+            source = "template0"
+        self.admin().execute(f"CREATE DATABASE {name} TEMPLATE {source}")
         self.made.append(name)
         return self.url(name)
+
+    def drop_url(self, url: str) -> None:
+        name = dbname(url)
+        self.drop(name)
+        if name in self.made:
+            self.made.remove(name)
 
     def drop(self, name: str) -> None:
         self.admin().execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
@@ -212,3 +243,26 @@ class PgCluster:
             preexec_fn=self.preexec, capture_output=True, cwd=self.folder,
         )  # fmt: skip
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def copy_rows(source_engine, target_url: str) -> None:
+    """Every row of every twdesk table, ids and all, from one database into an empty one
+    (migrated, no seed) — the test's way of having the same data on both engines. Foreign keys
+    are not checked while copying (a superuser's session_replication_role)."""
+    from sqlalchemy import create_engine, insert, select
+
+    from twdesk.db.location import parse_location
+    from twdesk.db.migrate import upgrade
+    from twdesk.db.models import Base
+
+    target = create_engine(parse_location(target_url).sqlalchemy_url())
+    try:
+        with source_engine.connect() as sconn, target.begin() as tconn:
+            upgrade(tconn)
+            tconn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+            for table in Base.metadata.sorted_tables:
+                rows = [dict(r) for r in sconn.execute(select(table)).mappings()]
+                for start in range(0, len(rows), 2000):
+                    tconn.execute(insert(table), rows[start : start + 2000])
+    finally:
+        target.dispose()

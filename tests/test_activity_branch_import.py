@@ -23,7 +23,8 @@ TODAY = date(2026, 6, 30)
 
 
 @pytest.fixture
-def setup(office_db: Database) -> Database:
+def setup(any_office_db: Database) -> Database:
+    office_db = any_office_db  # once on a file, once on a PostgreSQL server
     with office_db.transaction() as s:
         sid = stations.save_station(s, {"name": "乔庄镇联络站", "kind": "乡镇街道联络站"}).id
         for name in ("曾䶮", "王㛃"):
@@ -130,6 +131,7 @@ def test_export_writes_the_branch_and_reads_back(setup: Database, tmp_path: Path
         )
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_a_branch_name_too_long_is_named_and_nothing_is_written(
     setup: Database, tmp_path: Path
 ) -> None:
@@ -149,6 +151,7 @@ def test_a_branch_name_too_long_is_named_and_nothing_is_written(
     assert "新建团支部：东风村团支部" in r.stdout
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_absences_without_leave_come_in_and_go_out_with_the_register(
     setup: Database, tmp_path: Path
 ) -> None:

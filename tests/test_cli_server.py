@@ -22,6 +22,7 @@ def test_init_then_check_on_a_server(pg_empty_url: str) -> None:
     check = run_twdesk("check", "--db", pg_empty_url)
     assert check.returncode == 0, check.stderr
     assert "服务器：PostgreSQL 1" in check.stdout
+    assert "排序规则：C" in check.stdout and "与数据库文件相同" in check.stdout
     assert f"数据结构版本：{SCHEMA_VERSION}（本程序：{SCHEMA_VERSION}，当前版本）" in check.stdout
     assert "eval_indicator" in check.stdout and "       10" in check.stdout
     again = run_twdesk("init", "--db", pg_empty_url)

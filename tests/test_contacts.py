@@ -41,7 +41,8 @@ TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture
-def setup(office_db: Database) -> tuple[Database, str, str, str]:
+def setup(any_office_db: Database) -> tuple[Database, str, str, str]:
+    office_db = any_office_db  # once on a file, once on a PostgreSQL server
     with office_db.transaction() as s:
         sid = stations.save_station(s, {"name": "乔庄镇联络站", "kind": "乡镇街道联络站"}).id
         cadre = people.save_person(s, {"name": "李团干", "is_delegate": False, "is_cadre": True}).id

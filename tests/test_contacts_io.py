@@ -38,7 +38,8 @@ JSON_KEYS = {
 
 
 @pytest.fixture
-def db(office_db: Database) -> Database:
+def db(any_office_db: Database) -> Database:
+    office_db = any_office_db  # once on a file, once on a PostgreSQL server
     with office_db.transaction() as s:
         people.save_person(s, {"name": "李团干", "is_delegate": False, "is_cadre": True})
         people.save_person(s, {"name": "曾䶮", "is_delegate": True})
@@ -127,6 +128,7 @@ def test_roster_import_keeps_shared_people_one_person(db: Database, tmp_path: Pa
     assert set(shared.contactors) == {"李团干", "曾䶮"}
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_roster_import_problems_leave_file_and_database_unchanged(
     db: Database, tmp_path: Path
 ) -> None:
@@ -177,6 +179,7 @@ def test_roster_import_problems_leave_file_and_database_unchanged(
         assert s.scalar(select(func.count()).select_from(ContactBookEntry)) == 0
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_ballot_import_and_errors(db: Database, tmp_path: Path) -> None:
     good = sheet(
         tmp_path / "测评票.xlsx",
@@ -289,6 +292,7 @@ def test_bulletin_refuses_other_suffixes(db: Database, tmp_path: Path) -> None:
         write_bulletin(s, tmp_path / "x.docx", 2026, 1)
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_cli_contacts_json_import_and_bulletin(db: Database, tmp_path: Path) -> None:
     _fill(db)
     db.close()

@@ -38,7 +38,19 @@ HEADERS = [h for _f, h, _w, _a in COLUMNS]
 def planned(tmp_path: Path) -> Path:
     path = tmp_path / "office.sqlite"
     create_database(path)
-    db = open_database(path)
+    _plan(path)
+    return path
+
+
+@pytest.fixture
+def planned_any(any_db_location: str) -> str:
+    """The planned year once in a file and once on a PostgreSQL server (what --db takes)."""
+    _plan(any_db_location)
+    return any_db_location
+
+
+def _plan(location: Path | str) -> None:
+    db = open_database(location)
     with db.transaction() as s:
         sid = stations.save_station(s, {"name": "乔庄镇联络站", "kind": "乡镇街道联络站"}).id
         stations.save_station(s, {"name": "城关镇联络站", "kind": "乡镇街道联络站"})
@@ -51,11 +63,10 @@ def planned(tmp_path: Path) -> Path:
             s, sid, YEAR, RuleSettings(parse_rule("weekly:wed")), today=date(YEAR, 1, 1)
         )
     db.close()
-    return path
 
 
 @contextlib.contextmanager
-def opened(where: Path | Database) -> Iterator[Database]:
+def opened(where: Path | str | Database) -> Iterator[Database]:
     """The database open in the test (the tab's), or the file opened for the moment."""
     if isinstance(where, Database):
         yield where
@@ -67,7 +78,7 @@ def opened(where: Path | Database) -> Iterator[Database]:
         db.close()
 
 
-def export(where: Path | Database, out: Path, today: date = TODAY) -> Path:
+def export(where: Path | str | Database, out: Path, today: date = TODAY) -> Path:
     with opened(where) as db, db.session() as s:
         export_duty(s, out, YEAR, today=today, overwrite=True)
     return out
@@ -95,24 +106,25 @@ def row_number(rows: list[dict[str, object]], day: date) -> int:
     return next(i for i, r in enumerate(rows, 2) if r["日期"] == day.isoformat())
 
 
-def run_import(where: Path | Database, path: Path, today: date = TODAY) -> DutyImportSummary:
+def run_import(where: Path | str | Database, path: Path, today: date = TODAY) -> DutyImportSummary:
     with opened(where) as db, db.transaction() as s:
         return import_duty(s, path, today=today)
 
 
-def seats_by_day(where: Path | Database) -> dict[date, duty.DutySeat]:
+def seats_by_day(where: Path | str | Database) -> dict[date, duty.DutySeat]:
     with opened(where) as db, db.session() as s:
         return {d.day: d.seats[0] for d in duty.duty_days(s, year=YEAR, today=TODAY)}
 
 
-def swaps(where: Path | Database) -> int:
+def swaps(where: Path | str | Database) -> int:
     with opened(where) as db, db.session() as s:
         return s.scalar(select(func.count()).select_from(DutySwap)) or 0
 
 
 def test_the_filled_list_records_attendance_and_substitutions(
-    planned: Path, tmp_path: Path
+    planned_any: str, tmp_path: Path
 ) -> None:
+    planned = planned_any
     sheet = export(planned, tmp_path / "坐班安排.xlsx")
     rows = rows_of(sheet)
     assert {r["状态"] for r in rows} == {"未登记", "待坐班"} and not any(
@@ -174,9 +186,10 @@ def test_the_filled_list_records_attendance_and_substitutions(
 
 
 def test_a_substitution_from_the_sheet_counts_in_the_evaluation(
-    planned: Path, tmp_path: Path
+    planned_any: str, tmp_path: Path
 ) -> None:
     """请假 for the one who was away, 到岗 for the one who sat (DOMAIN: 驻站坐班)."""
+    planned = planned_any
     from twdesk.services import evaluation
 
     sheet = export(planned, tmp_path / "list.xlsx")
@@ -197,9 +210,10 @@ def test_a_substitution_from_the_sheet_counts_in_the_evaluation(
 
 
 def test_an_arrangement_made_in_the_calendar_reads_back_unchanged(
-    planned: Path, tmp_path: Path
+    planned_any: str, tmp_path: Path
 ) -> None:
     """The calendar may record a 替班 ahead of the day; its exported row is not refused."""
+    planned = planned_any
     ahead = date(YEAR, 7, 2)
     seat = seats_by_day(planned)[ahead]
     sitter = next(n for n in NAMES if n != seat.name)
@@ -215,7 +229,8 @@ def test_an_arrangement_made_in_the_calendar_reads_back_unchanged(
     assert swaps(planned) == 1
 
 
-def test_a_moved_day_keeps_only_the_seats_own_note(planned: Path, tmp_path: Path) -> None:
+def test_a_moved_day_keeps_only_the_seats_own_note(planned_any: str, tmp_path: Path) -> None:
+    planned = planned_any
     sheet = export(planned, tmp_path / "list.xlsx", today=date(YEAR, 12, 31))
     rows = rows_of(sheet)
     moved = next(r for r in rows if str(r["备注"] or "").startswith("原定"))

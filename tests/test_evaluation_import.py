@@ -140,8 +140,9 @@ YEAR = 2026
 
 
 @pytest.fixture
-def office(office_db):
+def office(any_office_db):
     """Two stations; 曾䶮 and two namesakes 王㛃 (one per station); 李四 alone in 城关."""
+    office_db = any_office_db  # once on a file, once on a PostgreSQL server
     from datetime import date
 
     from twdesk.services import evaluation, people, stations
@@ -331,6 +332,7 @@ def test_past_year_total_and_grade(office, tmp_path: Path) -> None:
     assert now.grade == "不称职" and now.consequence == "劝辞"
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_a_locked_year_refuses_the_whole_file(office, tmp_path: Path) -> None:
     from tests.helpers import digest
     from twdesk.db.dbfile import open_database

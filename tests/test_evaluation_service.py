@@ -92,8 +92,9 @@ def _opinions(s, station_id: str, person: str, count: int) -> None:
 
 
 @pytest.fixture
-def year_db(office_db):
+def year_db(any_office_db):
     """A station with hand-made records for 张三 and 李四, and 王五 who has none."""
+    office_db = any_office_db  # once on a file, once on a PostgreSQL server
     ids: dict[str, str] = {}
     with office_db.transaction() as s:
         st = _station(s, "城关镇团代表联络站")
@@ -181,6 +182,7 @@ def _all_suggested(db, person_id: str, stage=Stage.STATION, manual=EIGHT, **kw) 
         ev.save_stage(s, YEAR, person_id, stage, StageEntry(scores={10: manual}, **kw))
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_an_override_needs_a_reason_and_nothing_is_half_written(year_db):
     db, ids = year_db
     _open(db)
@@ -349,6 +351,7 @@ def test_reopening_recomputes_suggestions_and_keeps_entered_scores(year_db):
     assert volunteer.suggested == D(2) and volunteer.self_score == D(0)  # entered score kept
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_lock_freezes_the_year_against_imports_scheme_edits_and_records(year_db):
     db, ids = year_db
     _open(db)
@@ -467,6 +470,7 @@ def test_the_demo_opens_its_year_from_its_own_records(tmp_path):
     assert last_year and all(d.locked and d.grade and d.total is not None for d in last_year)
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_a_scoring_sheet_saves_many_at_once_or_none(year_db):
     db, ids = year_db
     _open(db)

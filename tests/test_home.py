@@ -14,8 +14,10 @@ from twdesk.services import backups, evaluation, home, ledger
 
 
 @pytest.fixture
-def hf(tmp_path: Path) -> HomeFile:
-    f = build_home_file(tmp_path)
+def hf(tmp_path: Path, engine_name: str, request: pytest.FixtureRequest) -> HomeFile:
+    """The home file, once in a file and once on a PostgreSQL server."""
+    server = request.getfixturevalue("pg_url") if engine_name == "postgresql" else None
+    f = build_home_file(tmp_path, server)
     yield f
     f.db.close()
 
@@ -135,6 +137,7 @@ def test_evaluation_stages_missing_once_the_year_is_opened(hf: HomeFile) -> None
     assert lines["青溪镇联络站"].target == {"station_id": hf.b, "year": 2026}
 
 
+@pytest.mark.file_only  # backups of the file
 def test_backups_older_than_seven_days(hf: HomeFile) -> None:
     lines = home.backup_lines(hf.path, today=TODAY)
     assert [x.kind for x in lines] == ["backup_old"] and "还没有备份" in lines[0].text

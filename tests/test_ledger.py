@@ -24,7 +24,8 @@ TODAY = date(2026, 6, 30)
 
 
 @pytest.fixture
-def setup(office_db: Database) -> tuple[Database, str, str, str]:
+def setup(any_office_db: Database) -> tuple[Database, str, str, str]:
+    office_db = any_office_db  # once on a file, once on a PostgreSQL server
     with office_db.transaction() as s:
         sid = stations.save_station(s, {"name": "乔庄镇联络站", "kind": "乡镇街道联络站"}).id
         a = people.save_person(s, {"name": "曾䶮", "is_delegate": True}, station_id=sid).id
@@ -172,6 +173,7 @@ def test_projects_and_monthly_and_quarterly_summaries(setup) -> None:
     assert [r.project for r in rows] == ["", "青春助农直播间"]
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_import_export_and_the_ledger_command(setup, tmp_path: Path) -> None:
     db, _sid, _a, _b = setup
     path = tmp_path / "活动.xlsx"

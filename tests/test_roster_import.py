@@ -30,12 +30,9 @@ ID_C = make_id_number("510822", date(2000, 1, 2), 3, "男")
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Database:
-    path = tmp_path / "office.sqlite"
-    create_database(path)
-    database = open_database(path)
-    yield database
-    database.close()
+def db(any_office_db: Database) -> Database:
+    """A new office database, once in a file and once on a PostgreSQL server."""
+    return any_office_db
 
 
 def write_xlsx(
@@ -140,6 +137,7 @@ def test_messy_sheet_imports_with_everything_normalised(db: Database, tmp_path: 
         assert set(s.scalars(select(StatusChange.status))) == {"在任"}
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_every_problem_is_reported_and_nothing_is_written(db: Database, tmp_path: Path) -> None:
     bad_check = ID_A[:-1] + ("0" if ID_A[-1] != "0" else "1")
     rows = [

@@ -32,8 +32,10 @@ from twdesk.services.rectification import RectificationError
 
 
 @pytest.fixture
-def hf(tmp_path: Path) -> HomeFile:
-    f = build_home_file(tmp_path)
+def hf(tmp_path: Path, engine_name: str, request: pytest.FixtureRequest) -> HomeFile:
+    """The home file, once in a file and once on a PostgreSQL server."""
+    server = request.getfixturevalue("pg_url") if engine_name == "postgresql" else None
+    f = build_home_file(tmp_path, server)
     yield f
     f.db.close()
 
@@ -241,6 +243,7 @@ def test_rectification_outputs_never_hold_formulas(hf: HomeFile, tmp_path: Path)
     assert "五公开栏未更新" not in text  # only this station's problems
 
 
+@pytest.mark.file_only  # the CLI on a server: test_engines_agree
 def test_cli_assess_json_keys_and_export(hf: HomeFile, tmp_path: Path) -> None:
     path = hf.path
     hf.db.close()
@@ -266,6 +269,7 @@ def test_cli_assess_json_keys_and_export(hf: HomeFile, tmp_path: Path) -> None:
     assert missing.returncode == 1 and "错误：" in missing.stderr
 
 
+@pytest.mark.file_only  # copies the file
 def test_checklists_scores_and_problems_made_in_two_files_merge(
     hf: HomeFile, tmp_path: Path
 ) -> None:

@@ -27,14 +27,12 @@ HEADERS = [h for _f, h, _w, _a in COLUMNS]
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Database:
-    create_database(tmp_path / "office.sqlite")
-    database = open_database(tmp_path / "office.sqlite")
-    with database.transaction() as s:
+def db(any_office_db: Database) -> Database:
+    """A station and a delegate, once in a file and once on a PostgreSQL server."""
+    with any_office_db.transaction() as s:
         a = stations.save_station(s, {"name": "乔庄镇联络站", "kind": "乡镇街道联络站"}).id
         people.save_person(s, {"name": "曾䶮", "is_delegate": True}, station_id=a)
-    yield database
-    database.close()
+    return any_office_db
 
 
 def office_register(path: Path, rows: list[list[object]], header: list[str] | None = None) -> Path:
@@ -147,6 +145,7 @@ def test_import_office_register_groups_items_and_stamps_steps(db: Database, tmp_
         assert anonymous.anonymous and anonymous.visitor_name == ""
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_import_reports_every_problem_and_writes_nothing(db: Database, tmp_path: Path) -> None:
     before = digest(db.path)
     rows = [
@@ -317,6 +316,7 @@ def test_export_masks_and_round_trips(db: Database, tmp_path: Path) -> None:
     assert [r[:19] + r[20:] for r in again] == [r[:19] + r[20:] for r in original]
 
 
+@pytest.mark.file_only  # looks at the file's bytes
 def test_cli_import_export_and_stats(db: Database, tmp_path: Path) -> None:
     db_path = db.path
     db.close()

@@ -17,7 +17,8 @@ from twdesk.services.visits import ItemInput, VisitError, VisitFilter
 
 
 @pytest.fixture
-def setup(office_db: Database) -> tuple[Database, str, str, str]:
+def setup(any_office_db: Database) -> tuple[Database, str, str, str]:
+    office_db = any_office_db  # once on a file, once on a PostgreSQL server
     with office_db.transaction() as s:
         a = stations.save_station(s, {"name": "乔庄镇联络站", "kind": "乡镇街道联络站"}).id
         b = stations.save_station(s, {"name": "青溪镇联络站", "kind": "乡镇街道联络站"}).id
@@ -261,3 +262,22 @@ def test_category_list_is_configurable(setup) -> None:
     with db.session() as s:
         assert "乡村振兴" not in visits.categories(s)
         assert s.scalar(select(Visit.category)) == "乡村振兴"
+
+
+def test_search_ignores_letter_case_and_takes_wildcards_literally(setup) -> None:
+    """The same finds on both engines: PostgreSQL's LIKE is case-sensitive and SQLite's is not,
+    and a typed % or _ must not match everything."""
+    db, a, _b, _p = setup
+    with db.transaction() as s:
+        visit(s, a, date(2026, 3, 2), ["WiFi 信号差"], content="网络")
+        visit(s, a, date(2026, 3, 3), [], content="补贴发放 100% 到位", visitor_name="Li_Ming")
+        visit(s, a, date(2026, 3, 4), [], content="补贴发放一半到位", visitor_name="LiXMing")
+    with db.session() as s:
+
+        def found(text: str) -> int:
+            return visits.visit_count(s, VisitFilter(text=text))
+
+        assert found("wifi") == found("WIFI") == found("WiFi") == 1
+        assert found("li_ming") == 1  # not LiXMing: _ is an underscore
+        assert found("100%") == 1 and found("%") == 1
+        assert found("补贴") == 2

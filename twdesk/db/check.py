@@ -90,6 +90,12 @@ def check_server(location: ServerLocation) -> CheckReport:
         with engine.connect() as conn:
             info = server_info(conn)
             report.lines.append(f"服务器：PostgreSQL {info.server_version}（账号 {info.user}）")
+            order = (
+                "与数据库文件相同"
+                if info.sorts_like_a_file
+                else "与数据库文件不同，名单和报表的排列顺序可能与文件不一样"
+            )
+            report.lines.append(f"排序规则：{info.collation}（{order}）")
             if info.schema_version is None:
                 report.healthy = False
                 report.problem = (

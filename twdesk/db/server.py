@@ -108,8 +108,15 @@ def schema_version(conn: Connection) -> int | None:
     return None if revision is None else revision_number(revision)
 
 
+# Text sorts by code point on a "C" database, as SQLite sorts it: lists, exports and reports come
+# out in the same order on both. Another collation (zh_CN, en_US) works, but text may sort
+# differently from a file; `twdesk check` says so.
+SAME_ORDER_COLLATIONS = {"C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic"}
+
+
 def _create_missing_database(location: ServerLocation) -> None:
-    """CREATE DATABASE through the server's maintenance database (needs CREATEDB; only init)."""
+    """CREATE DATABASE through the server's maintenance database (needs CREATEDB; only init),
+    collation "C": text sorts as in a file."""
     from sqlalchemy import create_engine
 
     admin = create_engine(
@@ -120,7 +127,10 @@ def _create_missing_database(location: ServerLocation) -> None:
     try:
         with admin.connect() as conn:
             name = conn.dialect.identifier_preparer.quote(location.dbname)
-            conn.exec_driver_sql(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0")
+            conn.exec_driver_sql(
+                f"CREATE DATABASE {name} ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' "
+                "TEMPLATE template0"
+            )
     except DBAPIError as exc:
         raise ServerError(
             f"{location.describe()}还不存在，twdesk 也无法创建它（{_detail(exc)}）。"
@@ -253,6 +263,11 @@ class ServerInfo:
     server_version: str
     schema_version: int | None
     user: str
+    collation: str
+
+    @property
+    def sorts_like_a_file(self) -> bool:
+        return self.collation in SAME_ORDER_COLLATIONS
 
 
 def server_info(conn: Connection) -> ServerInfo:
@@ -260,4 +275,9 @@ def server_info(conn: Connection) -> ServerInfo:
         server_version=str(conn.execute(text("SHOW server_version")).scalar()),
         schema_version=schema_version(conn),
         user=str(conn.execute(text("SELECT current_user")).scalar()),
+        collation=str(
+            conn.execute(
+                text("SELECT datcollate FROM pg_database WHERE datname = current_database()")
+            ).scalar()
+        ),
     )

@@ -527,7 +527,9 @@ def activity_rows(
             (YouthBranch.id == Activity.branch_id) & YouthBranch.deleted_at.is_(None),
         )
         .where(Activity.deleted_at.is_(None))
-        .order_by(Activity.activity_date.desc(), Activity.title)
+        .order_by(
+            Activity.activity_date.desc(), Activity.title, Activity.id
+        )  # id: same ties order on every engine
     )
     if start:
         query = query.where(Activity.activity_date >= start)

@@ -755,14 +755,16 @@ class VisitFilter:
             conditions.append(Visit.visit_date <= self.end)
         text = self.text.strip()
         if text:
-            like = f"%{text}%"
+            # icontains: case-insensitive on every engine (SQLite's LIKE is for ASCII, PostgreSQL's
+            # is not at all), and % _ \ typed by the user are plain characters on both
+            def has(column: Any) -> Any:
+                return column.icontains(text, autoescape=True)
+
             conditions.append(
                 or_(
-                    Visit.content.like(like),
-                    Visit.visitor_name.like(like),
-                    Visit.id.in_(
-                        select(OpinionItem.visit_id).where(OpinionItem.content.like(like))
-                    ),
+                    has(Visit.content),
+                    has(Visit.visitor_name),
+                    Visit.id.in_(select(OpinionItem.visit_id).where(has(OpinionItem.content))),
                 )
             )
         if (self.status or self.overdue) and not for_items:
