@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -64,10 +64,6 @@ def show_error(parent: QWidget | None, exc: UserError, title: str | None = None)
     QMessageBox.warning(parent, title or exc.title, str(exc))
 
 
-RELOAD = "重新载入"
-KEEP_EDITING = "返回修改"
-
-
 def ask_reload(parent: QWidget | None, exc: StaleRecordError) -> bool:
     """A save refused because someone else saved the record since it was loaded: say who and
     when, and offer 重新载入 (the record as now saved replaces what was typed here) or 返回修改
@@ -77,11 +73,16 @@ def ask_reload(parent: QWidget | None, exc: StaleRecordError) -> bool:
     box.setWindowTitle(exc.title)
     box.setText(str(exc))
     box.setInformativeText(
-        "重新载入：显示对方保存的最新内容，这里填写的内容不保存。\n"
-        "返回修改：回到这里填写的内容（可以先抄下来），再重新载入后修改。"
+        QCoreApplication.translate(
+            "",
+            "重新载入：显示对方保存的最新内容，这里填写的内容不保存。\n"
+            "返回修改：回到这里填写的内容（可以先抄下来），再重新载入后修改。",
+        )
     )
-    reload = box.addButton(RELOAD, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(KEEP_EDITING, QMessageBox.ButtonRole.RejectRole)
+    reload = box.addButton(
+        QCoreApplication.translate("", "重新载入"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("", "返回修改"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(reload)
     box.exec()
     return box.clickedButton() is reload
