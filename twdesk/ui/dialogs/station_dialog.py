@@ -18,7 +18,7 @@ from twdesk.core.errors import UserError
 from twdesk.core.vocab import StationKind
 from twdesk.services import stations
 from twdesk.services.files import Database
-from twdesk.ui.actions import PEOPLE, STATIONS, run_action, show_error
+from twdesk.ui.actions import PEOPLE, STATIONS, run_action
 
 LINE_FIELDS = (
     ("name", "名称"),
@@ -118,9 +118,8 @@ class StationDialog(QDialog):
         try:
             with self.db.session() as s:
                 values = stations.load_station(s, self.station_id)
-        except UserError as exc:  # deleted meanwhile
-            show_error(self, exc)
-            self.reject()
+        except UserError as exc:  # deleted meanwhile: said here, nothing left to save
+            self.error.setText(str(exc))
             return
         for key, edit in self.edits.items():
             text = str(values.get(key) or "")

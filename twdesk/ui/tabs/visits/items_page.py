@@ -174,7 +174,6 @@ class ItemsPage(QSplitter):
         with self.ctx.db.session() as s:
             item = visits.item_info(s, row.id)
             self.steps = visits.item_steps(s, row.id)
-        self.shown_version = item.row_version  # a step is refused if the item moved on
         deadline = f"　期限 {row.deadline:%Y-%m-%d}" if row.deadline else ""
         self.title.setText(
             f"<b>{row.number}</b>　{item.status}{deadline}"
@@ -188,6 +187,7 @@ class ItemsPage(QSplitter):
         for key in ENABLED_STEPS.get(item.status, ()):
             self.step_buttons[key].setEnabled(True)
         self.step_buttons["delete"].setEnabled(True)
+        self.shown_version = item.row_version  # a step is refused if the item moved on
 
     def delete_selected(self) -> bool:
         """Ask, then move the selected opinion item to the recycle bin."""
