@@ -92,6 +92,16 @@ def conninfo(url: str) -> str:
     return " ".join(parts)
 
 
+def _roomy_tmpfs(folder: str) -> bool:
+    """A writable memory file system with room for a cluster and its test databases (Docker's
+    default /dev/shm of 64 MB is not)."""
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):  # missing, or Windows
+        return False
+    return os.access(folder, os.W_OK) and st.f_bavail * st.f_frsize >= 1024**3
+
+
 def _demote(user: str):
     import pwd  # POSIX only: only root needs to change user
 
@@ -125,8 +135,11 @@ class PgCluster:
         bin_dir = find_bin_dir()
         assert bin_dir is not None
         is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-        # as root the cluster's user must reach the folder: /tmp, not a private TMPDIR
-        folder = Path(tempfile.mkdtemp(prefix="twdesk-pg-", dir="/tmp" if is_root else None))
+        # in memory where there is a tmpfs (/dev/shm): creating a database per test is file
+        # work, 10-20× slower on a busy disk; as root the cluster's user must reach the folder
+        # (not a private TMPDIR)
+        where = "/dev/shm" if _roomy_tmpfs("/dev/shm") else ("/tmp" if is_root else None)
+        folder = Path(tempfile.mkdtemp(prefix="twdesk-pg-", dir=where))
         preexec = None
         env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
         if is_root:
@@ -157,7 +170,10 @@ class PgCluster:
             listen = f"-k {sock} -c listen_addresses='' -p {port}"
         options = (
             f"{listen} -c fsync=off -c full_page_writes=off "
-            "-c synchronous_commit=off -c max_connections=60 -c shared_buffers=32MB"
+            "-c synchronous_commit=off -c max_connections=60 -c shared_buffers=32MB "
+            # dynamic shared memory as files in the data folder: removed with it, whatever
+            # way the cluster ends (posix segments would stay behind in /dev/shm)
+            "-c autovacuum=off -c dynamic_shared_memory_type=mmap"
         )
         run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"),
             "-o", options, "-w", "-t", "60", "start")  # fmt: skip
@@ -212,7 +228,9 @@ class PgCluster:
             source = TEMPLATE_DB
         else:
             source = "template0"
-        self.admin().execute(f"CREATE DATABASE {name} TEMPLATE {source}")
+        # FILE_COPY (PostgreSQL 15+; older servers copy files anyway): 40 ms instead of 60-90
+        strategy = " STRATEGY FILE_COPY" if self.admin().info.server_version >= 150000 else ""
+        self.admin().execute(f"CREATE DATABASE {name} TEMPLATE {source}{strategy}")
         self.made.append(name)
         return self.url(name)
 
@@ -238,7 +256,7 @@ class PgCluster:
         if self.folder is None:
             return
         subprocess.run(
-            [str(self.bin_dir / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
+            [str(self.bin_dir / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast",
              "-w", "stop"],
             preexec_fn=self.preexec, capture_output=True, cwd=self.folder,
         )  # fmt: skip
