@@ -698,3 +698,45 @@ def test_a_merge_counts_its_own_saves_and_never_compares_versions(tmp_path: Path
         assert again.changes == 0
     finally:
         db.close()
+
+
+# --- the evaluation: the stage's scores as shown ------------------------------------------------
+
+
+def test_a_stage_entered_over_scores_saved_since_is_refused(db: Database) -> None:
+    """Two reviewers enter the same delegate's 组织评价: the second is refused naming the first.
+    Another delegate's save (which recomputes everyone's grades in the station) is not."""
+    from decimal import Decimal
+
+    from twdesk.core.evaluation_view import Stage
+    from twdesk.services import evaluation
+
+    year = 2026
+    with db.transaction() as s:
+        sid = stations.save_station(s, {"name": "城关镇联络站", "kind": "乡镇街道联络站"}).id
+        a, b = (
+            people.save_person(s, {"name": n, "is_delegate": True}, station_id=sid).id
+            for n in ("曾䶮", "王㛃")
+        )
+        evaluation.open_year(s, year, today=date(2026, 12, 1))
+
+    def shown(person: str) -> dict[int, Decimal | None]:
+        with db.session() as s:
+            d = evaluation.delegate_result(s, year, person)
+        return {i.seq: i.score(Stage.STATION) for i in d.indicators}
+
+    def enter(person: str, loaded: dict, manual: int, user: str) -> None:
+        db.user = user
+        with db.transaction() as s:
+            entry = evaluation.StageEntry(scores={10: Decimal(manual)}, loaded=loaded)
+            evaluation.save_stage(s, year, person, Stage.STATION, entry)
+
+    first, second, other = shown(a), shown(a), shown(b)
+    enter(a, first, 8, "王老师")
+    enter(b, other, 6, "赵老师")  # grades in the station recomputed: not a change of 曾䶮's
+    with pytest.raises(StaleRecordError) as info:
+        enter(a, second, 5, "李老师")
+    assert "曾䶮 2026年组织评价" in str(info.value) and info.value.who == "王老师"
+    assert shown(a)[10] == Decimal(8)
+    enter(a, shown(a), 5, "李老师")  # shown again: saved
+    assert shown(a)[10] == Decimal(5)

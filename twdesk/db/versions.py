@@ -32,7 +32,8 @@ _TITLE_COLUMNS = ("name", "title", "number", "theme", "description", "day", "yea
 _TABLE_IN_MESSAGE = re.compile(r"on table '([^']+)'")
 
 
-def _when(value: Any) -> str:
+def when_text(value: Any) -> str:
+    """A change's time as the refusal shows it."""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S")
     return str(value or "")
@@ -48,29 +49,34 @@ def _title(row: dict[str, Any] | None) -> str:
     return ""
 
 
+def last_change(session: Session, table_name: str, row_ids: list[str]) -> tuple[str, Any]:
+    """(who, when) of the newest audited change of these rows ("" and None when none)."""
+    a = AuditEntry
+    last = session.execute(
+        select(a.user, a.at)
+        .where(a.table_name == table_name, a.row_id.in_(row_ids))
+        # within one second a change comes after the row's creation
+        .order_by(a.at.desc(), case((a.action == "新增", 1), else_=0))
+        .limit(1)
+    ).first()
+    return (last.user, last.at) if last is not None else ("", None)
+
+
 def stale_record_error(session: Session, table_name: str, row_id: str) -> StaleRecordError:
     """The error for a save over `table_name` row `row_id`, naming its newest save (read now)."""
     table = Base.metadata.tables.get(table_name)
     row = None
     if isinstance(table, Table):
         row = session.execute(select(table).where(table.c.id == row_id)).mappings().first()
-    a = AuditEntry
-    last = session.execute(
-        select(a.user, a.at, a.action)
-        .where(a.table_name == table_name, a.row_id == row_id)
-        # within one second a change comes after the row's creation
-        .order_by(a.at.desc(), case((a.action == "新增", 1), else_=0))
-        .limit(1)
-    ).first()
     row = dict(row) if row is not None else None
-    who = last.user if last is not None else ""
-    when = last.at if last is not None else (row or {}).get("updated_at")
+    who, when = last_change(session, table_name, [row_id])
+    when = when or (row or {}).get("updated_at")
     deleted = row is None or row.get("deleted_at") is not None
     return StaleRecordError(
         what=table_label(table_name),
         record=_title(row),
         who=who,
-        when=_when(when),
+        when=when_text(when),
         table=table_name,
         row_id=row_id,
         deleted=deleted,
