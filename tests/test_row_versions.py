@@ -740,3 +740,33 @@ def test_a_stage_entered_over_scores_saved_since_is_refused(db: Database) -> Non
     assert shown(a)[10] == Decimal(8)
     enter(a, shown(a), 5, "李老师")  # shown again: saved
     assert shown(a)[10] == Decimal(5)
+
+
+def test_a_station_score_entered_meanwhile_is_never_overwritten(db: Database) -> None:
+    from decimal import Decimal
+
+    from twdesk.services import station_assessment as sa
+
+    sid = _station(db)
+
+    def shown() -> sa.ItemScore:
+        with db.session() as s:
+            return sa.assess(s, 2026, station_id=sid, today=date(2026, 12, 1))[0].items[5]
+
+    def enter(item: sa.ItemScore, value: int | None, user: str) -> None:
+        db.user = user
+        with db.transaction() as s:
+            score = None if value is None else Decimal(value)
+            sa.set_score(s, 2026, sid, item.seq, score, expected_version=item.row_version)
+
+    first, second = shown(), shown()
+    assert first.entered is None and first.row_version == 0
+    enter(first, 10, "王老师")
+    with pytest.raises(StaleRecordError, match="王老师") as info:
+        enter(second, 6, "李老师")  # shown with no score: the 10 entered since stays
+    assert "城关镇联络站" in str(info.value) and shown().entered == Decimal(10)
+    entered = shown()
+    enter(entered, None, "王老师")  # cleared
+    with pytest.raises(StaleRecordError, match="删除了"):
+        enter(entered, 6, "李老师")
+    assert shown().entered is None
