@@ -249,8 +249,9 @@ class _DemoBuilder:
 
     def flush(self) -> dict[str, int]:
         counts = {}
-        # Index pages of random UUID keys are touched all over: keep them in memory (~1 GB).
-        self.conn.exec_driver_sql("PRAGMA cache_size = -1000000")
+        if self.conn.dialect.name == "sqlite":
+            # Index pages of random UUID keys are touched all over: keep them in memory (~1 GB).
+            self.conn.exec_driver_sql("PRAGMA cache_size = -1000000")
         tables: dict[str, Table] = dict(Base.metadata.tables)
         ordered = [t.name for t in Base.metadata.sorted_tables if t.name in self.rows]
         total = sum(len(self.rows[name]) for name in ordered) or 1
