@@ -23,16 +23,18 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from twdesk import __version__
 from twdesk.core.errors import UserError
 from twdesk.db import lock as filelock
 from twdesk.db.base import new_id, now
-from twdesk.db.engine import connect_raw, make_engine
+from twdesk.db.engine import WRITE_OPTION, connect_raw, make_engine
 from twdesk.db.location import ServerLocation, parse_location
 from twdesk.db.migrate import SCHEMA_VERSION, upgrade
 from twdesk.db.models import Setting
 from twdesk.db.session import install_session_hooks
+from twdesk.db.versions import after_stale_flush
 
 # PRAGMA application_id of every twdesk file: "TWDK" read as a big-endian integer.
 APPLICATION_ID = 0x5457444B
@@ -441,8 +443,13 @@ class Database:
         if self.read_only:
             raise ReadOnlyError(self.read_only_message())
         try:
-            with self.session() as session, session.begin():
-                yield session
+            with self.session() as session:
+                try:
+                    with session.begin():
+                        session.connection(execution_options={WRITE_OPTION: True})
+                        yield session
+                except StaleDataError as exc:  # another session saved a row of this flush
+                    raise after_stale_flush(session, exc) from exc
         except (OperationalError, sqlite3.OperationalError) as exc:
             error = self._write_failure(exc)
             if error is None:

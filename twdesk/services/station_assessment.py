@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from twdesk.core.errors import UserError
+from twdesk.core.errors import StaleRecordError, UserError
 from twdesk.core.station_assessment import (
     DEFAULT_CHECKLIST,
     FIVE_PUBLIC_FIELDS,
@@ -45,6 +45,7 @@ from twdesk.db.models import (
     StationCheckScore,
     Visit,
 )
+from twdesk.db.versions import last_change, when_text
 from twdesk.output import OutputError, write_output
 from twdesk.services.overview import office_name
 
@@ -314,6 +315,7 @@ class ItemScore:
     basis: str  # how the suggestion was reached
     entered: Decimal | None  # the county's score, when entered
     note: str = ""
+    row_version: int = 0  # of the entered score as read (0: none entered): set_score's check
 
     @property
     def score(self) -> Decimal:
@@ -362,18 +364,19 @@ def assess(
     items = checklist(session, year)
     stations = _stations(session, year, None)
     raw = _raw(session, year, today, [sid for sid, _n in stations])
-    entered: dict[tuple[str, int], tuple[Decimal, str]] = {}
-    for sid, seq, score, note in session.execute(
+    entered: dict[tuple[str, int], tuple[Decimal, str, int]] = {}
+    for sid, seq, score, note, version in session.execute(
         select(
             StationCheckScore.station_id,
             StationCheckItem.seq,
             StationCheckScore.score,
             StationCheckScore.note,
+            StationCheckScore.row_version,
         )
         .join(StationCheckItem, StationCheckItem.id == StationCheckScore.item_id)
         .where(StationCheckItem.year == year)
     ):
-        entered[(sid, seq)] = (Decimal(str(score)), note)
+        entered[(sid, seq)] = (Decimal(str(score)), note, version)
     rule = grade_rule(session)
     months_due = _months_due(year, today)
     rows: list[tuple[str, str, tuple[ItemScore, ...], Decimal]] = []
@@ -392,6 +395,7 @@ def assess(
                     basis,
                     got[0] if got else None,
                     got[1] if got else "",
+                    got[2] if got else 0,
                 )
             )
         rows.append((sid, name, tuple(scores), sum((s.score for s in scores), Decimal(0))))
@@ -413,8 +417,12 @@ def set_score(
     seq: int,
     score: Decimal | None,
     note: str = "",
+    *,
+    expected_version: int | None = None,
 ) -> None:
-    """Enter (or, with None, clear) a station's score on an item."""
+    """Enter (or, with None, clear) a station's score on an item. `expected_version`: the
+    entered score's `row_version` as shown (ItemScore.row_version, 0 when none was entered):
+    StaleRecordError when someone else entered, changed or cleared it since."""
     station = session.get(Station, station_id)
     if station is None or station.deleted_at is not None:
         raise AssessmentError("这个联络站已不存在。")
@@ -427,6 +435,19 @@ def set_score(
             StationCheckScore.item_id == item.id, StationCheckScore.station_id == station_id
         )
     )
+    now_version = existing.row_version if existing is not None else 0
+    if expected_version is not None and now_version != expected_version:
+        ids = [existing.id] if existing is not None else []  # cleared: who is not known here
+        who, when = last_change(session, StationCheckScore.__tablename__, ids)
+        raise StaleRecordError(
+            what="联络站考评得分",
+            record=f"{station.name} {item.name}",
+            who=who,
+            when=when_text(when),
+            table=StationCheckScore.__tablename__,
+            row_id=existing.id if existing is not None else "",
+            deleted=existing is None,
+        )
     if score is None:
         if existing is not None:
             session.delete(existing)

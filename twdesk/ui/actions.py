@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from twdesk.core.errors import Cancelled, UserError
+from twdesk.core.errors import Cancelled, StaleRecordError, UserError
 from twdesk.output import OutputExists, check_target
 from twdesk.ui.i18n import tr
 
@@ -66,6 +66,30 @@ def show_error(parent: QWidget | None, exc: UserError, title: str | None = None)
     QMessageBox.warning(parent, title or exc.title, str(exc))
 
 
+def ask_reload(parent: QWidget | None, exc: StaleRecordError) -> bool:
+    """A save refused because someone else saved the record since it was loaded: say who and
+    when, and offer 重新载入 (the record as now saved replaces what was typed here) or 返回修改
+    (back to the typed values, e.g. to copy them; saving them again is refused). True: reload."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(exc.title)
+    box.setText(str(exc))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "",
+            "重新载入：显示对方保存的最新内容，这里填写的内容不保存。\n"
+            "返回修改：回到这里填写的内容（可以先抄下来），再重新载入后修改。",
+        )
+    )
+    reload = box.addButton(
+        QCoreApplication.translate("", "重新载入"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("", "返回修改"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(reload)
+    box.exec()
+    return box.clickedButton() is reload
+
+
 class _WaitCursor:
     def __enter__(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -82,13 +106,22 @@ def run_action(
     changes: Iterable[str] = (),
     error_title: str | None = None,
     on_error: Callable[[UserError], None] | None = None,
+    on_reload: Callable[[], None] | None = None,
 ) -> T | None:
     """`fn(session)` in one transaction; a UserError is shown and None returned (nothing saved).
 
-    `on_error` shows the error another way (a dialog marking the fields at fault)."""
+    `on_error` shows the error another way (a dialog marking the fields at fault).
+    `on_reload` reloads the record an editor shows: a save refused because someone else saved
+    it meanwhile (StaleRecordError) offers 重新载入, which calls it."""
     try:
         with _WaitCursor(), db.transaction() as session:
             result = fn(session)
+    except StaleRecordError as exc:
+        if on_reload is None:
+            show_error(parent, exc, error_title)
+        elif ask_reload(parent, exc):
+            on_reload()
+        return None
     except UserError as exc:
         if on_error is not None:
             on_error(exc)

@@ -51,7 +51,7 @@ from twdesk.services.files import Database
 from twdesk.services.links import LinkError, LinkKind
 from twdesk.services.people import PersonDetail, PersonError
 from twdesk.services.people_search import PeopleIndex
-from twdesk.ui.actions import PEOPLE, STATIONS, run_action
+from twdesk.ui.actions import PEOPLE, STATIONS, run_action, show_error
 from twdesk.ui.dialogs.pickers import (
     ID_ROLE,
     BranchPickerDialog,
@@ -154,13 +154,7 @@ class PersonDialog(QDialog):
             self.stations = people.station_choices(s)
             self.groups = people.group_choices(s)
             self.branches = links.branch_choices(s)
-            names = {pid: name for pid, name, _unit in links.people_choices(s)}
-            branch_names = dict(self.branches)
-            linked = {
-                (kind, side): links.linked_ids(s, kind, person_id, side=side) if person_id else []
-                for kind in LinkKind
-                for side in ("left", "right")
-            }
+            names, branch_names, linked = self._link_data(s)
         self.setWindowTitle(
             self.tr("编辑人员：{0}").format(self.detail.values["name"])
             if person_id
@@ -192,6 +186,47 @@ class PersonDialog(QDialog):
         self._load_values(self.detail.values)
         self._loaded = self._snapshot()
         self.resize(760, 620)
+
+    def _link_data(
+        self, s: Any
+    ) -> tuple[dict[str, str], dict[str, str], dict[tuple[LinkKind, str], list[str]]]:
+        names = {pid: name for pid, name, _unit in links.people_choices(s)}
+        linked = {
+            (kind, side): links.linked_ids(s, kind, self.person_id, side=side)
+            if self.person_id
+            else []
+            for kind in LinkKind
+            for side in ("left", "right")
+        }
+        return names, dict(self.branches), linked
+
+    def reload(self) -> None:
+        """重新载入: the person as saved now (by whoever saved last) replaces everything typed
+        here, pending status change and photo included; a person deleted meanwhile closes."""
+        assert self.person_id is not None
+        try:
+            with self.db.session() as s:
+                self.detail = people.load_person(s, self.person_id)
+                self.branches = links.branch_choices(s)
+                names, branch_names, linked = self._link_data(s)
+        except UserError as exc:
+            show_error(self, exc)
+            super().reject()
+            return
+        self.pending_status = None
+        self.photo_data, self.photo_changed = None, False
+        self.group_list.clear()  # the groups checked come from the record again
+        for key, widget in self.link_lists.items():
+            source = branch_names if key[0] == LinkKind.BRANCH else names
+            widget.set_items([(pid, source.get(pid, "?")) for pid in linked[key]])
+        self._load_values(self.detail.values)
+        self._show_status()
+        for widget in self.widgets.values():
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+        self.error_label.hide()
+        self.setWindowTitle(self.tr("编辑人员：{0}").format(self.detail.values["name"]))
+        self._loaded = self._snapshot()
 
     def _snapshot(self) -> tuple[object, ...]:
         """Everything the user can change, to tell whether anything was."""
@@ -544,7 +579,12 @@ class PersonDialog(QDialog):
 
         def save(s: Any) -> str:
             person = people.save_person(
-                s, values, self.person_id, station_id=station_id, group_ids=self.group_ids()
+                s,
+                values,
+                self.person_id,
+                station_id=station_id,
+                group_ids=self.group_ids(),
+                expected_version=self.detail.row_version,
             )
             if self.photo_changed:
                 people.set_photo(s, person.id, self.photo_data)
@@ -563,7 +603,12 @@ class PersonDialog(QDialog):
             return person.id
 
         saved = run_action(
-            self, self.db, save, changes=[PEOPLE, STATIONS], on_error=self._show_error
+            self,
+            self.db,
+            save,
+            changes=[PEOPLE, STATIONS],
+            on_error=self._show_error,
+            on_reload=self.reload,
         )
         if saved is None:
             return False

@@ -248,7 +248,15 @@ class DutyTab(LazyLoad, QWidget):
             return True
 
         day = self.selected_day()
-        if not run_action(self, self.db, write, changes=[DUTY], error_title=error_title):
+
+        def reload() -> None:  # 重新载入: the day as another PC recorded it
+            self.reload()
+            if day:
+                self.select_day(day.day)
+
+        if not run_action(
+            self, self.db, write, changes=[DUTY], error_title=error_title, on_reload=reload
+        ):
             return False
         self.last_message = message
         if day:

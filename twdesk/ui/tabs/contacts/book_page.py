@@ -363,24 +363,39 @@ class BookPage(QWidget):
         if chosen is None:
             self.add_error.setText(self.tr("请先在名册中选中一位青年。"))
             return False
-        values = run_read(
-            self, self.ctx.db, lambda s: contacts.young_person_values(s, chosen.young_person_id)
-        )
-        if values is None:
-            return False
+        young_id = chosen.young_person_id
+        values = run_read(self, self.ctx.db, lambda s: contacts.young_person_values(s, young_id))
+        while values is not None:  # once more after 重新载入, on the person as saved now
+            outcome = self._edit_young(young_id, values)
+            if outcome != "reload":
+                return outcome == "saved"
+            values = run_read(
+                self, self.ctx.db, lambda s: contacts.young_person_values(s, young_id)
+            )
+        return False
+
+    def _edit_young(self, young_id: str, values: dict) -> str:
+        """The editor on `values`: "saved", "cancelled", or "reload" (someone else saved the
+        person since it was loaded and the user chose 重新载入)."""
         dialog = YoungPersonDialog(values, self.ctx.fields, self)
+        version, reload = values.get("row_version"), []
         while dialog.exec():
             new = dialog.values()
             done = run_action(
                 self,
                 self.ctx.db,
-                lambda s, v=new: contacts.update_young_person(s, chosen.young_person_id, v) or True,
+                lambda s, v=new: (
+                    contacts.update_young_person(s, young_id, v, expected_version=version) or True
+                ),
                 changes=CHANGES,
                 on_error=lambda exc: dialog.error.setText(str(exc)),
+                on_reload=lambda: reload.append(True),
             )
             if done:
-                return True
-        return False
+                return "saved"
+            if reload:
+                return "reload"
+        return "cancelled"
 
     def remove(self) -> bool:
         chosen = self.selected()

@@ -258,7 +258,12 @@ class MonthPage(QWidget):
                 return False
         return self.tab._write(
             lambda s: duty.record_attendance(
-                s, seat.assignment_id, state, note=note, today=self.tab.today
+                s,
+                seat.assignment_id,
+                state,
+                note=note,
+                today=self.tab.today,
+                expected_version=seat.row_version,
             ),
             self.tr("不能登记"),
             self.tr("已登记：{0} {1}").format(seat.name, state),
@@ -292,6 +297,7 @@ class MonthPage(QWidget):
                 substitute_id=substitute_id,
                 note=reason or "",
                 today=self.tab.today,
+                expected_version=seat.row_version,
             ),
             self.tr("不能登记替班"),
             self.tr("已登记替班"),

@@ -4,6 +4,7 @@ score differs from the suggestion; 保存并下一位 (Enter) moves on to the ne
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -239,12 +240,17 @@ class StageEntryDialog(QDialog):
         if entry is None or self.delegate is None:
             return False
         person_id = self.delegate.person_id
+        # the scores shown: another PC's save of this stage since is refused, not overwritten
+        shown = {ind.seq: ind.score(self.stage) for ind in self.delegate.indicators}
+        entry = replace(entry, loaded=shown)
+        position = self.position
         result = run_action(
             self,
             self.db,
             lambda s: evaluation.save_stage(s, self.year, person_id, self.stage, entry),
             changes=[EVALUATION],
             on_error=self._save_failed,
+            on_reload=lambda: self.load(position),
         )
         if result is None:
             return False

@@ -397,8 +397,17 @@ class AssessmentPage(QWidget):
         done = actions.run_action(
             self,
             self.ctx.db,
-            lambda s: sa.set_score(s, year, row.station_id, score.seq, Decimal(str(value)), note),  # type: ignore[attr-defined]
+            lambda s: sa.set_score(
+                s,
+                year,
+                row.station_id,  # type: ignore[attr-defined]
+                score.seq,  # type: ignore[attr-defined]
+                Decimal(str(value)),
+                note,
+                expected_version=score.row_version,  # type: ignore[attr-defined]
+            ),
             changes=(actions.ASSESSMENT,),
+            on_reload=self.refresh,
             error_title=tr("得分没有保存"),
         )
         return done is not None
@@ -414,8 +423,16 @@ class AssessmentPage(QWidget):
         actions.run_action(
             self,
             self.ctx.db,
-            lambda s: sa.set_score(s, year, row.station_id, score.seq, None),  # type: ignore[attr-defined]
+            lambda s: sa.set_score(
+                s,
+                year,
+                row.station_id,  # type: ignore[attr-defined]
+                score.seq,  # type: ignore[attr-defined]
+                None,
+                expected_version=score.row_version,  # type: ignore[attr-defined]
+            ),
             changes=(actions.ASSESSMENT,),
+            on_reload=self.refresh,
         )
         return True
 

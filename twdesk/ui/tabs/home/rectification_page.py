@@ -123,6 +123,7 @@ class RectificationPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.loaded = False
+        self.reopened: ProblemDialog | None = None  # the editor 重新载入 opened again
         self.rows: list = []
         self.station = QComboBox()
         self.station.setMinimumWidth(200)
@@ -299,16 +300,29 @@ class RectificationPage(QWidget):
         if problem is None and self.station.currentData():
             dialog.station.setCurrentIndex(dialog.station.findData(self.station.currentData()))
         pid = problem.id if problem is not None else None
+        version = problem.row_version if problem is not None else None
         today = self.ctx.today
+
+        def reload() -> None:
+            """重新载入: this editor closes and opens again on the problem as saved now."""
+            dialog.done(0)
+            fresh = actions.run_read(
+                self, self.ctx.db, lambda s: rectification.problem(s, pid, today=today)
+            )
+            if fresh is not None:
+                self.reopened = self._open_dialog(fresh)
 
         def save() -> None:
             chosen = dialog.values()
             saved = actions.run_action(
                 dialog,
                 self.ctx.db,
-                lambda s: rectification.save_problem(s, chosen, pid, today=today),
+                lambda s: rectification.save_problem(
+                    s, chosen, pid, today=today, expected_version=version
+                ),
                 changes=(actions.ASSESSMENT,),
                 on_error=lambda exc: dialog.problem.setText(str(exc)),
+                on_reload=reload if pid is not None else None,
             )
             if saved is not None:
                 dialog.accept()
