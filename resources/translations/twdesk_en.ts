@@ -4,6 +4,20 @@
     <context>
         <name />
         <message>
+            <source>重新载入：显示对方保存的最新内容，这里填写的内容不保存。
+返回修改：回到这里填写的内容（可以先抄下来），再重新载入后修改。</source>
+            <translation>Reload: show what the other person saved; what you typed here is not saved.
+Back to my changes: return to what you typed (you may copy it down first), then reload and edit again.</translation>
+        </message>
+        <message>
+            <source>重新载入</source>
+            <translation>Reload</translation>
+        </message>
+        <message>
+            <source>返回修改</source>
+            <translation>Back to my changes</translation>
+        </message>
+        <message>
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
