@@ -35,14 +35,14 @@ def test_a_database_file_as_first_argument_opens_it(
 ) -> None:
     path = tmp_path / "U盘" / name  # need not exist yet: the window says what is wrong
     assert main([str(path)]) == 0
-    assert gui_calls == [(path, False)]
+    assert gui_calls == [(str(path), False)]
 
 
 def test_any_existing_file_as_first_argument_is_opened(tmp_path: Path, gui_calls: list) -> None:
     path = tmp_path / "县团委数据（备份）"
     create_database(path)
     assert main([str(path)]) == 0
-    assert gui_calls == [(path, False)]
+    assert gui_calls == [(str(path), False)]
 
 
 def test_a_command_wins_over_a_file_of_that_name(

@@ -344,6 +344,7 @@ def test_grade_lines_are_checked_and_nothing_is_saved(
         assert sa.grade_rule(s) == GradeRule()
 
 
+@pytest.mark.file_only  # the CLI on a server: test_engines_agree
 def test_cli_grades_show_and_set(hf: HomeFile) -> None:
     path = hf.path
     hf.db.close()
