@@ -770,3 +770,42 @@ def test_a_station_score_entered_meanwhile_is_never_overwritten(db: Database) ->
     with pytest.raises(StaleRecordError, match="删除了"):
         enter(entered, 6, "李老师")
     assert shown().entered is None
+
+
+def test_migration_0009_upgrades_a_full_file_in_place(tmp_path: Path) -> None:
+    """A real office's schema-8 file (every table filled, rows pointing at each other) is
+    upgraded with nothing lost; before, batch mode copied each table and SQLite refused to drop
+    the old `activity` while participants pointed at it (foreign keys on)."""
+    import importlib
+
+    from twdesk.db.demo_file import create_demo_database
+
+    tables = importlib.import_module(
+        "twdesk.db.migrations.versions.0009_row_versions"
+    ).VERSIONED_TABLES
+    path = tmp_path / "v8.sqlite"
+    create_demo_database(path, stations=3, delegates=20, years=1, seed=2)
+    with sqlite3.connect(path) as con:  # back to schema 8: no row_version anywhere
+        for table in tables:
+            con.execute(f'ALTER TABLE "{table}" DROP COLUMN row_version')
+        con.execute("UPDATE alembic_version SET version_num = '0008_station_assessment'")
+        con.execute("PRAGMA user_version = 8")
+        before = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    con.close()
+    assert before["activity_participant"] > 0 and before["opinion_item"] > 0
+    database = open_database(path)
+    try:
+        with database.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
+            after = {
+                t: conn.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar() for t in tables
+            }
+            versions = {
+                v
+                for t in tables
+                for (v,) in conn.exec_driver_sql(f'SELECT DISTINCT row_version FROM "{t}"')
+            }
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+    finally:
+        database.close()
+    assert after == before and versions == {1}

@@ -70,11 +70,14 @@ VERSIONED_TABLES = (
 
 
 def upgrade() -> None:
+    # A plain ALTER TABLE … ADD COLUMN on both engines, never batch mode: batch mode may copy
+    # the table and drop the old one, which SQLite refuses (foreign keys on) as soon as another
+    # table's rows point at it — an office's real file — and which would rewrite a 1 GB file.
     for table in VERSIONED_TABLES:
-        with op.batch_alter_table(table) as batch:
-            batch.add_column(
-                sa.Column("row_version", sa.Integer(), nullable=False, server_default=sa.text("1"))
-            )
+        op.add_column(
+            table,
+            sa.Column("row_version", sa.Integer(), nullable=False, server_default=sa.text("1")),
+        )
 
 
 def downgrade() -> None:
