@@ -42,7 +42,7 @@ from twdesk.db.dbfile import (
     fill_new_database,
     refresh_statistics,
 )
-from twdesk.db.engine import make_engine, make_server_engine
+from twdesk.db.engine import make_engine, make_server_engine, server_connect_args
 from twdesk.db.location import ServerLocation
 from twdesk.db.models import Setting
 
@@ -255,19 +255,6 @@ def _drop_database(location: ServerLocation) -> None:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
     finally:
         admin.dispose()
-
-
-def server_connect_args(location: ServerLocation) -> dict[str, object]:
-    """What a maintenance connection needs besides the URL (the password when one was given)."""
-    from twdesk.db import engine as engine_module
-
-    args: dict[str, object] = {"application_name": "twdesk", "connect_timeout": 10}
-    password_for = getattr(engine_module, "password_for", None)
-    if password_for is not None:
-        password = password_for(location)
-        if password:
-            args["password"] = password
-    return args
 
 
 @contextlib.contextmanager

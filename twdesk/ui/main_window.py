@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
 
         self.form.actionNew.triggered.connect(self.new_database)
         self.form.actionOpen.triggered.connect(self.open_database_dialog)
+        self.form.actionConnectServer.triggered.connect(lambda: self.connect_server_dialog())
         self.form.actionSaveCopy.triggered.connect(self.save_copy)
         self.form.actionBackups.triggered.connect(lambda: self.show_backups())
         self.form.actionExportPackage.triggered.connect(lambda: self.export_package())
@@ -213,8 +214,7 @@ class MainWindow(QMainWindow):
 
     def _database_opened(self) -> None:
         self._show_read_only()
-        if self.db.path is not None:
-            remember_recent(self.settings, self.db.path)
+        remember_recent(self.settings, self.db.location)  # a server: its URL, no password
         self._show_file_actions()
         self._rebuild_recent_menu()
         self.refresh()
@@ -317,7 +317,11 @@ class MainWindow(QMainWindow):
         items = recent_files(self.settings)
         for path in items:
             action = QAction(str(path), menu)
-            if path.exists():
+            if isinstance(path, str):  # a server database: asked again (the password)
+                action.triggered.connect(
+                    lambda _checked=False, url=path: self.connect_server_dialog(url)
+                )
+            elif path.exists():
                 action.triggered.connect(lambda _checked=False, p=path: self.switch_to(p))
             else:
                 action.setText(self.tr("{0}（找不到文件）").format(path))
@@ -325,14 +329,21 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.setEnabled(bool(items))
 
-    def switch_to(self, path: Path) -> bool:
-        """Open another file; the current one stays open if the new one cannot be opened."""
-        path = Path(path).resolve()
-        if path == self.db.path:
+    def switch_to(self, path: Path | ServerLocation) -> bool:
+        """Open another file or server database; the current one stays open if the new one
+        cannot be opened."""
+        from twdesk.services.files import ServerLocation
+
+        if isinstance(path, ServerLocation):
+            if path == self.db.server:
+                return True
+        elif (path := Path(path).resolve()) == self.db.path:
             return True
         from twdesk.services.packages import is_package
 
-        if is_package(path):  # a transfer package is merged, not opened: preview the merge
+        if isinstance(path, Path) and is_package(
+            path
+        ):  # a transfer package is merged, not opened: preview the merge
             from twdesk.ui.dialogs.merge_dialog import start_merge
 
             start_merge(self, self.db, path)
@@ -384,6 +395,20 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.switch_to(Path(name))
+
+    def connect_server_dialog(self, initial: str | ServerLocation | None = None) -> bool:
+        """文件 → 连接服务器数据库…: ask where (and the password), then open it like a file."""
+        from twdesk.services.files import parse_location
+        from twdesk.ui.dialogs.server_dialog import ServerDialog
+
+        if isinstance(initial, str):
+            initial = parse_location(initial)  # type: ignore[assignment]
+        if initial is None and self.db is not None:
+            initial = self.db.server
+        dialog = ServerDialog(self, initial)  # type: ignore[arg-type]
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.location is None:
+            return False
+        return self.switch_to(dialog.location)
 
     def save_copy(self) -> None:
         """另存副本 (for a USB stick): asked in the last folder used for copies."""
