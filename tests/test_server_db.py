@@ -217,3 +217,58 @@ def test_an_unreachable_server_is_a_chinese_message(tmp_path: Path) -> None:
     url = f"postgresql://twdesk@/county?host={tmp_path}&port=5999"
     with pytest.raises(DbFileError, match=r"连接.*失败"):
         open_database(url)
+
+
+def test_without_a_server_the_run_says_the_tests_were_skipped(tmp_path: Path) -> None:
+    """The README's test command on a machine without PostgreSQL: skipped, and said so."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    empty = tmp_path / "no-server"
+    empty.mkdir()
+    env = {**os.environ, "TWDESK_PG_BIN": str(empty), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("TWDESK_PG", None)
+    env.pop("TWDESK_PG_URL", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_server_db.py",
+            "-k",
+            "refused_untouched or without_twdesk",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "PostgreSQL: 2 tests skipped — 没有找到 PostgreSQL 服务器程序" in result.stdout
+    forced = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--pg=on",
+            "tests/test_server_db.py",
+            "-k",
+            "without_twdesk",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
+    assert forced.returncode != 0 and "PostgreSQL required" in forced.stdout
