@@ -163,6 +163,10 @@ def bench_engines(path: Path) -> list[Row]:
     if find_bin_dir() is None and not os.environ.get("TWDESK_PG_URL"):
         print("bench_engines: no PostgreSQL server binary (apt-get install postgresql): skipped")
         return []
+    from tests import pgserver
+
+    # on disk like the SQLite file, not in /dev/shm as the tests' cluster prefers
+    pgserver._roomy_tmpfs = lambda _folder: False  # type: ignore[assignment]
     cluster = PgCluster.start()
     rows: list[Row] = []
     table: list[tuple[str, float, float]] = []

@@ -24,12 +24,24 @@ import hashlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, LargeBinary, Table, delete, func, insert, inspect, select, text
+from sqlalchemy import (
+    Connection,
+    Float,
+    LargeBinary,
+    Numeric,
+    Table,
+    delete,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from twdesk.db.base import Base, new_id
@@ -46,8 +58,10 @@ from twdesk.db.engine import make_engine, make_server_engine, server_connect_arg
 from twdesk.db.location import ServerLocation
 from twdesk.db.models import Setting
 
-BATCH = 1000  # rows per read and per insert
+BATCH = 5000  # rows per read and per COPY / executemany
 BLOB_BATCH = 50  # for tables holding photos and scans
+
+Rows = Sequence[Sequence[Any]]  # rows as tuples in the order of table.columns
 
 
 def copied_tables() -> list[Table]:
@@ -82,16 +96,34 @@ def canonical_value(value: Any) -> Any:
     return value
 
 
-_PLAIN = (str, int, float, bool, date, type(None))  # datetime is a date; naive ones pass
+def _special_columns(table: Table) -> tuple[int, ...]:
+    """Positions of the columns whose values need `canonical_value` (blobs, decimals, zoned
+    times); the others compare as returned."""
+    found = []
+    for i, column in enumerate(table.columns):
+        kind = column.type
+        if (
+            isinstance(kind, LargeBinary)
+            or (isinstance(kind, Numeric) and not isinstance(kind, Float))
+            or getattr(kind, "timezone", False)
+        ):
+            found.append(i)
+    return tuple(found)
 
 
-def canonical_row(row: Sequence[Any]) -> bytes:
+def canonical_row(row: Sequence[Any], special: Sequence[int] | None = None) -> bytes:
     """A row's canonical text: the repr of its tuple of canonical values (unambiguous: strings
-    are quoted, NULL is None, types are named: True, 1.5, datetime.date(2024, 5, 1) …)."""
-    values = tuple(
-        v if isinstance(v, _PLAIN) and not isinstance(v, datetime) else canonical_value(v)
-        for v in row
-    )
+    are quoted, NULL is None, types are named: True, 1.5, datetime.date(2024, 5, 1) …).
+    `special`: the positions needing `canonical_value` (None: every value goes through it)."""
+    if special is None:
+        values = tuple(canonical_value(v) for v in row)
+    elif special:
+        listed = list(row)
+        for i in special:
+            listed[i] = canonical_value(listed[i])
+        values = tuple(listed)
+    else:
+        values = tuple(row)
     return (repr(values) + "\n").encode("utf-8")
 
 
@@ -99,6 +131,24 @@ def canonical_row(row: Sequence[Any]) -> bytes:
 class TableSum:
     rows: int
     sha256: str
+
+
+class RowDigest:
+    """The running checksum of a table's rows fed in primary-key order."""
+
+    def __init__(self, table: Table) -> None:
+        self.special = _special_columns(table)
+        self.digest = hashlib.sha256()
+        self.rows = 0
+
+    def update(self, rows: Rows) -> None:
+        special, update = self.special, self.digest.update
+        for row in rows:
+            update(canonical_row(row, special))
+        self.rows += len(rows)
+
+    def result(self) -> TableSum:
+        return TableSum(self.rows, self.digest.hexdigest())
 
 
 def _ordered_pk(conn: Connection, table: Table) -> list[Any]:
@@ -114,17 +164,20 @@ def _streamed(query: Any, size: int) -> Any:
     return query.execution_options(stream_results=True, yield_per=size)
 
 
-def table_checksum(conn: Connection, table: Table) -> TableSum:
-    """Rows and SHA-256 of the canonical rows of `table`, ordered by primary key."""
-    digest = hashlib.sha256()
-    count = 0
+def read_rows(conn: Connection, table: Table) -> Iterator[Rows]:
+    """Every row of `table` in primary-key order (text by bytes on both engines), in batches
+    of tuples in the order of `table.columns`."""
     query = select(*table.columns).order_by(*_ordered_pk(conn, table))
     result = conn.execute(_streamed(query, batch_size(table)))
-    for rows in result.partitions():
-        for row in rows:
-            digest.update(canonical_row(row))
-            count += 1
-    return TableSum(count, digest.hexdigest())
+    yield from result.partitions()
+
+
+def table_checksum(conn: Connection, table: Table) -> TableSum:
+    """Rows and SHA-256 of the canonical rows of `table`, ordered by primary key."""
+    digest = RowDigest(table)
+    for rows in read_rows(conn, table):
+        digest.update(rows)
+    return digest.result()
 
 
 def table_counts(conn: Connection, tables: Iterable[Table]) -> dict[str, int]:
@@ -133,22 +186,26 @@ def table_counts(conn: Connection, tables: Iterable[Table]) -> dict[str, int]:
     }
 
 
-# --- reading and writing rows ------------------------------------------------------------------
+# --- writing rows ------------------------------------------------------------------------------
 
 
-def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows of a table that refers to itself (a station's parent station), parents first."""
-    selfrefs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
-    if not selfrefs:
-        return rows
-    key = next(iter(table.primary_key.columns)).name
+def refers_to_itself(table: Table) -> bool:
+    """A table whose rows point at rows of the same table (a station's parent station): its
+    rows must be written all at once, parents first."""
+    return any(fk.column.table is table for fk in table.foreign_keys)
+
+
+def _parents_first(table: Table, rows: Rows) -> list[Sequence[Any]]:
+    names = [c.name for c in table.columns]
+    refs = [names.index(fk.parent.name) for fk in table.foreign_keys if fk.column.table is table]
+    key = names.index(next(iter(table.primary_key.columns)).name)
     placed: set[Any] = set()
-    ordered: list[dict[str, Any]] = []
-    waiting = rows
+    ordered: list[Sequence[Any]] = []
+    waiting = list(rows)
     while waiting:
         later = []
         for row in waiting:
-            parents = [row[c] for c in selfrefs if row[c] is not None and row[c] != row[key]]
+            parents = [row[i] for i in refs if row[i] is not None and row[i] != row[key]]
             if all(p in placed for p in parents):
                 ordered.append(row)
                 placed.add(row[key])
@@ -161,36 +218,24 @@ def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, A
     return ordered
 
 
-def read_rows(conn: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
-    """Every row of `table` in batches, as dicts keyed by column name."""
-    size = batch_size(table)
-    query = select(*table.columns).order_by(*_ordered_pk(conn, table))
-    if any(fk.column.table is table for fk in table.foreign_keys):
-        rows = [dict(r) for r in conn.execute(query).mappings()]
-        ordered = _parents_first(table, rows)
-        for start in range(0, len(ordered), size):
-            yield ordered[start : start + size]
-        return
-    result = conn.execute(_streamed(query, size))
-    for part in result.mappings().partitions():
-        yield [dict(r) for r in part]
-
-
-def write_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows as they are (ids, timestamps, NULLs); COPY on PostgreSQL (≈ 5× faster than
-    INSERT), an executemany on SQLite."""
+def write_rows(conn: Connection, table: Table, rows: Rows) -> None:
+    """Insert rows (tuples in the order of `table.columns`) as they are — ids, timestamps,
+    NULLs: COPY … FROM STDIN on PostgreSQL (several times faster than INSERT), an executemany
+    through SQLAlchemy's types on SQLite (dates stored as SQLAlchemy writes them)."""
     if not rows:
         return
-    if conn.dialect.name != "postgresql":
-        conn.execute(insert(table), rows)
-        return
+    if refers_to_itself(table):
+        rows = _parents_first(table, rows)
     names = [c.name for c in table.columns]
+    if conn.dialect.name != "postgresql":
+        conn.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
+        return
     quote = conn.dialect.identifier_preparer.quote
     columns = ", ".join(quote(n) for n in names)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy:
         for row in rows:
-            copy.write_row(tuple(row[n] for n in names))
+            copy.write_row(row)
 
 
 # --- new targets -------------------------------------------------------------------------------
@@ -297,7 +342,11 @@ def new_server_target(location: ServerLocation) -> Iterator[Connection]:
             fill_new_database(conn, office_name="", seed=False, demo=False)
             conn.execute(delete(Setting))  # the source's settings come instead
             yield conn
-            conn.exec_driver_sql("ANALYZE")  # planner statistics for the new rows
+        # committed: planner statistics and the visibility map for the new rows (what an
+        # administrator runs after a bulk load; autovacuum would get there later)
+        with contextlib.suppress(Exception), engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql("VACUUM (ANALYZE)")
     except BaseException as exc:
         engine.dispose()
         if created:

@@ -125,8 +125,10 @@ def copy_database(
 ) -> CopyReport:
     """Copy everything from `source` to the new `target` and verify it; returns what was copied.
 
-    `progress(done, total)` counts rows copied then rows verified; `cancelled()` → True stops
-    with Cancelled and, as every failure, leaves no target.
+    One pass over the source (in primary-key order) writes the rows and checksums them; the
+    target is then read back and checksummed the same way. `progress(done, total)` counts rows
+    copied then rows verified; `cancelled()` → True stops with Cancelled and, as every failure,
+    leaves no target.
     """
     started = time.perf_counter()
     src, dst = parse_location(source), parse_location(target)
@@ -152,18 +154,29 @@ def copy_database(
             else transfer.new_file_target(dst)
         )
         with opener as tconn:
-            for table in tables:
+            sums = {}
+            for table in tables:  # one pass over the source: copied and checksummed
+                digest = transfer.RowDigest(table)
+                whole = transfer.refers_to_itself(table)  # written at once, parents first
+                held: list = []
                 for rows in transfer.read_rows(sconn, table):
                     check_cancel()
-                    transfer.write_rows(tconn, table, rows)
+                    digest.update(rows)
+                    if whole:
+                        held += rows
+                    else:
+                        transfer.write_rows(tconn, table, rows)
                     done += len(rows)
                     if progress is not None:
                         progress(done, total)
+                if whole:
+                    transfer.write_rows(tconn, table, held)
+                sums[table.name] = digest.result()
             results = []
             differences = []
-            for table in tables:
+            for table in tables:  # the target read back, the same way
                 check_cancel()
-                mine = transfer.table_checksum(sconn, table)
+                mine = sums[table.name]
                 theirs = transfer.table_checksum(tconn, table)
                 if mine != theirs:
                     differences.append(
@@ -171,7 +184,7 @@ def copy_database(
                         + ("，内容不一致" if mine.rows == theirs.rows else "")
                     )
                 results.append(TableResult(table.name, mine.rows, mine.sha256))
-                done += counts[table.name]
+                done += mine.rows
                 if progress is not None:
                     progress(min(done, total), total)
             if differences:
