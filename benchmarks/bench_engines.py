@@ -36,13 +36,14 @@ def _best(fn: Callable[[], object], runs: int = 3) -> float:
 
 
 def _durable(cluster) -> None:  # type: ignore[no-untyped-def]
-    """Restart the harness's cluster with PostgreSQL's durable defaults and more buffers."""
+    """Restart the harness's cluster with PostgreSQL's durable defaults and more buffers (the
+    server's output goes to its log: a server holding our pipe would keep run() waiting)."""
     assert cluster.folder is not None and cluster.bin_dir is not None
     sock = cluster.folder / "sock"
     options = f"-k {sock} -c listen_addresses='' -p 5432 -c shared_buffers=256MB -c work_mem=16MB"
     result = subprocess.run(
-        [str(cluster.bin_dir / "pg_ctl"), "-D", str(cluster.folder / "data"), "-o", options,
-         "-w", "-t", "60", "restart"],
+        [str(cluster.bin_dir / "pg_ctl"), "-D", str(cluster.folder / "data"),
+         "-l", str(cluster.folder / "server.log"), "-o", options, "-w", "-t", "60", "restart"],
         preexec_fn=cluster.preexec, capture_output=True, text=True, cwd=cluster.folder,
     )  # fmt: skip
     if result.returncode != 0:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from twdesk.cli.common import DB_HELP, EXIT_OK, out
 
 
-def _progress_printer() -> object:
+def _progress_printer() -> Callable[[int, int], None]:
     """Progress on stderr, one line per tenth (nothing when stderr is not a terminal)."""
     shown = {"tenth": -1}
 
@@ -32,7 +33,7 @@ def _progress_printer() -> object:
 def cmd_copy(args: argparse.Namespace) -> int:
     from twdesk.services.db_copy import copy_database
 
-    report = copy_database(args.source, args.target, progress=_progress_printer())  # type: ignore[arg-type]
+    report = copy_database(args.source, args.target, progress=_progress_printer())
     if report.upgraded_from is not None:
         out(
             f"来源是旧版本的数据结构（{report.upgraded_from}），已在临时副本中升级后复制，"
