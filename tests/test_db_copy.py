@@ -390,3 +390,24 @@ def test_usb_exchange_with_a_county_moved_to_the_server(tmp_path: Path, pg_clust
             assert merge.apply_merge(county, files.station).changes == 0
     finally:
         pg_cluster.drop_url(url)
+
+
+@pytest.mark.postgresql
+def test_server_to_server_and_an_older_server_database_is_refused(pg_url: str, pg_cluster) -> None:
+    target = pg_cluster.new_database(migrated=False)
+    try:
+        report = copy_database(pg_url, target)
+        assert report.rows > 0 and database_checksums(target) == database_checksums(pg_url)
+    finally:
+        pg_cluster.drop_url(target)
+    # a server database of an older schema is upgraded by opening it, not by a copy
+    import psycopg
+
+    from tests.pgserver import conninfo
+
+    with psycopg.connect(conninfo(pg_url), autocommit=True) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0007_youth_contacts'")
+    from twdesk.db.dbfile import ReadOnlyError
+
+    with pytest.raises(ReadOnlyError, match="旧版本"):
+        copy_database(pg_url, pg_cluster.url("never_made_2"))
