@@ -13,6 +13,7 @@ round trip on a LAN).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -90,10 +91,14 @@ def _operations(db, out_dir: Path) -> dict[str, Callable[[], object]]:  # type: 
 
         return run
 
-    exports = iter(range(1_000_000))
-
     def export(s) -> object:  # type: ignore[no-untyped-def]
-        return export_visits(s, out_dir / f"visits-{next(exports)}.xlsx")
+        import uuid
+
+        out = out_dir / f"visits-{uuid.uuid4().hex[:8]}.xlsx"
+        try:
+            return export_visits(s, out)
+        finally:
+            out.unlink(missing_ok=True)
 
     return {
         "open (checks, schema version, settings)": lambda: None,  # measured apart
@@ -171,6 +176,7 @@ def bench_engines(path: Path) -> list[Row]:
     cluster = PgCluster.start()
     rows: list[Row] = []
     table: list[tuple[str, float, float]] = []
+    out_dir = Path(tempfile.mkdtemp(prefix="twdesk-bench-engines-"))
     try:
         if cluster.folder is not None:
             _durable(cluster)
@@ -179,12 +185,12 @@ def bench_engines(path: Path) -> list[Row]:
         started = time.perf_counter()
         report = copy_database(path, url)
         copy_to = time.perf_counter() - started
-        out_dir = Path(tempfile.mkdtemp(prefix="twdesk-bench-engines-"))
         back = out_dir / "back.sqlite"
         started = time.perf_counter()
         copy_database(url, back)
         copy_back = time.perf_counter() - started
         size = path.stat().st_size / 2**20
+        print(f"twdesk copy: file → PostgreSQL {copy_to:.1f} s, back {copy_back:.1f} s", flush=True)
         rows.append(
             (
                 f"twdesk copy file → PostgreSQL ({report.rows:,} rows, {size:.0f} MB)",
@@ -213,6 +219,7 @@ def bench_engines(path: Path) -> list[Row]:
             )
     finally:
         cluster.stop()
+        shutil.rmtree(out_dir, ignore_errors=True)
     width = max(len(n) for n, _a, _b in table)
     print(
         f"\n{'SQLite file vs PostgreSQL (same data)':<{width}}  {'SQLite':>8}  {'PgSQL':>8}  ratio"
