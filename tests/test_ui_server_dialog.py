@@ -223,3 +223,38 @@ def test_unticking_remember_forgets_the_kept_password(
     click_connect(qtbot, dialog)
     assert memory_keyring == {}
     assert server_connect_args(where)["password"] == "new"  # this session still has it
+
+
+@pytest.mark.postgresql
+def test_a_refused_connection_asks_again_with_the_fields_filled(
+    qtbot, window: MainWindow, pg_url: str, no_keyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from twdesk.db.location import parse_server_url
+
+    server = parse_server_url(pg_url)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: told.append(text))
+    shown: list[tuple[str, str]] = []
+
+    def answer(dialog: QDialog) -> int:
+        assert isinstance(dialog, ServerDialog)
+        dialog.show()
+        shown.append((dialog.host.text(), dialog.dbname.text()))
+        if len(shown) == 1:  # a database name that does not exist
+            type_in(dialog.host, server.host)
+            dialog.port.setValue(server.port or 5432)
+            type_in(dialog.dbname, "no_such_office")
+            type_in(dialog.user, server.user)
+        elif len(shown) == 2:  # asked again, filled in: the name corrected
+            type_in(dialog.dbname, server.dbname)
+        click_connect(qtbot, dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(QDialog, "exec", answer)
+    before = window.db
+    window.form.actionConnectServer.trigger()
+    assert len(told) == 1 and "不存在" in told[0]
+    assert shown == [("", ""), (server.host, "no_such_office")]
+    assert window.db is not before and window.db.server == server

@@ -405,10 +405,13 @@ class MainWindow(QMainWindow):
             initial = parse_location(initial)  # type: ignore[assignment]
         if initial is None and self.db is not None:
             initial = self.db.server
-        dialog = ServerDialog(self, initial)  # type: ignore[arg-type]
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.location is None:
-            return False
-        return self.switch_to(dialog.location)
+        while True:  # refused (a mistyped password, a wrong name): asked again, filled in
+            dialog = ServerDialog(self, initial)  # type: ignore[arg-type]
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.location is None:
+                return False
+            if self.switch_to(dialog.location):
+                return True
+            initial = dialog.location
 
     def save_copy(self) -> None:
         """另存副本 (for a USB stick): asked in the last folder used for copies."""
