@@ -15,7 +15,7 @@ pytestmark = pytest.mark.postgresql
 
 def test_the_window_on_a_server_database(qtbot, pg_url: str, monkeypatch) -> None:
     """Title and path label name the server database; the file-only actions are off and say
-    why; the daily backup leaves it alone; the recent-files list holds its URL."""
+    why; the daily backup and the recent-files list leave it alone."""
     from twdesk.ui.app import make_application
     from twdesk.ui.main_window import MainWindow
     from twdesk.ui.settings import recent_files
@@ -39,8 +39,7 @@ def test_the_window_on_a_server_database(qtbot, pg_url: str, monkeypatch) -> Non
         win.save_copy()
         assert win.show_backups() is None and win.export_package() is None
         assert len(told) == 3 and all("服务器管理员" in t for t in told)
-        # the recent list keeps the server's URL (never a password: a location has none)
-        assert recent_files(win.settings) == [db.server.url]
+        assert recent_files(win.settings) == []
         assert win.counts_label.text().startswith("联络站 0")
     finally:
         win.close()

@@ -160,16 +160,18 @@ def test_connect_through_the_file_menu_password_in_connect_args_only(
     window.settings.sync()
     settings_text = Path(window.settings.fileName()).read_text(encoding="utf-8")
     assert PASSWORD not in settings_text and server.url in settings_text
-    recent = [a.text() for a in window.form.menuRecent.actions()]
-    assert recent[0] == server.url
+    from twdesk.ui.settings import recent_files, recent_servers
+
+    assert recent_servers(window.settings) == [server.url]
+    assert all(p.suffix == ".sqlite" for p in recent_files(window.settings))  # files only
+    recent = {a.text(): a for a in window.form.menuRecent.actions() if a.text()}
 
     # back to a file, then the server again from the recent list: asked with the kept password
-    file_item = window.form.menuRecent.actions()[1]
-    file_item.trigger()
+    file_path = next(p for p in recent_files(window.settings))
+    recent[str(file_path)].trigger()
     assert not window.db.is_server
-    recent = [a.text() for a in window.form.menuRecent.actions()]
-    assert recent[1] == server.url
-    window.form.menuRecent.actions()[1].trigger()
+    recent = {a.text(): a for a in window.form.menuRecent.actions() if a.text()}
+    recent[server.url].trigger()
     assert len(shown) == 2 and window.db.is_server and window.db.server == server
 
 

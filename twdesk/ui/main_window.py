@@ -15,7 +15,13 @@ from twdesk.paths import data_dir
 from twdesk.ui.actions import EVERYTHING, announce, ask_save_path, changes, show_error, show_saved
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
 from twdesk.ui.readonly import set_read_only
-from twdesk.ui.settings import app_settings, recent_files, remember_recent
+from twdesk.ui.settings import (
+    app_settings,
+    recent_files,
+    recent_servers,
+    remember_recent,
+    remember_recent_server,
+)
 from twdesk.ui.tabs.plans import tab_plans
 
 if TYPE_CHECKING:
@@ -214,7 +220,10 @@ class MainWindow(QMainWindow):
 
     def _database_opened(self) -> None:
         self._show_read_only()
-        remember_recent(self.settings, self.db.location)  # a server: its URL, no password
+        if self.db.path is not None:
+            remember_recent(self.settings, self.db.path)
+        elif self.db.server is not None:  # its URL: a location never holds a password
+            remember_recent_server(self.settings, self.db.server.url)
         self._show_file_actions()
         self._rebuild_recent_menu()
         self.refresh()
@@ -317,17 +326,20 @@ class MainWindow(QMainWindow):
         items = recent_files(self.settings)
         for path in items:
             action = QAction(str(path), menu)
-            if isinstance(path, str):  # a server database: asked again (the password)
-                action.triggered.connect(
-                    lambda _checked=False, url=path: self.connect_server_dialog(url)
-                )
-            elif path.exists():
+            if path.exists():
                 action.triggered.connect(lambda _checked=False, p=path: self.switch_to(p))
             else:
                 action.setText(self.tr("{0}（找不到文件）").format(path))
                 action.setEnabled(False)
             menu.addAction(action)
-        menu.setEnabled(bool(items))
+        servers = recent_servers(self.settings)
+        if items and servers:
+            menu.addSeparator()
+        for url in servers:  # asked again (the password), filled in
+            action = QAction(url, menu)
+            action.triggered.connect(lambda _checked=False, u=url: self.connect_server_dialog(u))
+            menu.addAction(action)
+        menu.setEnabled(bool(items or servers))
 
     def switch_to(self, path: Path | ServerLocation) -> bool:
         """Open another file or server database; the current one stays open if the new one

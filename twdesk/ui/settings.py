@@ -16,23 +16,30 @@ def app_settings() -> QSettings:
     return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def _is_server_url(text: str) -> bool:
-    return text.startswith(("postgresql://", "postgres://"))
-
-
-def recent_files(settings: QSettings) -> list[Path | str]:
-    """Files as paths; a server database as its URL text (postgresql://user@host/db — a
-    location never holds a password, so none can reach the settings file)."""
+def recent_files(settings: QSettings) -> list[Path]:
     value = settings.value("recent_files", [])
     if isinstance(value, str):  # a one-item list comes back as a plain string from .ini files
         value = [value]
-    return [v if _is_server_url(v) else Path(v) for v in value or []]
+    return [Path(v) for v in value or []]
 
 
-def remember_recent(settings: QSettings, path: object) -> list[Path | str]:
-    """`path`: a file's Path, or a server location (kept as its URL, which has no password)."""
-    text = str(path)
-    item: Path | str = text if _is_server_url(text) else Path(text).resolve()
-    items = [item, *(p for p in recent_files(settings) if p != item)][:MAX_RECENT]
+def remember_recent(settings: QSettings, path: Path) -> list[Path]:
+    path = Path(path).resolve()
+    items = [path, *(p for p in recent_files(settings) if p != path)][:MAX_RECENT]
     settings.setValue("recent_files", [str(p) for p in items])
+    return items
+
+
+def recent_servers(settings: QSettings) -> list[str]:
+    """Server databases connected to before, as their URLs (postgresql://user@host/db — a
+    location never holds a password, so none can reach the settings file)."""
+    value = settings.value("recent_servers", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value or []]
+
+
+def remember_recent_server(settings: QSettings, url: str) -> list[str]:
+    items = [url, *(u for u in recent_servers(settings) if u != url)][:MAX_RECENT]
+    settings.setValue("recent_servers", items)
     return items
