@@ -341,21 +341,16 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.setEnabled(bool(items or servers))
 
-    def switch_to(self, path: Path | ServerLocation) -> bool:
-        """Open another file or server database; the current one stays open if the new one
-        cannot be opened."""
-        from twdesk.services.files import ServerLocation
-
-        if isinstance(path, ServerLocation):
-            if path == self.db.server:
-                return True
-        elif (path := Path(path).resolve()) == self.db.path:
+    def switch_to(self, path: Path) -> bool:
+        """Open another file; the current one stays open if the new one cannot be opened."""
+        if not isinstance(path, Path | str):  # a server database (services.files.ServerLocation)
+            return self._switch_to_server(path)
+        path = Path(path).resolve()
+        if path == self.db.path:
             return True
         from twdesk.services.packages import is_package
 
-        if isinstance(path, Path) and is_package(
-            path
-        ):  # a transfer package is merged, not opened: preview the merge
+        if is_package(path):  # a transfer package is merged, not opened: preview the merge
             from twdesk.ui.dialogs.merge_dialog import start_merge
 
             start_merge(self, self.db, path)
@@ -365,6 +360,25 @@ class MainWindow(QMainWindow):
         new_db = open_with_messages(self, path)
         if new_db is None:
             return False
+        old, self.db = self.db, new_db
+        self.visits_tab.shutdown()
+        self.home_tab.shutdown()
+        old.close()
+        self._use_database(new_db)
+        return True
+
+    def _switch_to_server(self, location: ServerLocation) -> bool:
+        """Open a server database instead of the current one (which stays open if it cannot)."""
+        if self.db is not None and location == self.db.server:
+            return True
+        from twdesk.ui.opening import open_with_messages
+
+        new_db = open_with_messages(self, location)
+        if new_db is None:
+            return False
+        if self.db is None:  # nothing open yet: the tabs are built on it
+            self.install_database(new_db)
+            return True
         old, self.db = self.db, new_db
         self.visits_tab.shutdown()
         self.home_tab.shutdown()
