@@ -15,6 +15,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("TWDESK_NO_PRELOAD"):
+        from twdesk.ui.preload import preload_in_background
+
+        preload_in_background()
     from twdesk.ui.app import make_application
 
     app = make_application()

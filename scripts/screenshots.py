@@ -1,6 +1,7 @@
 """Render the screens users see to PNG files (run under Xvfb or with QT_QPA_PLATFORM=offscreen).
 
     python scripts/screenshots.py [OUT_DIR]
+    python scripts/screenshots.py --english [OUT_DIR]   the English interface (english_*.png)
 
 Uses a fresh demo database in a temporary folder, so the pictures show the demo content.
 """
@@ -377,5 +378,50 @@ def exchange_shots(app, out: Path, work: Path) -> None:
     app.processEvents()
 
 
+def english_shots() -> None:
+    """The main window as a user who chose English sees it (language=en before the start),
+    every tab, plus a dialog: english_<tab>.png."""
+    out = Path(sys.argv[2] if len(sys.argv) > 2 else ROOT / "docs" / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    from twdesk.ui.i18n import ENGLISH, save_language
+    from twdesk.ui.settings import app_settings
+
+    save_language(app_settings(), ENGLISH)
+    from twdesk.db.dbfile import open_database
+    from twdesk.db.demo_file import create_demo_database
+    from twdesk.services.demo_evaluation import open_demo_year
+    from twdesk.ui.app import make_application
+    from twdesk.ui.main_window import MainWindow
+
+    app = make_application()
+    work = Path(tempfile.mkdtemp(prefix="twdesk-shots-"))
+    db_path = work / "demo.sqlite"
+    create_demo_database(db_path, finish=open_demo_year)
+    window = MainWindow(open_database(db_path))
+    window.resize(1280, 690)
+    window.show()
+    names = ("home", "people", "duty", "visits", "ledger", "contacts", "evaluation")
+    for index, name in enumerate(names):
+        window.form.tabs.setCurrentIndex(index)
+        for _ in range(8):
+            app.processEvents()
+        if name == "people":
+            tab = window.people_tab
+            tab.tree.setCurrentItem(tab.tree.topLevelItem(1))
+            app.processEvents()
+        window.grab().save(str(out / f"english_{name}.png"))
+    person = window.people_tab.person_dialog(window.people_tab.model.entry(0).id)
+    person.show()
+    app.processEvents()
+    person.grab().save(str(out / "english_person_editor.png"))
+    person.reject()
+    window.close()
+
+
 if __name__ == "__main__":
-    main()
+    if "--english" in sys.argv:
+        sys.argv.remove("--english")
+        sys.argv.insert(1, "--english")
+        english_shots()
+    else:
+        main()

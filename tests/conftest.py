@@ -107,7 +107,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         for r in terminalreporter.stats.get("skipped", [])
         if "postgresql" in getattr(r, "keywords", {})
     ]
-    if reason is not None:
+    if reason is not None and pgserver.mode() == "required":
+        terminalreporter.write_line(f"PostgreSQL: required but unavailable — {reason}", red=True)
+    elif reason is not None:
         terminalreporter.write_line(
             f"PostgreSQL: {len(skipped)} tests skipped — {reason}", yellow=True
         )

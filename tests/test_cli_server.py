@@ -95,3 +95,23 @@ def test_an_office_account_without_superuser_rights(
         pg_cluster.drop(name)
         pg_cluster.made.remove(name)
         admin.execute("DROP ROLE clerk")
+
+
+def test_a_demo_office_on_a_server(pg_empty_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`twdesk demo --db postgresql://…` fills an empty server database (the benchmarks' way to
+    a large office on a server); a second time it is refused, the database untouched."""
+    from twdesk.db.dbfile import open_database
+    from twdesk.services.overview import record_counts
+
+    args = ["demo", "--db", pg_empty_url, "--stations", "2", "--delegates", "12", "--years", "1"]
+    assert main(args) == 0, capsys.readouterr().err
+    assert "已生成演示数据库：服务器数据库「" in capsys.readouterr().out
+    db = open_database(pg_empty_url)
+    try:
+        assert db.is_demo
+        with db.session() as s:
+            counts = record_counts(s)
+        assert counts["delegates"] == 12 and counts["visits"] > 0
+    finally:
+        db.close()
+    assert main(args) == 1 and "不会覆盖" in capsys.readouterr().err

@@ -122,6 +122,17 @@ def test_every_state_is_present(demo: sqlite3.Connection) -> None:
         "会议",
         "联系青年",
     }
+    # 整改台账: put right, being followed within its deadline, overdue
+    problems = rows(demo, "SELECT closed_on, deadline FROM rectification")
+    assert any(closed for closed, _d in problems)
+    assert any(not closed and deadline >= f"{TODAY}" for closed, deadline in problems)
+    assert any(not closed and deadline < f"{TODAY}" for closed, deadline in problems)
+    # 联络站考评: this year's checklist, the inspection item scored at every station
+    assert rows(demo, "SELECT count(*) FROM station_check_item")[0][0] == 6
+    assert (
+        rows(demo, "SELECT count(*) FROM station_check_score")[0][0]
+        == rows(demo, "SELECT count(*) FROM station")[0][0]
+    )
 
 
 def test_people_are_consistent(demo: sqlite3.Connection) -> None:

@@ -6,6 +6,7 @@ editor's rules, the records behind a number, rectification states and overdue, t
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -322,3 +323,104 @@ def test_grade_thresholds_are_an_office_setting(hf: HomeFile) -> None:
     assert grades == {"乔庄镇联络站": "五星", "青溪镇联络站": "三星"}  # 46 and 26
     with pytest.raises(sa.AssessmentError, match="从高到低"), hf.db.transaction() as s:
         sa.set_grade_rule(s, GradeRule((("合格", Decimal(60)), ("优秀", Decimal(90)))))
+
+
+@pytest.mark.parametrize(
+    ("grades", "message"),
+    [
+        ((("优秀", 90), ("", 60), ("不合格", 0)), "第 2 行没有填写等次名称"),
+        ((("优秀", 90), ("优秀", 60), ("不合格", 0)), "第 2 行的等次「优秀」与前面重复"),
+        ((("优秀", 90), ("合格", 90), ("不合格", 0)), "两档分数相同"),
+        ((("优秀", 90), ("合格", 60)), "最后一档为 0 分"),
+    ],
+)
+def test_grade_lines_are_checked_and_nothing_is_saved(
+    hf: HomeFile, grades: tuple[tuple[str, int], ...], message: str
+) -> None:
+    rule = GradeRule(tuple((n, Decimal(m)) for n, m in grades))
+    with pytest.raises(sa.AssessmentError, match=message), hf.db.transaction() as s:
+        sa.set_grade_rule(s, rule)
+    with hf.db.session() as s:
+        assert sa.grade_rule(s) == GradeRule()
+
+
+def test_cli_grades_show_and_set(hf: HomeFile) -> None:
+    path = hf.path
+    hf.db.close()
+    shown = run_twdesk("stations", "grades", "--db", str(path), "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout) == [
+        {"grade": "优秀", "minimum": 90.0},
+        {"grade": "合格", "minimum": 60.0},
+        {"grade": "不合格", "minimum": 0.0},
+    ]
+    done = run_twdesk("stations", "grades", "--db", str(path), "--set", "五星=40，三星=20,待提升=0")
+    assert done.returncode == 0, done.stderr
+    assert "五星" in done.stdout and "待提升" in done.stdout
+    data = json.loads(
+        run_twdesk(
+            "stations", "assess", "--db", str(path), "--year", "2026", "--format", "json"
+        ).stdout
+    )
+    assert {r["station"]: r["grade"] for r in data} == {
+        "乔庄镇联络站": "五星",
+        "青溪镇联络站": "三星",
+    }
+    bad = run_twdesk("stations", "grades", "--db", str(path), "--set", "五星40,待提升=0")
+    assert bad.returncode == 1 and "应写成 等次=分数线" in bad.stderr
+    wrong = run_twdesk("stations", "grades", "--db", str(path), "--set", "五星=abc,待提升=0")
+    assert wrong.returncode == 1 and "不是数字" in wrong.stderr
+
+
+def test_a_renamed_item_keeps_its_scores_a_new_one_with_an_old_name_does_not(
+    hf: HomeFile,
+) -> None:
+    with hf.db.transaction() as s:
+        sa.set_score(s, 2026, hf.a, 6, Decimal(9))
+        items = sa.checklist(s, 2026)
+        renamed = [
+            replace(i, name="阵地建设", was=i.name) if i.seq == 6 else replace(i, was=i.name)
+            for i in items
+        ]
+        sa.save_checklist(s, 2026, renamed)
+    with hf.db.session() as s:
+        assert items_of(sa.assess(s, 2026, today=TODAY, station_id=hf.a)[0])[
+            "阵地建设"
+        ].entered == Decimal(9)
+    with hf.db.transaction() as s:
+        items = sa.checklist(s, 2026)
+        # 阵地建设 removed; a new row (loaded with no name) happens to be called 阵地建设
+        kept = [replace(i, was=i.name) for i in items if i.seq != 6]
+        kept.append(CheckItemSpec(6, "阵地建设", Decimal(10), Measure.INSPECTION, was="\x00new"))
+        sa.save_checklist(s, 2026, kept)
+    with hf.db.session() as s:
+        assert (
+            items_of(sa.assess(s, 2026, today=TODAY, station_id=hf.a)[0])["阵地建设"].entered
+            is None
+        )
+
+
+def test_a_deleted_station_takes_its_problems_to_the_bin_and_back(hf: HomeFile) -> None:
+    from twdesk.services import recycle_bin, stations
+
+    with hf.db.transaction() as s:
+        new = stations.save_station(s, {"name": "试点联络站", "kind": "乡镇街道联络站"}).id
+        rectification.save_problem(
+            s, {"station_id": new, "description": "站牌未挂", "found_on": date(2026, 10, 1)}
+        )
+        problem_id = rectification.problems(s, station_id=new, today=TODAY)[0].id
+        preview = recycle_bin.describe_delete(s, "station", new)
+    assert "1 个整改问题" in preview.text
+    with hf.db.transaction() as s:
+        recycle_bin.delete_record(s, "station", new)
+    with hf.db.session() as s:
+        assert rectification.problems(s, station_id=new, today=TODAY) == []
+        assert "站牌未挂" not in [p.description for p in rectification.problems(s, today=TODAY)]
+    # the problem alone cannot come back while its station is in the bin
+    with pytest.raises(recycle_bin.BinError, match="联络站"), hf.db.transaction() as s:
+        recycle_bin.restore_record(s, "rectification", problem_id)
+    with hf.db.transaction() as s:
+        recycle_bin.restore_record(s, "station", new)
+    with hf.db.session() as s:
+        after = [p.description for p in rectification.problems(s, station_id=new, today=TODAY)]
+    assert after == ["站牌未挂"]

@@ -407,6 +407,46 @@ def test_every_button_and_menu_action_works(
         "计分依据…",
         "新增问题…",
         "打印本站台账…",
+        # issue 17: the manual (its window's 后退 / 目录 are clicked too)
+        "使用说明",
     ):
         assert label in reached, label
     assert len(explorer.clicked) > 60
+
+
+@pytest.mark.slow
+def test_every_welcome_page_button_works(
+    qtbot, tmp_path: Path, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first run's page (issue 17): each big button and a recent file, clicked on a fresh
+    welcome page (each one leaves the page for an open file)."""
+    from twdesk.paths import demo_db_path
+    from twdesk.ui.app import make_application
+
+    make_application()
+    explorer = Explorer(qtbot, tmp_path, demo_path)
+    explorer.install(monkeypatch)
+    monkeypatch.setattr(sys, "excepthook", explorer.excepthook)
+    shutil.copy(demo_path, demo_db_path())  # 打开演示数据 opens it rather than build a full one
+    for index in range(5):
+        window = MainWindow()
+        qtbot.addWidget(window)
+        page = window.show_welcome()
+        window.show()
+        qtbot.waitExposed(window)
+        choices = [page.new_office_button, page.import_button, page.open_button]
+        choices += [page.demo_button, *page.recent_buttons[:1]]
+        explorer.where = ["欢迎页"]
+        try:
+            if index < len(choices):
+                explorer.click(choices[index])
+        finally:
+            window.close()
+    print("\n".join(explorer.clicked))
+    errors = [text for _label, text in explorer.errors]
+    assert not errors, "\n\n".join(errors)
+    reached = "\n".join(explorer.clicked)
+    for label in ("新建本单位数据库", "从 Excel 导入名册", "打开 U 盘上的文件", "打开演示数据"):
+        assert label in reached, label
+    assert "NewOfficeDialog" in reached and "RosterImportDialog" in reached
+    assert len(explorer.clicked) >= 8

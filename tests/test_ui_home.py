@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QTreeWidgetItem
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTreeWidgetItem
 
 from tests.home_files import TODAY, HomeFile, build_home_file
 from twdesk.db.dbfile import open_database
@@ -214,6 +214,44 @@ def test_rectification_add_follow_up_and_print(
     assert "乔庄镇联络站整改台账" in text and "服务承诺未公开" in text and "已电话督办" in text
 
 
+def test_rectification_delete_goes_to_the_bin_and_comes_back(
+    qtbot, window: MainWindow, hf: HomeFile, monkeypatch
+) -> None:
+    """删除 on 整改台账 (the button, then the Delete key): confirmed, the problem goes to the
+    recycle bin, 首页's overdue line goes with it, and 回收站 restores it."""
+    from twdesk.services import recycle_bin
+
+    rect = window.home_tab.rectification_page
+    window.home_tab.pages.setCurrentWidget(rect)
+    rect.station.setCurrentIndex(rect.station.findData(hf.b))
+    assert rect.table.rowCount() == 1 and not rect.delete_button.isEnabled()
+    rect.table.selectRow(0)
+    asked: list[str] = []
+
+    def answer(_p, _title, text, *_a):
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.mouseClick(rect.delete_button, Qt.MouseButton.LeftButton)
+    assert rect.table.rowCount() == 1  # 否: nothing changes
+    rect.table.setFocus()
+    qtbot.keyClick(rect.table, Qt.Key.Key_Delete)
+    assert rect.table.rowCount() == 0 and "整改问题" in asked[-1]
+    with window.db.session() as s:
+        entries = [e for e in recycle_bin.list_bin(s) if e.table == "rectification"]
+    assert len(entries) == 1 and "五公开栏未更新" in entries[0].title
+    page = window.home_tab.today_page
+    window.home_tab.pages.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+    assert page.item_for("rectification_overdue") is None
+    with window.db.transaction() as s:
+        recycle_bin.restore_record(s, "rectification", entries[0].row_id)
+    window.home_tab.pages.setCurrentWidget(rect)
+    rect.refresh()
+    assert rect.table.rowCount() == 1
+
+
 def test_assessment_page_scores_records_and_exports(
     qtbot, window: MainWindow, hf: HomeFile, monkeypatch, tmp_path: Path
 ) -> None:
@@ -239,10 +277,31 @@ def test_assessment_page_scores_records_and_exports(
     editor = ap.findChildren(ChecklistDialog)[-1]
     assert editor.table.rowCount() == 6
     editor.table.item(5, 0).setText("阵地建设")
+    # the grades' lines: 优秀 90 / 合格 60 / 不合格 0 → 五星 50 / 三星 30 / 待提升 0
+    assert editor.grade_table.rowCount() == 3
+    for r, (name, line) in enumerate([("五星", 50), ("三星", 30), ("待提升", 0)]):
+        editor.grade_table.item(r, 0).setText(name)
+        editor.grade_table.cellWidget(r, 1).setValue(line)
     editor.buttons.button(editor.buttons.StandardButton.Save).click()
     assert "阵地建设\n（10分）" in [
         ap.table.horizontalHeaderItem(c).text() for c in range(ap.table.columnCount())
     ]
+    grade_col = ap.table.columnCount() - 1
+    assert {ap.table.item(r, 1).text(): ap.table.item(r, grade_col).text() for r in (0, 1)} == {
+        "乔庄镇联络站": "五星",  # 55.5
+        "青溪镇联络站": "待提升",  # 26
+    }
+    # a wrong line is refused in the dialog, which stays open with what was typed
+    qtbot.mouseClick(ap.checklist_button, Qt.MouseButton.LeftButton)
+    editor = ap.findChildren(ChecklistDialog)[-1]
+    assert editor.grade_table.item(0, 0).text() == "五星"
+    refused: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: refused.append(text))
+    editor.grade_table.cellWidget(2, 1).setValue(40)  # 待提升 40 above 三星 30
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert len(refused) == 1 and "从高到低" in refused[0]
+    assert editor.isVisible()
+    editor.reject()
     for suffix in (".pdf", ".xlsx"):
         out = tmp_path / f"考评{suffix}"
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, o=out, **_k: (str(o), ""))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from tests.helpers import digest
 from twdesk.db.dbfile import create_database, open_database
@@ -166,10 +166,40 @@ def test_new_database_via_the_file_menu(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "新县团委"
+    asked: list[tuple] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or (str(target), "")
+    )
+    window.form.actionNew.trigger()
+    # a new file is a .twdb (the installer associates it with the app)
+    assert window.db.path == target.with_suffix(".twdb").resolve()
+    assert window.counts_label.text().startswith("联络站 0 ")
+    assert asked[0][2].endswith("新数据库.twdb") and "*.twdb" in asked[0][3]
+
+
+def test_new_database_named_sqlite_stays_sqlite(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "县团委.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.form.actionNew.trigger()
-    assert window.db.path == target.with_suffix(".sqlite").resolve()
-    assert window.counts_label.text().startswith("联络站 0 ")
+    assert window.db.path == target.resolve()
+
+
+def test_save_copy_defaults_to_twdb(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple] = []
+    typed = tmp_path / "给乡镇的副本"  # typed without an extension
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or (str(typed), "")
+    )
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    window.form.actionSaveCopy.trigger()
+    assert asked[0][2].endswith("demo-副本.twdb") and "*.twdb" in asked[0][3]
+    saved = typed.with_name("给乡镇的副本.twdb")
+    assert saved.exists() and not typed.exists()
+    open_database(saved).close()
 
 
 def test_crash_dialog_shows_and_copies_the_masked_report(
@@ -425,9 +455,16 @@ def test_start_up_paints_the_window_first_then_opens_the_file(qtbot, demo_path: 
     assert [tabs.tabText(i) for i in range(tabs.count())] == TAB_NAMES
     assert win.db is None and tabs.widget(0).text() == "正在打开数据库…"
     assert not win.form.menubar.isEnabled()  # nothing to save a copy of yet
+    seen: list[tuple[bool, bool]] = []  # when 首页 exists: (2nd tab still waiting, menus off)
+    win.tabs_created.connect(
+        lambda: seen.append((isinstance(tabs.widget(1), QLabel), not win.form.menubar.isEnabled()))
+    )
     win.show()
     qtbot.waitUntil(lambda: win.db is not None, timeout=10000)
-    assert tabs.widget(0) is win.home_tab and win.form.menubar.isEnabled()
+    # 首页 first, its first lines, then the other tabs and the menus on the next turn
+    assert seen == [(True, True)]
+    qtbot.waitUntil(win.form.menubar.isEnabled, timeout=10000)
+    assert tabs.widget(0) is win.home_tab and tabs.widget(1) is win.people_tab
     assert [tabs.tabText(i) for i in range(tabs.count())] == TAB_NAMES
     # the home page fills in: the cheap lines, then the rest from the worker
     qtbot.waitUntil(lambda: win.home_tab.today_page.tree.topLevelItemCount() > 0, timeout=5000)
@@ -472,3 +509,22 @@ def test_the_gui_command_opens_the_file_and_fills_the_first_tab(demo_path: Path)
     assert result.returncode == 0, result.stderr
     assert "TWDESK_SHOWN" in result.stdout
     assert not Path(str(demo_path) + ".lock").exists()
+
+
+def test_preload_imports_what_the_window_needs_after_its_first_paint() -> None:
+    """`run_gui` imports the database layer and the tabs in a thread while Qt starts; every
+    module it names exists (a renamed module would silently preload nothing)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from twdesk.ui.preload import MODULES, preload_in_background\n"
+        "assert 'twdesk.db.dbfile' not in sys.modules\n"
+        "preload_in_background().join()\n"
+        "print(sorted(m for m in MODULES if m not in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]", done.stderr

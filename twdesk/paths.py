@@ -6,8 +6,11 @@ import os
 import sys
 from pathlib import Path
 
-DEFAULT_DB_NAME = "twdesk.sqlite"
-DEMO_DB_NAME = "twdesk-demo.sqlite"
+# Files the app names itself are .twdb (the Windows installer associates it with the app); a
+# data folder from before keeps using its .sqlite files.
+DEFAULT_DB_NAME = "twdesk.twdb"
+DEMO_DB_NAME = "twdesk-demo.twdb"
+LEGACY_SUFFIX = ".sqlite"
 
 
 def is_frozen() -> bool:
@@ -34,18 +37,30 @@ def data_dir() -> Path:
     return path
 
 
+def _own_file(name: str) -> Path:
+    path = data_dir() / name
+    legacy = path.with_suffix(LEGACY_SUFFIX)
+    return legacy if legacy.exists() and not path.exists() else path
+
+
 def default_db_path() -> Path:
-    return data_dir() / DEFAULT_DB_NAME
+    """The office's own file in the data folder (twdesk.twdb; twdesk.sqlite from before)."""
+    return _own_file(DEFAULT_DB_NAME)
 
 
 def demo_db_path() -> Path:
-    return data_dir() / DEMO_DB_NAME
+    return _own_file(DEMO_DB_NAME)
 
 
 def log_dir() -> Path:
     path = data_dir() / "logs"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def help_dir() -> Path:
+    """The built-in manual (帮助 → 使用说明): HTML pages and their screenshots."""
+    return resources_dir() / "help"
 
 
 def font_path(file: str = "LXGWWenKai-Regular.ttf") -> Path:

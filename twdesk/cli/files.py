@@ -31,14 +31,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from twdesk.db.demo_file import create_demo_database
     from twdesk.services.demo_evaluation import open_demo_year
 
-    if not isinstance(db_location(args), Path):
-        raise CliError(
-            "演示数据库只能生成为文件。要在服务器上试用，先生成演示文件，再把它复制到服务器数据库。"
-        )
+    location = db_location(args)
 
     started = time.perf_counter()
     counts = create_demo_database(
-        Path(args.db),
+        location,
         stations=args.stations,
         delegates=args.delegates,
         years=args.years,
@@ -48,7 +45,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     seconds = time.perf_counter() - started
     out(
-        f"已生成演示数据库：{Path(args.db).resolve()}（{seconds:.1f} 秒）\n"
+        f"已生成演示数据库：{location.resolve() if isinstance(location, Path) else location.describe()}"
+        f"（{seconds:.1f} 秒）\n"
         f"联络站 {counts.get('station', 0)} 个，人员 {counts.get('person', 0)} 人，"
         f"来访 {counts.get('visit', 0)} 次，意见建议 {counts.get('opinion_item', 0)} 条，"
         f"履职记录 {counts.get('activity', 0)} 条"
@@ -79,7 +77,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("demo", help="生成演示数据库")
     p.add_argument(
-        "--db", metavar="PATH", required=True, help="演示数据库文件的路径（不会覆盖已有文件）"
+        "--db",
+        metavar="PATH|URL",
+        required=True,
+        help="演示数据库文件的路径（不会覆盖已有文件），或一个空的服务器数据库 postgresql://…",
     )
     p.add_argument("--stations", type=positive, default=12, help="联络站数量（默认 12）")
     p.add_argument("--delegates", type=positive, default=150, help="团代表人数（默认 150）")

@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="PATH|URL",
-        help="数据库文件（默认：数据文件夹中的 twdesk.sqlite），"
+        help="数据库文件（默认：数据文件夹中的 twdesk.twdb），"
         "或服务器数据库 postgresql://用户名@服务器/数据库名（密码用 PGPASSWORD 或 .pgpass）",
     )
     parser.add_argument("--demo", action="store_true", help="打开演示数据库（首次使用时自动生成）")
@@ -72,8 +72,30 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_gui(args.db or None, demo=args.demo)
 
 
+DB_SUFFIXES = (".twdb", ".sqlite", ".db")
+
+
+def file_argument(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """`twdesk FILE` means `twdesk --db FILE`: Explorer opens a double-clicked `.twdb` (or a
+    file dropped on the icon) that way. A command name always wins over a file of that name."""
+    argv = list(argv)
+    if not argv or argv[0].startswith("-"):
+        return argv
+    commands: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update(action.choices)
+    first = argv[0]
+    if first in commands:
+        return argv
+    if first.lower().endswith(DB_SUFFIXES) or os.path.isfile(first):
+        return ["--db", first, *argv[1:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(file_argument(parser, sys.argv[1:] if argv is None else argv))
     from twdesk.crashlog import log_exception, setup_logging
 
     try:
@@ -98,5 +120,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main() -> int:
-    """Entry point of the windowed launcher (no console on Windows)."""
-    return main(sys.argv[1:])
+    """Entry point of the windowed launcher (no console on Windows). A windowed program has no
+    stdout/stderr (None): output goes nowhere instead of failing, and an error that ends it
+    before the window could show it (a wrong option, say) is shown in a message box."""
+    import io
+
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
+    captured = None
+    if sys.stderr is None:
+        captured = sys.stderr = io.StringIO()
+    try:
+        code = main(sys.argv[1:])
+    except SystemExit as exc:  # argparse: --help, --version, a wrong option
+        code = exc.code if isinstance(exc.code, int) else 1
+    if code and captured is not None and captured.getvalue().strip():
+        from twdesk.ui.app import show_startup_error
+
+        show_startup_error(captured.getvalue().strip())
+    return code

@@ -11,6 +11,7 @@ from twdesk.cli.common import (
     DB,
     EXIT_OK,
     ChineseArgumentParser,
+    CliError,
     add_out,
     opened,
     out,
@@ -60,6 +61,48 @@ def cmd_assess(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def parse_grades(text: str) -> list[tuple[str, str]]:
+    """ "优秀=90,合格=60,不合格=0" → [("优秀", "90"), …] (Chinese commas too)."""
+    pairs = []
+    for i, part in enumerate(text.replace("，", ",").split(","), start=1):
+        name, sep, line = part.partition("=")
+        if not sep or not name.strip() or not line.strip():
+            raise CliError(
+                f"--set 第 {i} 段「{part.strip()}」应写成 等次=分数线，如 --set 优秀=90,合格=60,不合格=0"
+            )
+        pairs.append((name.strip(), line.strip()))
+    return pairs
+
+
+def cmd_grades(args: argparse.Namespace) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from twdesk.core.station_assessment import GradeRule
+    from twdesk.services import station_assessment
+
+    if args.set:
+        grades = []
+        for name, line in parse_grades(args.set):
+            try:
+                grades.append((name, Decimal(line)))
+            except InvalidOperation:
+                raise CliError(f"等次「{name}」的分数线「{line}」不是数字。") from None
+        with opened(args) as db, db.transaction() as s:
+            station_assessment.set_grade_rule(s, GradeRule(tuple(grades)))
+            rule = station_assessment.grade_rule(s)
+    else:
+        with opened(args) as db, db.session() as s:
+            rule = station_assessment.grade_rule(s)
+    if args.format == "json":
+        data = [{"grade": n, "minimum": float(m)} for n, m in rule.grades]
+        out(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    out("联络站考评等次分数线（总分不低于）：" if not args.set else "已保存等次分数线：")
+    for name, minimum in rule.grades:
+        out(f"  {pad(name, 12)}{_num(float(minimum))}")
+    return EXIT_OK
+
+
 def cmd_export_rectification(args: argparse.Namespace) -> int:
     from twdesk.services.rectification import write_ledger
 
@@ -87,6 +130,14 @@ def add_parsers(sub: argparse._SubParsersAction, exp_sub: argparse._SubParsersAc
         "--force", action="store_true", help="输出文件已存在时替换它（数据库文件永远不会被替换）"
     )
     p.set_defaults(func=cmd_assess)
+    p = st_sub.add_parser(
+        "grades", parents=[DB], help="联络站考评等次分数线：查看，或用 --set 修改（各年度通用）"
+    )
+    p.add_argument(
+        "--set", metavar="等次=分数,…", help="从高到低，最后一档为 0，如 优秀=90,合格=60,不合格=0"
+    )
+    p.add_argument("--format", choices=["table", "json"], default="table", help="输出格式")
+    p.set_defaults(func=cmd_grades)
     p = exp_sub.add_parser(
         "rectification", parents=[DB], help="导出整改台账（.xlsx；.pdf 可按联络站打印）"
     )

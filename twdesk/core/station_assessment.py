@@ -50,6 +50,7 @@ class CheckItemSpec:
     points: Decimal
     measure: str
     param: Decimal = Decimal(0)  # OVERDUE: points per item; ACTIVITIES: activities a month
+    was: str = ""  # the name it had when the checklist was loaded (a rename keeps its scores)
 
 
 DEFAULT_CHECKLIST: tuple[CheckItemSpec, ...] = (

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import DateTime, MetaData, String, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import DateTime, Integer, MetaData, String, func, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Alembic batch mode on SQLite needs named constraints to alter them later.
 NAMING_CONVENTION = {
@@ -44,6 +45,26 @@ class IdMixin:
     )
     # Filled from the session's office id by the before_flush hook in db/session.py.
     origin_office_id: Mapped[str] = mapped_column(String(36))
+
+
+# The column that counts the saves of a record (optimistic locking, issue 15).
+VERSION_COLUMN = "row_version"
+
+
+class VersionMixin:
+    """A record users edit: `row_version` counts its saves in this database (1 when made).
+
+    SQLAlchemy's `version_id_col` adds `AND row_version = <as loaded>` to every UPDATE and
+    DELETE of the row and raises StaleDataError when another session saved it meanwhile;
+    services compare the version an editor loaded (`expected_version`) with the stored one.
+    The count is local to the database: a merge never compares it (see services/merge.py).
+    """
+
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
 
 
 class SoftDeleteMixin:

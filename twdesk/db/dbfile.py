@@ -23,16 +23,18 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from twdesk import __version__
 from twdesk.core.errors import UserError
 from twdesk.db import lock as filelock
 from twdesk.db.base import new_id, now
-from twdesk.db.engine import connect_raw, make_engine
+from twdesk.db.engine import WRITE_OPTION, connect_raw, make_engine
 from twdesk.db.location import ServerLocation, parse_location
 from twdesk.db.migrate import SCHEMA_VERSION, upgrade
 from twdesk.db.models import Setting
 from twdesk.db.session import install_session_hooks
+from twdesk.db.versions import after_stale_flush
 
 # PRAGMA application_id of every twdesk file: "TWDK" read as a big-endian integer.
 APPLICATION_ID = 0x5457444B
@@ -441,8 +443,13 @@ class Database:
         if self.read_only:
             raise ReadOnlyError(self.read_only_message())
         try:
-            with self.session() as session, session.begin():
-                yield session
+            with self.session() as session:
+                try:
+                    with session.begin():
+                        session.connection(execution_options={WRITE_OPTION: True})
+                        yield session
+                except StaleDataError as exc:  # another session saved a row of this flush
+                    raise after_stale_flush(session, exc) from exc
         except (OperationalError, sqlite3.OperationalError) as exc:
             error = self._write_failure(exc)
             if error is None:
@@ -518,10 +525,20 @@ def _write_settings(session: Session, values: dict[str, str]) -> None:
             row.value = value
 
 
-def fill_new_database(conn: Connection, *, office_name: str, seed: bool, demo: bool) -> str:
+def fill_new_database(
+    conn: Connection,
+    *,
+    office_name: str,
+    seed: bool,
+    demo: bool,
+    finish: Callable[[Session], None] | None = None,
+) -> str:
     """Migrate an empty database to the newest schema and write its settings (and the default
     lists when `seed`), inside the caller's transaction; returns the new office id. The same
-    for a new file and a new server database."""
+    for a new file and a new server database.
+
+    ``finish(session)`` adds the first records (a service's use case: the database layer knows
+    none) in the same transaction, so the database appears complete or not at all."""
     office_id = new_id()
     upgrade(conn)
     with Session(bind=conn, info={"office_id": office_id}) as session:
@@ -541,6 +558,11 @@ def fill_new_database(conn: Connection, *, office_name: str, seed: bool, demo: b
             from twdesk.db.seed import seed_defaults
 
             seed_defaults(conn, office_id)
+    if finish is not None:
+        with Session(bind=conn, info={"office_id": office_id}) as session:
+            install_session_hooks(session)
+            finish(session)
+            session.flush()
     return office_id
 
 
@@ -550,14 +572,19 @@ def create_database(
     office_name: str = "",
     seed: bool = True,
     demo: bool = False,
+    finish: Callable[[Session], None] | None = None,
 ) -> None:
     """A new, empty twdesk file at `path`; an existing file is never overwritten. A server
-    location gets the schema and settings in its (empty) database, created when missing."""
+    location gets the schema and settings in its (empty) database, created when missing.
+
+    ``finish(session)``: the first records, in the same transaction (see fill_new_database)."""
     location = parse_location(path)
     if isinstance(location, ServerLocation):
         from twdesk.db.server import create_server_database
 
-        create_server_database(location, office_name=office_name, seed=seed, demo=demo)
+        create_server_database(
+            location, office_name=office_name, seed=seed, demo=demo, finish=finish
+        )
         return
     path = location
     if path.exists():
@@ -568,7 +595,7 @@ def create_database(
     try:
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            fill_new_database(conn, office_name=office_name, seed=seed, demo=demo)
+            fill_new_database(conn, office_name=office_name, seed=seed, demo=demo, finish=finish)
             conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
         engine.dispose()
         if path.exists():

@@ -22,6 +22,7 @@ from twdesk.core.evaluation_rules import scheme_to_dict
 from twdesk.core.holidays import WorkCalendar, library_holidays
 from twdesk.core.idcard import make_id_number
 from twdesk.core.pinyin import name_keys
+from twdesk.core.station_assessment import DEFAULT_CHECKLIST, Measure
 from twdesk.core.vocab import (
     DEFAULT_ACTIVITY_TYPES,
     DEFAULT_GROUP_KINDS,
@@ -249,8 +250,9 @@ class _DemoBuilder:
 
     def flush(self) -> dict[str, int]:
         counts = {}
-        # Index pages of random UUID keys are touched all over: keep them in memory (~1 GB).
-        self.conn.exec_driver_sql("PRAGMA cache_size = -1000000")
+        if self.conn.dialect.name == "sqlite":
+            # Index pages of random UUID keys are touched all over: keep them in memory (~1 GB).
+            self.conn.exec_driver_sql("PRAGMA cache_size = -1000000")
         tables: dict[str, Table] = dict(Base.metadata.tables)
         ordered = [t.name for t in Base.metadata.sorted_tables if t.name in self.rows]
         total = sum(len(self.rows[name]) for name in ordered) or 1
@@ -323,9 +325,66 @@ class _DemoBuilder:
         self._evaluations(station_ids, members, year_list)
         self.progress(48, "生成联系青年名册")
         self._contact_books(members)
+        self._station_assessment(station_ids)
         counts = self.flush()
         self.progress(100, "完成")
         return counts
+
+    def _station_assessment(self, station_ids: list[tuple[str, str]]) -> None:
+        """This year's checklist with the inspection item scored at every station, and a
+        rectification ledger: some problems put right, some being followed, one overdue."""
+        year, today, rng = self.today.year, self.today, self.rng
+        inspection = ""
+        for spec in DEFAULT_CHECKLIST:
+            item_id = self.add(
+                "station_check_item",
+                year=year,
+                seq=spec.seq,
+                name=spec.name,
+                points=float(spec.points),
+                measure=str(spec.measure),
+                param=float(spec.param),
+                notes="",
+            )
+            if spec.measure == Measure.INSPECTION:
+                inspection, points = item_id, float(spec.points)
+        for sid, _name in station_ids:
+            if inspection:
+                score = rng.choice((points, points - 1, points - 2, points - 3))
+                note = "阵地规范，标识齐全" if score == points else "标识不全，资料柜未分类"
+                self.add(
+                    "station_check_score",
+                    item_id=inspection,
+                    station_id=sid,
+                    score=score,
+                    note=note,
+                )
+        problems = (
+            ("五公开上墙", "五公开栏未更新本年度工作计划", "站长"),
+            ("来访登记规范", "来访登记缺少来访青年联系方式", "值班团代表"),
+            ("按时开放坐班", "3 月有两个坐班日未开放", "站长"),
+            ("意见建议按时办理", "2 条意见建议超过办理期限未反馈", "联络员"),
+            ("阵地建设（现场检查）", "站点门牌和指引标识缺失", "乡镇团委书记"),
+        )
+        for k, (sid, _name) in enumerate(station_ids[1::2]):  # every other township station
+            item, text, who = problems[k % len(problems)]
+            found = today - timedelta(days=20 + 9 * k)
+            state = k % 3  # 0 put right, 1 being followed, 2 overdue
+            deadline = found + timedelta(days=60 if state == 1 else 10 if state == 2 else 30)
+            self.add(
+                "rectification",
+                station_id=sid,
+                item=item,
+                description=text,
+                found_on=found,
+                deadline=deadline,
+                responsible=who,
+                follow_up=f"{found + timedelta(days=3):%Y-%m-%d} 已电话督办" if state else "",
+                closed_on=found + timedelta(days=12) if state == 0 else None,
+                closing_note="已整改到位，现场复核通过" if state == 0 else "",
+                deleted_at=None,
+                deleted_by=None,
+            )
 
     def _holidays(self, year_list: list[int]) -> WorkCalendar:
         entries = []

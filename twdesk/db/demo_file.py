@@ -1,4 +1,5 @@
-"""Demo database files: built in a hidden temporary file, published only when complete."""
+"""Demo database files: built in a hidden temporary file, published only when complete; or a
+demo office in an empty server database (benchmarks, trying a server out)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,13 @@ from twdesk.db.dbfile import (
     open_database,
     refresh_statistics,
 )
+from twdesk.db.location import ServerLocation, parse_location
 
 DEMO_OFFICE_NAME = "青川县团委（演示数据）"
 
 
 def create_demo_database(
-    path: Path,
+    path: Path | ServerLocation | str,
     *,
     stations: int = 12,
     delegates: int = 150,
@@ -38,7 +40,25 @@ def create_demo_database(
     """
     from twdesk.db.demo import build_demo
 
-    path = Path(path)
+    location = parse_location(path)
+    if isinstance(location, ServerLocation):
+        return _create_demo_on_server(
+            location,
+            lambda conn, office_id: build_demo(
+                conn,
+                office_id,
+                stations=stations,
+                delegates=delegates,
+                years=years,
+                seed=seed,
+                visits=visits,
+                today=today,
+                progress=progress,
+            ),
+            finish=finish,
+            today=today,
+        )
+    path = location
     if path.exists():
         raise DbExistsError(
             f"文件「{path}」已经存在，twdesk 不会覆盖它。请换一个文件名或先删除它。"
@@ -73,6 +93,30 @@ def create_demo_database(
     finally:
         for suffix in ("", "-journal", ".lock"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
+
+
+def _create_demo_on_server(
+    location: ServerLocation,
+    build: Callable[..., dict[str, int]],
+    *,
+    finish: Callable[[Database, date], None] | None,
+    today: date | None,
+) -> dict[str, int]:
+    """The demo office in an empty (or missing) server database: the schema first (refused in a
+    database that holds tables), then the records in one transaction. PostgreSQL plans from its
+    own statistics: ANALYZE once the rows are in."""
+    create_database(location, office_name=DEMO_OFFICE_NAME, demo=True)
+    db = open_database(location)
+    try:
+        with db.engine.begin() as conn:
+            counts = build(conn, db.office_id)
+        if finish is not None:
+            finish(db, today or date.today())
+        with db.engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+        return counts
+    finally:
+        db.close()
 
 
 def ensure_demo_database(

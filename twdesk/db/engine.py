@@ -9,12 +9,16 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 if TYPE_CHECKING:
     from twdesk.db.location import ServerLocation
 
 BUSY_TIMEOUT_MS = 5000
+# Execution option of a connection that will write (Database.transaction): SQLite takes the
+# write lock at BEGIN, so writers queue on the busy timeout instead of deadlocking when two
+# that have read both want to write (SQLite refuses one at once: "database is locked").
+WRITE_OPTION = "twdesk_write"
 
 
 def _sqlite_uri(path: Path, mode: str) -> str:
@@ -44,7 +48,10 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
         creator=lambda: sqlite3.connect(
             uri, uri=True, isolation_level=None, check_same_thread=False
         ),
-        poolclass=NullPool if readonly else None,
+        # a pool of connections, each used by one thread at a time (the URL names no file, so
+        # SQLAlchemy would take it for :memory: and share one connection per thread among at
+        # most five threads, closing the others' connections under them)
+        poolclass=NullPool if readonly else QueuePool,
     )
 
     @event.listens_for(engine, "connect")
@@ -61,7 +68,8 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN")
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 

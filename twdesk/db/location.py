@@ -52,6 +52,8 @@ class ServerLocation:
         """The address as the user writes it (postgresql://user@host:port/dbname), no password."""
         params = dict(self.params)
         netloc_host = "" if self.host.startswith("/") else self.host
+        if ":" in netloc_host:  # an IPv6 address
+            netloc_host = f"[{netloc_host}]"
         if self.host.startswith("/"):
             params["host"] = self.host
         port = f":{self.port}" if self.port and netloc_host else ""

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 # The schema version this twdesk writes: the number of the newest migration (NNNN_name).
 # Kept as a constant so opening a file never has to import alembic; a test checks it.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

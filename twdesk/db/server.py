@@ -9,6 +9,7 @@ row (a file keeps it in PRAGMA user_version too, readable without opening the fi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, inspect, select, text
@@ -145,7 +146,12 @@ def _engine(location: ServerLocation, *, readonly: bool = False) -> Engine:
 
 
 def create_server_database(
-    location: ServerLocation, *, office_name: str = "", seed: bool = True, demo: bool = False
+    location: ServerLocation,
+    *,
+    office_name: str = "",
+    seed: bool = True,
+    demo: bool = False,
+    finish: Callable[[Session], None] | None = None,
 ) -> None:
     """The twdesk schema, settings and default lists in a server database: an empty one, or a
     missing one created first. A database that already holds tables is never touched."""
@@ -171,7 +177,7 @@ def create_server_database(
                     f"{location.describe()}里已经有别的表（{'、'.join(sorted(tables)[:5])}），"
                     "它不是空数据库，twdesk 不会在里面建表。请换一个空的数据库。"
                 )
-            fill_new_database(conn, office_name=office_name, seed=seed, demo=demo)
+            fill_new_database(conn, office_name=office_name, seed=seed, demo=demo, finish=finish)
     except DbFileError:
         raise
     except DBAPIError as exc:

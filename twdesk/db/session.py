@@ -13,8 +13,11 @@ from sqlalchemy.orm import ORMExecuteState, Session
 
 from twdesk.core.errors import UserError
 from twdesk.core.idcard import mask_id_number, mask_phone
-from twdesk.db.base import IdMixin, new_id, now
+from twdesk.db.base import VERSION_COLUMN, IdMixin, new_id, now
 from twdesk.db.models import AuditEntry, Setting
+
+# session.info key: (table, id, version as loaded) of the versioned rows the last flush saved
+FLUSHED_KEY = "twdesk_versioned_rows"
 
 # Values of these columns are personal data: the audit keeps them masked.
 _MASKED_COLUMNS = {"id_number": mask_id_number, "phone": mask_phone}
@@ -27,6 +30,7 @@ _SILENT_COLUMNS = {
     "data",
     "thumbnail",
     "leader_photo",
+    VERSION_COLUMN,
 }
 _NOT_AUDITED = (AuditEntry, Setting)
 
@@ -143,6 +147,13 @@ def install_session_hooks(session: Session) -> None:
                     if column in attrs and attrs[column].history.added
                 }
                 check_text_lengths(table, [changed])
+        # the rows this flush saves at the version they were loaded: when another session saved
+        # one meanwhile (StaleDataError), db/versions.py tells the user which and by whom
+        sess.info[FLUSHED_KEY] = [
+            (obj.__tablename__, obj.id, inspect(obj).dict.get(VERSION_COLUMN))  # type: ignore[attr-defined]
+            for obj in (*sess.dirty, *sess.deleted)
+            if VERSION_COLUMN in inspect(obj).mapper.columns
+        ]
         office_id = sess.info.get("office_id")
         for obj in sess.new:
             if isinstance(obj, IdMixin):
@@ -156,10 +167,17 @@ def install_session_hooks(session: Session) -> None:
 
     @event.listens_for(session, "do_orm_execute")
     def _bulk_lengths(state: ORMExecuteState) -> None:
-        """Bulk `session.execute(insert(Model), rows)` skips the flush: check its rows here."""
+        """Bulk `session.execute(insert(Model), rows)` skips the flush: check its rows here.
+        A bulk UPDATE skips the ORM's version counter: it counts as a save of every row."""
         if not (state.is_insert or state.is_update):
             return
         table = getattr(state.statement, "table", None)
+        if state.is_update and VERSION_COLUMN in getattr(table, "c", ()):
+            stmt = state.statement
+            given = getattr(stmt, "_values", None) or {}
+            if VERSION_COLUMN not in {getattr(k, "key", k) for k in given}:
+                column = table.c[VERSION_COLUMN]  # type: ignore[union-attr]
+                state.statement = stmt.values({VERSION_COLUMN: column + 1})  # type: ignore[attr-defined]
         params = state.parameters
         if isinstance(table, Table) and params:
             check_text_lengths(table, params if isinstance(params, list) else [params])

@@ -48,6 +48,7 @@ from twdesk.db.models import (
     Person,
     YoungPerson,
 )
+from twdesk.db.versions import check_version
 from twdesk.services import contact_counts, ledger, recycle_bin
 from twdesk.services.contact_counts import ContactSettings, contact_settings
 from twdesk.services.errors import FieldProblems
@@ -408,14 +409,24 @@ def young_person_values(session: Session, young_person_id: str) -> dict[str, Any
             "phone",
             "wechat",
             "notes",
+            "row_version",  # as loaded: hand it back to update_young_person(expected_version=)
         )
     }
 
 
-def update_young_person(session: Session, young_person_id: str, values: dict[str, Any]) -> None:
+def update_young_person(
+    session: Session,
+    young_person_id: str,
+    values: dict[str, Any],
+    *,
+    expected_version: int | None = None,
+) -> None:
+    """Correct a young person; `expected_version`: the `row_version` the editor loaded
+    (StaleRecordError when someone else saved the person since)."""
     young = session.get(YoungPerson, young_person_id)
     if young is None or young.deleted_at is not None:
         raise ContactError("找不到这位青年，可能已被删除。")
+    check_version(young, expected_version)
     clean = check_young_person(
         {**values, "keep_field": young.field}, [*youth_fields(session), young.field]
     )

@@ -38,6 +38,7 @@ from twdesk.db.models import (
     StatusChange,
     Unavailability,
 )
+from twdesk.db.versions import check_version
 from twdesk.services.limits import check_lengths, refuse_long
 
 NOT_YET = "待坐班"  # shown for a future day with nothing recorded (stored as 未登记)
@@ -566,9 +567,13 @@ def record_attendance(
     substitute_id: str | None = None,
     note: str = "",
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> None:
-    """到岗 / 缺席 / 请假 / 替班 (by whom) — or back to 未登记 to correct a mistake."""
+    """到岗 / 缺席 / 请假 / 替班 (by whom) — or back to 未登记 to correct a mistake.
+    `expected_version`: the seat's `row_version` as shown (DutySeat.row_version): another PC's
+    record of the same seat since is never overwritten (StaleRecordError)."""
     a = _assignment(session, assignment_id)
+    check_version(a, expected_version)
     check_attendance(
         a.duty_day.day,
         a.person_id,
@@ -616,6 +621,7 @@ class DutySeat:
     substitute: str
     note: str
     substitute_phone: str = ""
+    row_version: int | None = None  # as loaded: record_attendance(expected_version=)
 
 
 @dataclass(frozen=True)
@@ -723,6 +729,7 @@ def duty_days(
                     names.get(a.substitute_id, ("",))[0] if a.substitute_id else "",
                     a.attendance_note,
                     names.get(a.substitute_id, ("", ""))[1] if a.substitute_id else "",
+                    a.row_version,
                 )
             )
     return [

@@ -25,7 +25,7 @@ from sqlalchemy import bindparam, case, func, select, true
 from sqlalchemy.orm import Session
 
 from twdesk.core.default_scheme import stored_rule
-from twdesk.core.errors import Cancelled, UserError
+from twdesk.core.errors import Cancelled, StaleRecordError, UserError
 from twdesk.core.evaluation_consequences import consequence_text, consequences
 from twdesk.core.evaluation_rules import (
     Decision,
@@ -83,6 +83,7 @@ from twdesk.db.models import (
     Visit,
     YouthBranch,
 )
+from twdesk.db.versions import last_change, when_text
 from twdesk.services import contact_counts
 from twdesk.services import duty as duty_service
 from twdesk.services import ledger as ledger_service
@@ -131,6 +132,9 @@ class StageEntry:
     bonus: Decimal | None = None  # None = keep
     veto: str | None = None  # None = keep, "" = none
     notes: str | None = None  # None = keep
+    # the stage's scores as the editor showed them (seq → score): when someone else saved
+    # other scores for this stage since, StaleRecordError and nothing saved (None: no check)
+    loaded: Mapping[int, Decimal | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -1209,6 +1213,31 @@ def save_stages(
     return len(todo)
 
 
+def _check_loaded(
+    session: Session,
+    ev: Evaluation,
+    stage: Stage,
+    scores: Mapping[int, EvaluationScore],
+    loaded: Mapping[int, Decimal | None],
+) -> None:
+    """Refuse a stage entered over scores someone else saved since the editor showed them.
+    The stage's scores are compared, not the evaluation's row_version: every save in a station
+    recomputes the other delegates' grades, which is no reason to refuse their editors."""
+    stored = {seq: _number(getattr(row, _STAGE_SCORE[stage])) for seq, row in scores.items()}
+    if all(stored.get(seq) == loaded.get(seq) for seq in set(stored) | set(loaded)):
+        return
+    who, when = last_change(session, EvaluationScore.__tablename__, [r.id for r in ev.scores])
+    name = session.scalar(select(Person.name).where(Person.id == ev.person_id)) or ""
+    raise StaleRecordError(
+        what="年度考核",
+        record=f"{name} {ev.year}年{stage}",
+        who=who,
+        when=when_text(when),
+        table=Evaluation.__tablename__,
+        row_id=ev.id,
+    )
+
+
 def _write_stage(
     session: Session,
     year: int,
@@ -1228,6 +1257,8 @@ def _write_stage(
     scheme = loader.scheme(ev)
     seqs = loader.seqs(ev.scheme_id)
     scores = {seqs.get(s.indicator_id, -1): s for s in ev.scores}
+    if entry.loaded is not None:
+        _check_loaded(session, ev, stage, scores, entry.loaded)
     suggestions = _read_suggestions(ev.suggestions)
     known = {ind.seq for ind in scheme.indicators}
     problems = [f"指标{seq}不在考核方案中。" for seq in sorted(set(entry.scores) - known)]

@@ -37,6 +37,7 @@ from twdesk.db.models import (
     StatusChange,
     YouthBranch,
 )
+from twdesk.db.versions import save_over
 from twdesk.services import contact_counts, duty
 from twdesk.services.errors import FieldProblems
 from twdesk.services.limits import check_lengths, max_length, too_long
@@ -296,10 +297,13 @@ def save_activity(
     activity_id: str | None = None,
     today: date | None = None,
     absent_ids: Sequence[str] = (),
+    expected_version: int | None = None,
 ) -> ActivityDetail:
     """总账本 entries are confirmed at once; 分账本 (self-reported) ones wait for the station.
     Editing a returned self-report sends it back for confirmation. ``absent_ids``: delegates
-    expected but absent without leave (无故缺席), listed and never counted as taking part."""
+    expected but absent without leave (无故缺席), listed and never counted as taking part.
+    ``expected_version``: the `row_version` the editor loaded (ActivityDetail.row_version);
+    StaleRecordError when someone else saved the entry since."""
     people, absent = set(participant_ids), set(absent_ids)
     clean = check_activity(
         values,
@@ -319,6 +323,7 @@ def save_activity(
         activity = session.get(Activity, activity_id)
         if activity is None or activity.deleted_at is not None:
             raise LedgerError("这条履职记录已不存在。")
+        save_over(activity, expected_version)
     else:
         activity = Activity(source=source, recorded_by_id=recorded_by_id)
         session.add(activity)
@@ -370,6 +375,7 @@ class ActivityDetail:
     participants: tuple[tuple[str, str], ...]
     attachments: tuple[tuple[str, str], ...]
     absent: tuple[tuple[str, str], ...] = ()  # 无故缺席
+    row_version: int | None = None  # as loaded: hand it back to save_activity(expected_version=)
 
 
 def activity_detail(session: Session, activity_id: str) -> ActivityDetail:
@@ -404,6 +410,7 @@ def activity_detail(session: Session, activity_id: str) -> ActivityDetail:
         tuple((pid, name) for pid, name in participants),
         tuple((aid, name) for aid, name in files),
         tuple((pid, name) for pid, name, absent in listed if absent),
+        a.row_version,
     )
 
 

@@ -12,6 +12,13 @@ holiday or list entry, by its natural key):
   changed in the other stays alive, the deletion kept as the other version;
 - opinion item numbers (per year) stay unique: an incoming clash is renumbered and recorded.
 
+`row_version` (optimistic locking) counts a record's saves in one database and never decides
+anything here: a difference in it alone is no change and no conflict. An inserted record
+keeps the count it has in the other file; a record the merge changes counts one more save
+here (the other file's count is not taken), so an editor that loaded it before the merge is
+refused instead of saving over the merged change. A conflict kept for review only re-dates the
+kept version (`updated_at`) and leaves its count alone: its content did not change.
+
 "Last met" is the later of the target's record of meeting the source's office and the source's
 record of meeting the target's office (`sync_peer`); two files that never met take the newest
 change they share. The whole merge is one transaction on the target (Cancel or any failure
@@ -22,6 +29,7 @@ Rows move with bulk Core statements, never one ORM object per row.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from collections import defaultdict
@@ -48,7 +56,7 @@ from sqlalchemy.orm import Session
 
 from twdesk.core import merge_rules as rules
 from twdesk.core.errors import Cancelled, UserError
-from twdesk.db.base import Base, new_id, now
+from twdesk.db.base import VERSION_COLUMN, Base, new_id, now
 from twdesk.db.dbfile import (
     Database,
     ReadOnlyError,
@@ -57,15 +65,20 @@ from twdesk.db.dbfile import (
     read_header,
 )
 from twdesk.db.migrate import SCHEMA_VERSION
-from twdesk.db.models import AuditEntry, MergeConflict, OpinionItem, SyncPeer
+from twdesk.db.models import AuditEntry, MergeConflict, OpinionItem, Setting, SyncPeer
 from twdesk.db.portable import stamp_text
+from twdesk.services.visits import ITEM_NUMBER_COUNTER
 
 Progress = Callable[[int, int], None]
 
 SEP = "|"  # between the time and the id of a row's version string
 ROWS = ","  # between versions (neither times nor ids hold one)
 CHUNK = 500  # ids per IN (…) and rows per executemany: well under every backend's limits
-_SILENT = frozenset({"id", "created_at", "updated_at", "origin_office_id", "deleted_by"})
+# Columns whose difference alone is no change: `row_version` counts the saves of a record in
+# each database (optimistic locking), so two files' counts differ without either content.
+_SILENT = frozenset(
+    {"id", "created_at", "updated_at", "origin_office_id", "deleted_by", VERSION_COLUMN}
+)
 _HARD_DELETE = "删除"  # the audit log's action for a row deleted outright
 RENUMBERED_NOTE = "自动重新编号"
 
@@ -771,6 +784,12 @@ class _Planner:
         if tp is None or not (tp.inserts or tp.updates):
             return
         t = tp.table
+        # the counter row intake numbering locks (services.visits): a PC numbering new items
+        # meanwhile waits for the merge, and numbers it gave (even of items since purged)
+        # are never given again
+        given = self.t.execute(
+            select(Setting.value).where(Setting.key == ITEM_NUMBER_COUNTER).with_for_update()
+        ).scalar()
         incoming = {r["id"]: r for r in [*tp.inserts, *tp.updates]}
         final: dict[str, str] = {}  # id → number after the merge, for the rows that matter
         numbers = sorted({r["number"] for r in incoming.values()})
@@ -789,6 +808,9 @@ class _Planner:
             ).scalar()
             if highest:
                 taken.add(highest)
+            last_given = _given_numbers(given).get(year)
+            if last_given:
+                taken.add(f"{year}-{last_given:05d}")
         for number, ids in sorted(holders.items()):
             if len(ids) < 2:
                 continue
@@ -815,6 +837,15 @@ class _Planner:
                     resolved=True,
                     record=row,
                 )
+
+
+def _given_numbers(value: str | None) -> dict[str, int]:
+    """The counter row's last number given per year ({"2026": 43})."""
+    try:
+        given = json.loads(value or "{}")
+    except ValueError:
+        return {}
+    return {str(k): int(v) for k, v in given.items()} if isinstance(given, dict) else {}
 
 
 # --- opening the other file ----------------------------------------------------------------------
@@ -971,12 +1002,11 @@ def _write(
             conn.execute(insert(t), chunk)
             step(base + i)
         if tp.updates:
-            cols = [c.name for c in t.columns if c.name != "id"]
-            stmt = (
-                update(t)
-                .where(t.c.id == bindparam("_id"))
-                .values({c: bindparam(f"v_{c}") for c in cols})
-            )
+            cols = [c.name for c in t.columns if c.name not in ("id", VERSION_COLUMN)]
+            values: dict[str, Any] = {c: bindparam(f"v_{c}") for c in cols}
+            if VERSION_COLUMN in t.c:  # a save here like any other: an open editor is refused
+                values[VERSION_COLUMN] = t.c[VERSION_COLUMN] + 1
+            stmt = update(t).where(t.c.id == bindparam("_id")).values(values)
             rows = [{"_id": r["id"], **{f"v_{c}": r[c] for c in cols}} for r in tp.updates]
             for chunk in _chunks(rows):
                 conn.execute(stmt, chunk)

@@ -33,6 +33,7 @@ from twdesk.db.models import (
     StationMembership,
     StatusChange,
 )
+from twdesk.db.versions import save_over
 from twdesk.services.limits import check_lengths, max_length, too_long
 
 # Fields the editor shows, with the label the user sees (used in every message).
@@ -106,6 +107,7 @@ class PersonDetail:
     group_ids: list[str] = field(default_factory=list)
     history: list[tuple[date, str, str]] = field(default_factory=list)  # (date, status, reason)
     photo: bytes | None = None
+    row_version: int | None = None  # as loaded: hand it back to save_person(expected_version=)
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,16 @@ def load_person(session: Session, person_id: str) -> PersonDetail:
     )
     history = [(h.changed_on, h.status, h.reason) for h in person.status_history]
     photo = person.photo.data if person.photo is not None else None
-    return PersonDetail(person.id, values, person.status, station_id, group_ids, history, photo)
+    return PersonDetail(
+        person.id,
+        values,
+        person.status,
+        station_id,
+        group_ids,
+        history,
+        photo,
+        person.row_version,
+    )
 
 
 def check_person(
@@ -232,8 +243,14 @@ def save_person(
     group_ids: list[str] | None = None,
     on: date | None = None,
     joined_on: date | None = None,
+    expected_version: int | None = None,
 ) -> PersonRef:
-    """Create or update a person with their station and special groups."""
+    """Create or update a person with their station and special groups.
+
+    `expected_version`: the `row_version` the editor loaded (PersonDetail.row_version). When
+    someone else saved the person since, StaleRecordError (naming who and when) and nothing is
+    saved; otherwise this save counts as one of the person even when only their station,
+    groups or links change, so an editor of the same person elsewhere is refused in turn."""
     clean = check_person(values)
     if clean["id_number"]:
         clash = session.execute(
@@ -252,6 +269,7 @@ def save_person(
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:
             raise PersonError({"name": "这个人员已不存在（可能已被删除）"})
+        save_over(person, expected_version)
     else:
         person = Person(status=str(PersonStatus.ACTIVE))
         session.add(person)

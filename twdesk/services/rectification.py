@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from twdesk.core.normalize import clean_prose
 from twdesk.core.station_assessment import RectState, rect_state
 from twdesk.db.models import Rectification, Station
+from twdesk.db.versions import check_version
 from twdesk.output import OutputError, write_output
 from twdesk.services.errors import FieldProblems
 from twdesk.services.overview import office_name
@@ -47,6 +48,7 @@ class RectRow:
     closed_on: date | None
     closing_note: str
     state: str
+    row_version: int | None = None  # as loaded: hand it back to save_problem(expected_version=)
 
     @property
     def overdue(self) -> bool:
@@ -97,6 +99,7 @@ def _view(row: Rectification, station: str, today: date) -> RectRow:
         row.closed_on,
         row.closing_note,
         str(rect_state(row.closed_on, row.deadline, today)),
+        row.row_version,
     )
 
 
@@ -106,8 +109,11 @@ def save_problem(
     problem_id: str | None = None,
     *,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> RectRow:
-    """Add a problem (or edit one): station, item, description, found on, deadline, who."""
+    """Add a problem (or edit one): station, item, description, found on, deadline, who.
+    `expected_version`: the `row_version` the editor loaded (RectRow.row_version);
+    StaleRecordError when someone else saved the problem since."""
     clean = _check(values)
     station = session.get(Station, clean["station_id"])
     if station is None or station.deleted_at is not None:
@@ -117,6 +123,7 @@ def save_problem(
         session.add(row)
     else:
         row = _row(session, problem_id)
+        check_version(row, expected_version)
         for key, value in clean.items():
             setattr(row, key, value)
     session.flush()
@@ -167,6 +174,12 @@ def reopen_problem(
     row.follow_up = f"{row.follow_up}\n{line}" if row.follow_up else line
     session.flush()
     return _view(row, row_station(session, row), on)
+
+
+def problem(session: Session, problem_id: str, *, today: date | None = None) -> RectRow:
+    """One problem as saved now (an editor's 重新载入)."""
+    row = _row(session, problem_id)
+    return _view(row, row_station(session, row), today or date.today())
 
 
 def row_station(session: Session, row: Rectification) -> str:

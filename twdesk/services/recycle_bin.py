@@ -54,6 +54,7 @@ from twdesk.db.models import (
     OpinionItem,
     Person,
     Project,
+    Rectification,
     SatisfactionBallot,
     SpecialGroup,
     Station,
@@ -86,6 +87,7 @@ BIN_TABLES: tuple[tuple[type[SoftDeleteMixin], str, str], ...] = (
     (ContactLogEntry, "联系青年日志", "discussed"),
     (GrassrootsDay, "下基层记录", "place"),
     (OpenDay, "专题开放日", "theme"),
+    (Rectification, "整改问题", "description"),
 )
 _BY_TABLE: dict[str, tuple[type[Any], str, str]] = {
     m.__tablename__: (m, label, col)  # type: ignore[attr-defined]
@@ -117,7 +119,10 @@ def _own_book_only(person_id: str) -> list[Any]:
 
 CASCADES: dict[str, tuple[_Cascade, ...]] = {
     "visit": (_Cascade(OpinionItem, "visit_id", "条意见建议"),),
-    "station": (_Cascade(SpecialGroup, "station_id", "个专项小组"),),
+    "station": (
+        _Cascade(SpecialGroup, "station_id", "个专项小组"),
+        _Cascade(Rectification, "station_id", "个整改问题"),
+    ),
     "contact_book_entry": (_Cascade(ContactLogEntry, "book_entry_id", "条联系记录"),),
     "person": (
         _Cascade(Activity, "recorded_by_id", "条本人记的履职记录", _own_book_only),
@@ -233,6 +238,8 @@ def _title(table: str, obj: Any) -> str:
         return f"{obj.contact_date:%Y-%m-%d} {obj.way} {(obj.discussed or '')[:20]}".strip()
     if table in ("grassroots_day", "open_day"):
         return f"{obj.day:%Y-%m-%d} {getattr(obj, col) or ''}".strip()
+    if table == "rectification":
+        return f"{obj.found_on:%Y-%m-%d} {(obj.description or '')[:20]}".strip()
     return str(getattr(obj, col) or "（无名称）")
 
 
@@ -476,6 +483,7 @@ def _refuse_restore(session: Session, table: str, obj: Any) -> None:
     parent: tuple[type[Any], str, str] | None = {
         "opinion_item": (Visit, "visit_id", "来访登记"),
         "special_group": (Station, "station_id", "联络站"),
+        "rectification": (Station, "station_id", "联络站"),
     }.get(table)
     if parent is not None:
         model, column, label = parent

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from twdesk.core.errors import UserError
+from twdesk.core.errors import StaleRecordError, UserError
 from twdesk.core.station_assessment import (
     DEFAULT_CHECKLIST,
     FIVE_PUBLIC_FIELDS,
@@ -45,6 +45,7 @@ from twdesk.db.models import (
     StationCheckScore,
     Visit,
 )
+from twdesk.db.versions import last_change, when_text
 from twdesk.output import OutputError, write_output
 from twdesk.services.overview import office_name
 
@@ -104,18 +105,19 @@ def _stored_items(session: Session, year: int) -> dict[int, StationCheckItem]:
 
 
 def save_checklist(session: Session, year: int, items: list[CheckItemSpec]) -> list[CheckItemSpec]:
-    """Replace the year's checklist; scores entered on items kept (same name) stay with them,
-    scores of removed items go with them."""
+    """Replace the year's checklist; scores entered on items kept stay with them (an item is
+    matched on the name it had when loaded, `was`, else on its name: a renamed item keeps its
+    scores), scores of removed items go with them."""
     items = [
-        CheckItemSpec(n, i.name.strip(), i.points, str(i.measure), i.param)
+        CheckItemSpec(n, i.name.strip(), i.points, str(i.measure), i.param, i.was or i.name.strip())
         for n, i in enumerate(items, 1)
     ]
     problems = checklist_problems(items)
     if problems:
         raise AssessmentError("考评细则没有保存：\n" + "\n".join(problems))
-    # an item keeps its row (and the scores entered on it) by name, wherever it moves
+    # an item keeps its row (and the scores entered on it) wherever it moves
     by_name = {row.name: row for row in _stored_items(session, year).values()}
-    kept = {item.name for item in items}
+    kept = {item.was for item in items}
     for row in by_name.values():
         if row.name not in kept:
             session.execute(delete(StationCheckScore).where(StationCheckScore.item_id == row.id))
@@ -123,8 +125,10 @@ def save_checklist(session: Session, year: int, items: list[CheckItemSpec]) -> l
         else:
             row.seq = -row.seq  # out of the way of the new numbers (unique per year)
     session.flush()
+    claimed: set[str] = set()
     for item in items:
-        row = by_name.get(item.name)
+        row = by_name.get(item.was) if item.was not in claimed else None
+        claimed.add(item.was)
         if row is None:
             row = StationCheckItem(year=year, notes="")
             session.add(row)
@@ -143,9 +147,21 @@ def grade_rule(session: Session) -> GradeRule:
 
 
 def set_grade_rule(session: Session, rule: GradeRule) -> None:
+    """Save the grades' lines (checked: named, distinct, from high to low, the last at 0)."""
+    names = [n.strip() for n, _m in rule.grades]
+    for i, name in enumerate(names, start=1):
+        if not name:
+            raise AssessmentError(f"等次分数线第 {i} 行没有填写等次名称，请填写（如“优秀”）。")
+        if len(name) > 20:
+            raise AssessmentError(f"等次分数线第 {i} 行的等次名称「{name}」太长，最多 20 个字。")
+        if names.index(name) != i - 1:
+            raise AssessmentError(f"等次分数线第 {i} 行的等次「{name}」与前面重复，请改名或删除。")
     minimums = [m for _n, m in rule.grades]
     if not rule.grades or minimums != sorted(minimums, reverse=True) or minimums[-1] != 0:
         raise AssessmentError("等次分数线应从高到低排列，最后一档为 0 分。")
+    if len(set(minimums)) != len(minimums):
+        raise AssessmentError("等次分数线中有两档分数相同，请让每一档的分数线各不相同。")
+    rule = GradeRule(tuple((n, m) for n, (_old, m) in zip(names, rule.grades, strict=True)))
     value = json.dumps([[n, str(m)] for n, m in rule.grades], ensure_ascii=False)
     setting = session.get(Setting, GRADE_KEY)
     if setting is None:
@@ -299,6 +315,7 @@ class ItemScore:
     basis: str  # how the suggestion was reached
     entered: Decimal | None  # the county's score, when entered
     note: str = ""
+    row_version: int = 0  # of the entered score as read (0: none entered): set_score's check
 
     @property
     def score(self) -> Decimal:
@@ -347,18 +364,19 @@ def assess(
     items = checklist(session, year)
     stations = _stations(session, year, None)
     raw = _raw(session, year, today, [sid for sid, _n in stations])
-    entered: dict[tuple[str, int], tuple[Decimal, str]] = {}
-    for sid, seq, score, note in session.execute(
+    entered: dict[tuple[str, int], tuple[Decimal, str, int]] = {}
+    for sid, seq, score, note, version in session.execute(
         select(
             StationCheckScore.station_id,
             StationCheckItem.seq,
             StationCheckScore.score,
             StationCheckScore.note,
+            StationCheckScore.row_version,
         )
         .join(StationCheckItem, StationCheckItem.id == StationCheckScore.item_id)
         .where(StationCheckItem.year == year)
     ):
-        entered[(sid, seq)] = (Decimal(str(score)), note)
+        entered[(sid, seq)] = (Decimal(str(score)), note, version)
     rule = grade_rule(session)
     months_due = _months_due(year, today)
     rows: list[tuple[str, str, tuple[ItemScore, ...], Decimal]] = []
@@ -377,6 +395,7 @@ def assess(
                     basis,
                     got[0] if got else None,
                     got[1] if got else "",
+                    got[2] if got else 0,
                 )
             )
         rows.append((sid, name, tuple(scores), sum((s.score for s in scores), Decimal(0))))
@@ -398,8 +417,12 @@ def set_score(
     seq: int,
     score: Decimal | None,
     note: str = "",
+    *,
+    expected_version: int | None = None,
 ) -> None:
-    """Enter (or, with None, clear) a station's score on an item."""
+    """Enter (or, with None, clear) a station's score on an item. `expected_version`: the
+    entered score's `row_version` as shown (ItemScore.row_version, 0 when none was entered):
+    StaleRecordError when someone else entered, changed or cleared it since."""
     station = session.get(Station, station_id)
     if station is None or station.deleted_at is not None:
         raise AssessmentError("这个联络站已不存在。")
@@ -412,6 +435,19 @@ def set_score(
             StationCheckScore.item_id == item.id, StationCheckScore.station_id == station_id
         )
     )
+    now_version = existing.row_version if existing is not None else 0
+    if expected_version is not None and now_version != expected_version:
+        ids = [existing.id] if existing is not None else []  # cleared: who is not known here
+        who, when = last_change(session, StationCheckScore.__tablename__, ids)
+        raise StaleRecordError(
+            what="联络站考评得分",
+            record=f"{station.name} {item.name}",
+            who=who,
+            when=when_text(when),
+            table=StationCheckScore.__tablename__,
+            row_id=existing.id if existing is not None else "",
+            deleted=existing is None,
+        )
     if score is None:
         if existing is not None:
             session.delete(existing)

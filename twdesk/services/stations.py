@@ -17,6 +17,7 @@ from twdesk.db.models import (
     Station,
     StationMembership,
 )
+from twdesk.db.versions import check_version
 from twdesk.services import recycle_bin
 from twdesk.services.limits import refuse_long
 
@@ -119,8 +120,14 @@ def station_tree(session: Session, *, include_retired: bool = False) -> list[Sta
 
 
 def save_station(
-    session: Session, values: dict[str, object], station_id: str | None = None
+    session: Session,
+    values: dict[str, object],
+    station_id: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> StationRef:
+    """Create or update a station. `expected_version`: the `row_version` an editor loaded
+    (load_station's "row_version"); StaleRecordError when someone else saved it since."""
     name = str(values.get("name") or "").strip()
     if not name:
         raise StationError("联络站名称不能为空。")
@@ -137,6 +144,8 @@ def save_station(
     station = session.get(Station, station_id) if station_id else Station()
     if station is None:
         raise StationError("这个联络站已不存在。")
+    if station_id:
+        check_version(station, expected_version)
     if station_id and values.get("parent_id") == station_id:
         raise StationError("联络站不能以自己为上级。")
     for key in EDITABLE_FIELDS:
@@ -173,7 +182,9 @@ def load_station(session: Session, station_id: str) -> dict[str, object]:
     station = session.get(Station, station_id)
     if station is None or station.deleted_at is not None:
         raise StationError("这个联络站已不存在。")
-    return {key: getattr(station, key) for key in EDITABLE_FIELDS}
+    return {key: getattr(station, key) for key in EDITABLE_FIELDS} | {
+        "row_version": station.row_version
+    }
 
 
 @dataclass(frozen=True)

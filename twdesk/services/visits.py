@@ -7,11 +7,13 @@ list over 200,000 visits never loads them all.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from twdesk.core.holidays import WorkCalendar
@@ -35,10 +37,12 @@ from twdesk.db.models import (
     OpinionItem,
     OpinionStep,
     Person,
+    Setting,
     Station,
     StationMembership,
     Visit,
 )
+from twdesk.db.versions import check_version, save_over
 from twdesk.services.duty import ensure_holidays, work_calendar
 from twdesk.services.errors import FieldProblems
 from twdesk.services.limits import check_lengths, max_length, too_long
@@ -284,13 +288,49 @@ def check_item_record(values: dict[str, Any], visit_date: date | None) -> dict[s
     return clean
 
 
+# The setting row every numbering locks first; its value remembers the last number given per
+# year ({"2026": 43}), so a number is never given twice, even after its item was purged.
+ITEM_NUMBER_COUNTER = "opinion_item_numbers"
+
+
+def _locked_counter(session: Session) -> Setting:
+    """The counter row, locked until the transaction ends (SELECT … FOR UPDATE on a server;
+    SQLite's one writer at a time already holds the whole file), made the first time."""
+    query = (
+        select(Setting)
+        .where(Setting.key == ITEM_NUMBER_COUNTER)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    row = session.scalars(query).first()
+    if row is None:
+        try:  # another PC may make it at the same moment: then take theirs
+            with session.begin_nested():
+                session.add(Setting(key=ITEM_NUMBER_COUNTER, value="{}"))
+        except IntegrityError:
+            pass
+        row = session.scalars(query).one()
+    return row
+
+
 def next_numbers(session: Session, year: int, count: int) -> list[str]:
-    """The next item numbers of the year: 2026-00043, … (printed on the 交办单)."""
+    """The next item numbers of the year: 2026-00043, … (printed on the 交办单).
+
+    Unique under concurrent intake: the counter row stays locked until the caller's
+    transaction ends, so the next PC to number items waits and then sees these items."""
+    counter = _locked_counter(session)
+    try:
+        given: dict[str, int] = json.loads(counter.value or "{}")
+    except ValueError:
+        given = {}
     prefix = f"{year}-"
     last = session.scalar(
         select(func.max(OpinionItem.number)).where(OpinionItem.number.like(f"{prefix}%"))
     )
-    start = int(last.split("-")[1]) + 1 if last else 1
+    start = max(int(last.split("-")[1]) if last else 0, int(given.get(str(year), 0))) + 1
+    if count:
+        given[str(year)] = start + count - 1
+        counter.value = json.dumps(given, sort_keys=True)
     return [f"{prefix}{n:05d}" for n in range(start, start + count)]
 
 
@@ -313,6 +353,7 @@ class ItemInfo:
     fed_back_on: date | None
     feedback_method: str
     satisfaction: str
+    row_version: int | None = None  # as loaded: a handling step's expected_version
 
 
 @dataclass(frozen=True)
@@ -348,6 +389,7 @@ class VisitInfo:
     content: str
     people_count: int
     items: tuple[ItemInfo, ...]
+    row_version: int | None = None  # as loaded: hand it back to save_visit(expected_version=)
 
 
 def _item_info(item: OpinionItem) -> ItemInfo:
@@ -367,6 +409,7 @@ def _item_info(item: OpinionItem) -> ItemInfo:
         item.fed_back_on,
         item.feedback_method,
         item.satisfaction,
+        item.row_version,
     )
 
 
@@ -394,6 +437,7 @@ def _visit_info(session: Session, visit: Visit) -> VisitInfo:
         visit.content,
         visit.people_count,
         tuple(_item_info(i) for i in items),
+        visit.row_version,
     )
 
 
@@ -416,8 +460,13 @@ def save_visit(
     values: dict[str, Any],
     items: list[ItemInput] | None = None,
     visit_id: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> VisitInfo:
-    """Record (or correct) a visit and add its new opinion items, numbered for the year."""
+    """Record (or correct) a visit and add its new opinion items, numbered for the year.
+
+    `expected_version`: the `row_version` of the visit the form loaded (VisitInfo.row_version);
+    StaleRecordError when someone else saved the visit since."""
     items = [ItemInput(clean_prose(i.content), clean_text(i.category)) for i in items or []]
     items = [i for i in items if i.content]
     clean = check_visit(values, items, categories(session))
@@ -425,6 +474,7 @@ def save_visit(
         visit = session.get(Visit, visit_id)
         if visit is None or visit.deleted_at is not None:
             raise VisitError("这条来访登记已不存在。")
+        save_over(visit, expected_version)
     else:
         visit = Visit(recorded_by=session.info.get("user", ""))
         session.add(visit)
@@ -456,10 +506,13 @@ def save_visit(
 # --- handling ---------------------------------------------------------------------------------
 
 
-def _item(session: Session, item_id: str) -> OpinionItem:
+def _item(session: Session, item_id: str, expected_version: int | None = None) -> OpinionItem:
+    """The item a handling step changes; `expected_version`: the `row_version` the panel showed
+    (ItemInfo.row_version): StaleRecordError when someone else changed the item since."""
     item = session.get(OpinionItem, item_id)
     if item is None or item.deleted_at is not None:
         raise VisitError("这条意见建议已不存在，请刷新后重试。")
+    check_version(item, expected_version)
     return item
 
 
@@ -512,9 +565,10 @@ def assign(
     on: date | None = None,
     deadline: date | None = None,
     note: str = "",
+    expected_version: int | None = None,
 ) -> ItemInfo:
     """交办: to a department, with a deadline (default 7 working days)."""
-    item = _item(session, item_id)
+    item = _item(session, item_id, expected_version)
     _expect(item, (str(OpinionStatus.REGISTERED),), "交办")
     department, responsible = clean_text(department), clean_text(responsible)
     if not department:
@@ -538,9 +592,14 @@ def assign(
 
 
 def start_handling(
-    session: Session, item_id: str, *, on: date | None = None, note: str = ""
+    session: Session,
+    item_id: str,
+    *,
+    on: date | None = None,
+    note: str = "",
+    expected_version: int | None = None,
 ) -> ItemInfo:
-    item = _item(session, item_id)
+    item = _item(session, item_id, expected_version)
     _expect(item, (str(OpinionStatus.ASSIGNED),), "标记为办理中")
     _step(
         session, item, OpinionStatus.IN_PROGRESS, on or date.today(), note or "部门已接收，正在办理"
@@ -549,9 +608,16 @@ def start_handling(
     return _item_info(item)
 
 
-def handle(session: Session, item_id: str, result: str, *, on: date | None = None) -> ItemInfo:
+def handle(
+    session: Session,
+    item_id: str,
+    result: str,
+    *,
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> ItemInfo:
     """办结, with the result."""
-    item = _item(session, item_id)
+    item = _item(session, item_id, expected_version)
     _expect(item, OPEN, "办结（需先交办）")
     result = clean_prose(result)
     if not result:
@@ -567,10 +633,16 @@ def handle(session: Session, item_id: str, result: str, *, on: date | None = Non
 
 
 def feed_back(
-    session: Session, item_id: str, method: str, satisfaction: str, *, on: date | None = None
+    session: Session,
+    item_id: str,
+    method: str,
+    satisfaction: str,
+    *,
+    on: date | None = None,
+    expected_version: int | None = None,
 ) -> ItemInfo:
     """反馈: how the young person was told, and how satisfied they are."""
-    item = _item(session, item_id)
+    item = _item(session, item_id, expected_version)
     _expect(item, (str(OpinionStatus.HANDLED),), "反馈（需先办结）")
     method = clean_text(method)
     if not method:
@@ -587,9 +659,16 @@ def feed_back(
     return _item_info(item)
 
 
-def reopen(session: Session, item_id: str, reason: str, *, on: date | None = None) -> ItemInfo:
+def reopen(
+    session: Session,
+    item_id: str,
+    reason: str,
+    *,
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> ItemInfo:
     """An item closed too early goes back to 办理中 with a new deadline; its history stays."""
-    item = _item(session, item_id)
+    item = _item(session, item_id, expected_version)
     _expect(item, (str(OpinionStatus.HANDLED), str(OpinionStatus.FED_BACK)), "重新打开")
     reason = clean_prose(reason)
     if not reason:

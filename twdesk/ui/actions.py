@@ -10,16 +10,18 @@ replacing a file, writes through `twdesk.output` and then shows where the file w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from twdesk.core.errors import Cancelled, UserError
+from twdesk.core.errors import Cancelled, StaleRecordError, UserError
 from twdesk.output import OutputExists, check_target
+from twdesk.ui.i18n import tr
 
 T = TypeVar("T")
 
@@ -64,6 +66,30 @@ def show_error(parent: QWidget | None, exc: UserError, title: str | None = None)
     QMessageBox.warning(parent, title or exc.title, str(exc))
 
 
+def ask_reload(parent: QWidget | None, exc: StaleRecordError) -> bool:
+    """A save refused because someone else saved the record since it was loaded: say who and
+    when, and offer 重新载入 (the record as now saved replaces what was typed here) or 返回修改
+    (back to the typed values, e.g. to copy them; saving them again is refused). True: reload."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(exc.title)
+    box.setText(str(exc))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "",
+            "重新载入：显示对方保存的最新内容，这里填写的内容不保存。\n"
+            "返回修改：回到这里填写的内容（可以先抄下来），再重新载入后修改。",
+        )
+    )
+    reload = box.addButton(
+        QCoreApplication.translate("", "重新载入"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("", "返回修改"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(reload)
+    box.exec()
+    return box.clickedButton() is reload
+
+
 class _WaitCursor:
     def __enter__(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -80,13 +106,22 @@ def run_action(
     changes: Iterable[str] = (),
     error_title: str | None = None,
     on_error: Callable[[UserError], None] | None = None,
+    on_reload: Callable[[], None] | None = None,
 ) -> T | None:
     """`fn(session)` in one transaction; a UserError is shown and None returned (nothing saved).
 
-    `on_error` shows the error another way (a dialog marking the fields at fault)."""
+    `on_error` shows the error another way (a dialog marking the fields at fault).
+    `on_reload` reloads the record an editor shows: a save refused because someone else saved
+    it meanwhile (StaleRecordError) offers 重新载入, which calls it."""
     try:
         with _WaitCursor(), db.transaction() as session:
             result = fn(session)
+    except StaleRecordError as exc:
+        if on_reload is None:
+            show_error(parent, exc, error_title)
+        elif ask_reload(parent, exc):
+            on_reload()
+        return None
     except UserError as exc:
         if on_error is not None:
             on_error(exc)
@@ -123,7 +158,7 @@ def run_long(
     """
     from twdesk.ui.workers import Worker
 
-    dialog = QProgressDialog(label, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    dialog = QProgressDialog(label, tr("取消"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -234,7 +269,7 @@ def delete_record(
     text = previews[0].text if len(previews) == 1 else recycle_bin.describe_many(previews)
     answer = QMessageBox.question(
         parent,
-        f"删除{previews[0].label}",
+        tr("删除{0}").format(previews[0].label),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -247,13 +282,13 @@ def delete_record(
             recycle_bin.delete_record(session, table, row_id)
         return len(ids)
 
-    done = run_action(parent, db, delete_all, changes=changes, error_title="不能删除")
+    done = run_action(parent, db, delete_all, changes=changes, error_title=tr("不能删除"))
     return done is not None
 
 
-def delete_shortcut(view: QWidget, slot: Callable[[], object], text: str = "删除") -> QAction:
+def delete_shortcut(view: QWidget, slot: Callable[[], object], text: str | None = None) -> QAction:
     """删除 in the view's context menu and on the Delete key while the view has the focus."""
-    action = QAction(text, view)
+    action = QAction(text or tr("删除"), view)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     action.triggered.connect(lambda: slot())
@@ -306,7 +341,9 @@ def ask_save_path(
         return None
     path = Path(name)
     wanted = Path(suggested).suffix
-    if wanted and path.suffix.lower() != wanted.lower():
+    # any extension the filter lists is kept (a copy saved as .sqlite stays .sqlite)
+    allowed = {wanted.lower(), *re.findall(r"\*(\.\w+)", file_filter.lower())}
+    if wanted and path.suffix.lower() not in allowed:
         path = path.with_name(path.name + wanted)
     try:
         check_target(path)
@@ -314,9 +351,7 @@ def ask_save_path(
         answer = QMessageBox.question(
             parent,
             title,
-            parent.tr("「{0}」已经存在，要替换它吗？").format(path.name)
-            if parent
-            else f"「{path.name}」已经存在，要替换它吗？",
+            tr("「{0}」已经存在，要替换它吗？").format(path.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -333,12 +368,12 @@ def show_saved(parent: QWidget | None, path: Path, text: str) -> None:
     """Where the file went, with 打开 and 打开所在文件夹."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("已保存")
+    box.setWindowTitle(tr("已保存"))
     box.setText(text)
     box.setInformativeText(str(path))
-    open_file = box.addButton("打开", QMessageBox.ButtonRole.ActionRole)
-    open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    open_file = box.addButton(tr("打开"), QMessageBox.ButtonRole.ActionRole)
+    open_folder = box.addButton(tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(tr("关闭"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is open_file:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -13,34 +13,50 @@ from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QObject,
+    QSize,
     Qt,
     QTimer,
     QTranslator,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from twdesk import APP_TITLE
 from twdesk.core.errors import UserError
 from twdesk.crashlog import log_exception, setup_logging
-from twdesk.paths import default_db_path, demo_db_path
+from twdesk.paths import default_db_path, demo_db_path, resources_dir
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 if TYPE_CHECKING:
     from twdesk.services.files import ServerLocation
+    from twdesk.ui.main_window import MainWindow
 
 
 def make_application() -> QApplication:
     from twdesk.ui.fonts import install_fonts
+    from twdesk.ui.i18n import app_title, install_translations, language_setting
+    from twdesk.ui.settings import app_settings
 
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("twdesk")
     QCoreApplication.setApplicationName("twdesk")
-    app.setApplicationDisplayName(APP_TITLE)
+    app.setWindowIcon(app_icon())
     install_fonts(app)  # type: ignore[arg-type]
-    install_qt_translations(app)  # type: ignore[arg-type]
+    install_translations(app, language_setting(app_settings()))  # type: ignore[arg-type]
+    app.setApplicationDisplayName(app_title())
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """The window and taskbar icon: resources/icons/twdesk-<size>.png (scripts/make_icon.py
+    draws them; the .exe carries the same picture as twdesk.ico)."""
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"twdesk-{size}.png"), QSize(size, size))
+    return icon
 
 
 def install_qt_translations(app: QApplication) -> bool:
@@ -55,6 +71,16 @@ def install_qt_translations(app: QApplication) -> bool:
     app.installTranslator(translator)
     app.setProperty("twdesk_qt_translated", True)
     return True
+
+
+def show_startup_error(text: str) -> None:
+    """What the command line would have printed on stderr, for the windowed launcher, which has
+    no console to print it on."""
+    from twdesk.ui.i18n import app_title
+
+    if QApplication.instance() is None:
+        make_application()
+    QMessageBox.critical(None, app_title(), text)
 
 
 def install_crash_dialog() -> None:
@@ -78,8 +104,8 @@ def install_crash_dialog() -> None:
 
 
 def _resolve_path(db_path: Path | str | None, demo: bool) -> Path | ServerLocation | None:
-    """The file (or server database: postgresql://…) to open; creates the demo or the default
-    database on first use."""
+    """The file (or server database: postgresql://…) to open: the one named, the default one
+    (it exists: otherwise the welcome page shows), or the demo, built on first use."""
     if isinstance(db_path, str):
         from twdesk.services.files import LocationError, parse_location
 
@@ -92,38 +118,58 @@ def _resolve_path(db_path: Path | str | None, demo: bool) -> Path | ServerLocati
     if db_path is not None:
         return Path(db_path)
     path = demo_db_path() if demo else default_db_path()
-    if path.exists():
+    if path.exists() or not demo:
         return path
-    from twdesk.services.files import demo_file, new_file
+    from twdesk.services.files import demo_file
 
     try:
-        if demo:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                demo_file(path)
-            finally:
-                QGuiApplication.restoreOverrideCursor()
-        else:
-            new_file(path)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            demo_file(path)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
     except UserError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开数据库"), str(exc))
         return None
     return path
 
 
+def first_run(db_path: Path | str | None, demo: bool) -> bool:
+    """`twdesk` with no file named and no default database yet: the welcome page, which
+    creates or opens one (`--demo` and `--db` keep opening their file at once)."""
+    return not db_path and not demo and not default_db_path().exists()
+
+
+def start_window(db_path: Path | str | None, *, demo: bool = False) -> MainWindow | None:
+    """The main window, not shown yet: on the file (or server database) to open, opened once
+    the window has painted, or on the welcome page at the first run; None when the file
+    cannot be made."""
+    from twdesk.ui.main_window import MainWindow
+
+    if first_run(db_path, demo):
+        window = MainWindow()
+        window.show_welcome()
+        return window
+    path = _resolve_path(db_path, demo)
+    if path is None:
+        return None
+    window = MainWindow()
+    window.open_after_paint(path)
+    return window
+
+
 def run_gui(db_path: Path | str | None, *, demo: bool = False) -> int:
     """The window paints first; the file is opened (checked, locked, upgraded) right after, so
     the database layer's start-up cost is never spent in front of an empty screen."""
+    from twdesk.ui.preload import preload_in_background
+
+    preload_in_background()
     app = make_application()
     setup_logging()
     install_crash_dialog()
-    path = _resolve_path(db_path, demo)
-    if path is None:
+    window = start_window(db_path, demo=demo)
+    if window is None:
         return 1
-    from twdesk.ui.main_window import MainWindow
-
-    window = MainWindow()
-    window.open_after_paint(path)
     when = os.environ.get("TWDESK_EXIT_WHEN_SHOWN")
     if when:  # benchmarks: process start → window on screen ("ready": → file open, tab filled)
         window.installEventFilter(_ExposeWatcher(window, ready=when == "ready"))
@@ -134,7 +180,8 @@ def run_gui(db_path: Path | str | None, *, demo: bool = False) -> int:
 
 class _ExposeWatcher(QObject):
     """Prints TWDESK_SHOWN when the window first paints (or, with `ready`, once the file is open
-    and the first tab has read it), then closes the window (benchmarks)."""
+    and the first tab has read it, or the welcome page shows), then closes the window
+    (benchmarks, the frozen build's smoke test)."""
 
     def __init__(self, window: QWidget, *, ready: bool = False) -> None:
         super().__init__(window)
@@ -144,7 +191,8 @@ class _ExposeWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.done and event.type() == QEvent.Type.Paint:
-            if self.ready and getattr(self.window, "db", None) is None:
+            waiting = getattr(self.window, "db", None) is None
+            if self.ready and waiting and getattr(self.window, "welcome", None) is None:
                 return False
             self.done = True
             # a zero timer runs after the tab's own first load, which was queued before it

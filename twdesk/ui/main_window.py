@@ -6,14 +6,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
-from twdesk import APP_TITLE, __version__
+from twdesk import __version__
 from twdesk.core.errors import UserError
-from twdesk.paths import data_dir
+from twdesk.paths import data_dir, default_db_path, demo_db_path
 from twdesk.ui.actions import EVERYTHING, announce, ask_save_path, changes, show_error, show_saved
 from twdesk.ui.forms.ui_main_window import Ui_MainWindow
+from twdesk.ui.i18n import (
+    CHINESE,
+    ENGLISH,
+    app_title,
+    language_setting,
+    notr,
+    save_language,
+    tr,
+)
 from twdesk.ui.readonly import set_read_only
 from twdesk.ui.settings import (
     app_settings,
@@ -26,20 +42,27 @@ from twdesk.ui.tabs.plans import tab_plans
 
 if TYPE_CHECKING:
     from twdesk.services.files import Database, ServerLocation
+    from twdesk.ui.help_window import HelpWindow
+    from twdesk.ui.welcome import WelcomePage
 
 # The database layer, the services and the tabs load after the window's first paint (start-up
 # shows the window at once and opens the file a moment later): they are imported where used.
 
 DEFAULT_SIZE = (1280, 690)  # inside the frame; with a title bar ≈ 1290 × 725
 FRAME_ALLOWANCE = (8, 38)  # a usual Windows frame: borders, title bar
-FILE_FILTER = "twdesk 数据库 (*.sqlite *.db);;所有文件 (*)"
-OPEN_FILTER = "twdesk 数据库 (*.sqlite *.db);;twdesk 交换包 (*.twpkg);;所有文件 (*)"
+# a file the app saves is a .twdb (the installer associates it with the app); .sqlite keeps working
+FILE_FILTER = tr("twdesk 数据库 (*.twdb *.sqlite *.db);;所有文件 (*)")
+OPEN_FILTER = tr("twdesk 数据库 (*.twdb *.sqlite *.db);;twdesk 交换包 (*.twpkg);;所有文件 (*)")
 
 
 class _VerifyRelay(QObject):
     """Carries the background integrity result from its thread to the GUI thread."""
 
     finished = Signal(object)
+
+
+# At start-up on 首页: the longest the other tabs wait for 首页's worker before being built.
+OTHER_TABS_WAIT_MS = 700
 
 
 class _FirstPaint(QObject):
@@ -58,7 +81,9 @@ class _FirstPaint(QObject):
 
 class MainWindow(QMainWindow):
     database_changed = Signal(object)
-    tabs_created = Signal()  # the tabs exist (on the first file), before any of them loads
+    # the tabs exist (on the first file), before any of them loads; at start-up on 首页: 首页
+    # exists (the other tabs are built on the next turn, after its first lines)
+    tabs_created = Signal()
 
     def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
         """With `db`, the window is built on it at once; without, call `open_after_paint(path)`:
@@ -68,6 +93,8 @@ class MainWindow(QMainWindow):
         self.form.setupUi(self)
         self.db: Database | None = None
         self.start_failed = False
+        self._other_tabs_built = False
+        self._closed = False
         self.settings = app_settings()
         self.plans = tab_plans()
         for plan in self.plans:  # the tab titles show at once; the pages arrive with the file
@@ -103,6 +130,11 @@ class MainWindow(QMainWindow):
         self.form.actionMerge.triggered.connect(lambda: self.merge_other_file())
         self.form.actionQuit.triggered.connect(self.close)
         self.form.actionAbout.triggered.connect(self.show_about)
+        self._setup_language_menu()
+        self.form.actionHelp.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.form.actionHelp.triggered.connect(lambda: self.show_help())
+        self.help_window: HelpWindow | None = None
+        self.welcome: WelcomePage | None = None
         self.form.actionRecycleBin.triggered.connect(lambda: self.show_recycle_bin())
         self.recycle_bin_dialog: QDialog | None = None
         self.form.actionOpenDataFolder.triggered.connect(
@@ -127,36 +159,81 @@ class MainWindow(QMainWindow):
         try:
             db = open_with_messages(self, path)
             if db is not None:
-                self.install_database(db)
+                self.install_database(db, home_first=True)
         finally:
             QGuiApplication.restoreOverrideCursor()
         if db is None:
             self.start_failed = True
             self.close()
 
-    def install_database(self, db: Database) -> None:
-        """Build the tabs on the open file (once) and show what it holds."""
+    def install_database(self, db: Database, *, home_first: bool = False) -> None:
+        """Build the tabs on the open file (once) and show what it holds.
+
+        `home_first` (start-up, the window painted, 首页 showing): 首页 is built and shows its
+        first lines first; the other tabs follow once its worker is done (the menus stay
+        disabled until then)."""
+        from twdesk.ui.tabs.home_tab import HomeTab
+
+        self.db = db
+        tabs = self.form.tabs
+        current = max(tabs.currentIndex(), 0)
+        self.home_tab = HomeTab(db, lazy=True)
+        self.home_tab.line_activated.connect(self.open_line)
+        self._other_tabs_built = False
+        if self.welcome is not None:
+            self.welcome.hide()
+        tabs.show()
+        if home_first and self.isVisible() and current == 0:
+            tabs.setUpdatesEnabled(False)
+            self._replace_page(0, self.home_tab)
+            tabs.setCurrentIndex(0)
+            tabs.setUpdatesEnabled(True)
+            self.tabs_created.emit()
+            # start-up: the window has painted already; 首页 shows its first lines now, then
+            # the rest from its worker; the other tabs and the status bar are built once the
+            # rest arrived (both need the interpreter) or after OTHER_TABS_WAIT_MS at most
+            self.home_tab.today_page.filled.connect(self._home_filled)
+            self.home_tab.load_now()
+            QTimer.singleShot(OTHER_TABS_WAIT_MS, self._build_other_tabs)
+        else:
+            self._build_other_tabs(current)
+
+    def _home_filled(self, complete: bool) -> None:
+        if complete:
+            QTimer.singleShot(0, self._build_other_tabs)
+
+    def _replace_page(self, index: int, page: QWidget) -> None:
+        tabs = self.form.tabs
+        waiting = tabs.widget(index)
+        tabs.removeTab(index)
+        tabs.insertTab(index, page, self.plans[index].title)
+        if waiting is not None and waiting is not page:
+            waiting.deleteLater()
+
+    def _build_other_tabs(self, current: int | None = None) -> None:
+        """The tabs after 首页 (idempotent: a home-page click may need them first)."""
+        if self._other_tabs_built or self._closed:
+            return
+        self._other_tabs_built = True
         from twdesk.ui.tabs.contacts_tab import ContactsTab
         from twdesk.ui.tabs.duty_tab import DutyTab
         from twdesk.ui.tabs.evaluation_tab import EvaluationTab
-        from twdesk.ui.tabs.home_tab import HomeTab
         from twdesk.ui.tabs.ledger_tab import LedgerTab
         from twdesk.ui.tabs.people_tab import PeopleTab
         from twdesk.ui.tabs.visits_tab import VisitsTab
 
-        self.db = db
-        plans, tabs = self.plans, self.form.tabs
-        current = tabs.currentIndex()
+        db, tabs = self.db, self.form.tabs
+        assert db is not None
+        shown = tabs.currentIndex() if current is None else current
         # each tab reloads itself on the `changes()` bus when an action changed what it shows
-        self.home_tab = HomeTab(db, lazy=True)
-        self.home_tab.line_activated.connect(self.open_line)
         self.people_tab = PeopleTab(db, lazy=True)
         self.duty_tab = DutyTab(db, lazy=True)
         self.visits_tab = VisitsTab(db, lazy=True)
         self.ledger_tab = LedgerTab(db, lazy=True)
         self.contacts_tab = ContactsTab(db, lazy=True)
         self.evaluation_tab = EvaluationTab(db, lazy=True)
-        self.tabs_created.emit()
+        if current is not None:
+            self.tabs_created.emit()
         pages: list[QWidget] = [
             self.home_tab,
             self.people_tab,
@@ -167,25 +244,20 @@ class MainWindow(QMainWindow):
             self.evaluation_tab,
         ]
         tabs.setUpdatesEnabled(False)
-        waiting = [tabs.widget(i) for i in range(tabs.count())]
-        tabs.clear()
-        for page, plan in zip(pages, plans, strict=True):
-            tabs.addTab(page, plan.title)
-        for widget in waiting:
-            widget.deleteLater()
-        tabs.setCurrentIndex(max(current, 0))
-        if self.isVisible() and tabs.currentWidget() is self.home_tab:
-            # start-up: the window has painted already; 首页 shows its first lines before
-            # the status-bar counts are read (the rest come from its worker)
-            self.home_tab.load_now()
+        for index, page in enumerate(pages):
+            if tabs.widget(index) is not page:
+                self._replace_page(index, page)
+        tabs.setCurrentIndex(max(shown, 0))
         tabs.setUpdatesEnabled(True)
         self.form.menubar.setEnabled(True)
+        self._enable_file_actions(True)
         self._database_opened()
 
     def open_line(self, line: object) -> None:
         """A click on a home-page line: the tab that owns the record, showing it."""
         from twdesk.core import home_view as hv
 
+        self._build_other_tabs()
         target = line.target  # type: ignore[attr-defined]
         tab, tabs = line.tab, self.form.tabs  # type: ignore[attr-defined]
         if tab == hv.TAB_BACKUPS:
@@ -276,7 +348,7 @@ class MainWindow(QMainWindow):
         set_read_only(self, read_only)
 
     def refresh(self) -> None:
-        title = f"{APP_TITLE} — {self.db.name}"
+        title = f"{app_title()} — {self.db.name}"
         if self.db.path is None:
             title += self.tr(" [服务器]")
         if self.db.is_demo:
@@ -318,6 +390,156 @@ class MainWindow(QMainWindow):
                 + self.tr("请不要继续在这个文件中录入，先用“另存副本”保留一份，再联系技术人员。"),
             )
 
+    # --- first run: the welcome page ----------------------------------------------------------
+
+    def show_welcome(self) -> WelcomePage:
+        """No database on this PC yet: four ways to start (and the files opened before) instead
+        of empty tabs. The menus work; what needs an open file is disabled until one is open."""
+        from twdesk.ui.welcome import WelcomePage
+
+        if self.welcome is None:
+            self.welcome = WelcomePage()
+            self.welcome.new_office_requested.connect(lambda: self.start_new_office())
+            self.welcome.import_roster_requested.connect(lambda: self.start_with_roster())
+            self.welcome.open_file_requested.connect(lambda: self.open_database_dialog())
+            self.welcome.demo_requested.connect(lambda: self.open_demo())
+            self.welcome.recent_requested.connect(lambda path: self.switch_to(path))
+            self.form.centralwidget.layout().addWidget(self.welcome)
+        self.welcome.set_recent(recent_files(self.settings))
+        self.form.tabs.hide()
+        self.welcome.show()
+        self.setWindowTitle(app_title())
+        self.form.menubar.setEnabled(True)
+        self._enable_file_actions(False)
+        self._rebuild_recent_menu()
+        return self.welcome
+
+    def _enable_file_actions(self, enabled: bool) -> None:
+        """The actions that work on the open file (off on the welcome page)."""
+        for action in (
+            self.form.actionSaveCopy,
+            self.form.actionMerge,
+            self.form.actionExportPackage,
+            self.form.actionBackups,
+            self.form.actionRecycleBin,
+        ):
+            action.setEnabled(enabled)
+
+    def _open_first(self, path: Path) -> bool:
+        """From the welcome page: open `path` and build the tabs on it."""
+        from twdesk.services.packages import is_package
+
+        if is_package(path):  # a package is merged into a file: there is none open yet
+            QMessageBox.information(
+                self,
+                self.tr("这是一个交换包"),
+                self.tr(
+                    "「{0}」是交换包，要合并到本单位的数据库中才能查看。"
+                    "请先新建本单位数据库（或打开已有的数据库），"
+                    "再用“文件 → 合并其他文件…”合并它。"
+                ).format(path.name),
+            )
+            return False
+        from twdesk.ui.opening import open_with_messages
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            db = open_with_messages(self, path)
+            if db is not None:
+                self.install_database(db)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return db is not None
+
+    def start_new_office(self) -> QDialog:
+        """新建本单位数据库: office name and county, the file created in the data folder, then
+        联络站与代表 to build the station tree."""
+        from twdesk.ui.dialogs.new_office_dialog import NewOfficeDialog
+
+        dialog = NewOfficeDialog(self._free_default_path(), self)
+
+        def created() -> None:
+            if dialog.created is not None and self.switch_to(dialog.created):
+                self.form.tabs.setCurrentWidget(self.people_tab)
+
+        dialog.accepted.connect(created)
+        dialog.open()
+        return dialog
+
+    def _free_default_path(self) -> Path:
+        """The default file's name, or the first free 「twdesk-2.twdb」… beside it."""
+        path = default_db_path()
+        number = 2
+        while path.exists():
+            path = path.with_name(f"{default_db_path().stem}-{number}{path.suffix}")
+            number += 1
+        return path
+
+    def start_with_roster(self) -> object:
+        """从 Excel 导入名册: the roster first (cancel leaves nothing behind), then the default
+        file (created when missing) and the people tab's own import: preview, then import."""
+        from twdesk.ui.tabs.people.people_panel import SPREADSHEETS
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择要导入的名册"), "", self.tr(SPREADSHEETS)
+        )
+        if not name:
+            return None
+        path = default_db_path()
+        if self.db is None or self.db.path != path.resolve():
+            if not path.exists():
+                from twdesk.services import files
+
+                try:
+                    files.new_file(path)
+                except UserError as exc:
+                    show_error(self, exc, self.tr("无法新建数据库"))
+                    return None
+            if not self.switch_to(path):
+                return None
+        self.form.tabs.setCurrentWidget(self.people_tab)
+        return self.people_tab.import_roster(Path(name))
+
+    def open_demo(self) -> bool:
+        """打开演示数据: the demo file in the data folder (built on first use, as `--demo`)."""
+        from twdesk.services.files import demo_file
+
+        path = demo_db_path()
+        if not path.exists():
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self.form.statusbar.showMessage(self.tr("正在生成演示数据…"))
+            try:
+                demo_file(path)
+            except UserError as exc:
+                QGuiApplication.restoreOverrideCursor()
+                show_error(self, exc, self.tr("无法打开演示数据"))
+                return False
+            QGuiApplication.restoreOverrideCursor()
+            self.form.statusbar.clearMessage()
+        return self.switch_to(path)
+
+    # --- help ---------------------------------------------------------------------------------
+
+    def help_section(self) -> str:
+        """The manual's page for what is on screen: the current tab (at its page's part), or
+        开始使用 on the welcome page."""
+        from twdesk.ui.help_window import WELCOME_SECTION, section_for_tab
+
+        if self.db is None:
+            return WELCOME_SECTION
+        return section_for_tab(self.form.tabs.currentIndex(), self.form.tabs.currentWidget())
+
+    def show_help(self, section: str | None = None) -> HelpWindow:
+        """帮助 → 使用说明 / F1: the manual (one non-modal window) at the current tab's page."""
+        from twdesk.ui.help_window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_section(section or self.help_section())
+        self.help_window.show()  # owned by the main window: it stays in front of it
+        self.help_window.activateWindow()
+        return self.help_window
+
     # --- File menu ----------------------------------------------------------------------------
 
     def _rebuild_recent_menu(self) -> None:
@@ -346,6 +568,8 @@ class MainWindow(QMainWindow):
         if not isinstance(path, Path | str):  # a server database (services.files.ServerLocation)
             return self._switch_to_server(path)
         path = Path(path).resolve()
+        if self.db is None:
+            return self._open_first(path)
         if path == self.db.path:
             return True
         from twdesk.services.packages import is_package
@@ -399,7 +623,7 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("新建数据库"), str(data_dir() / "新数据库.sqlite"), FILE_FILTER
+            self, self.tr("新建数据库"), str(data_dir() / notr("新数据库.twdb")), FILE_FILTER
         )
         if not name:
             return
@@ -412,15 +636,14 @@ class MainWindow(QMainWindow):
             return
         self.switch_to(path)
 
-    def open_database_dialog(self) -> None:
+    def open_database_dialog(self) -> bool:
+        folder = ""
+        if self.db is not None:
+            folder = str(self.db.path.parent if self.db.path is not None else data_dir())
         name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("打开数据库"),
-            str(self.db.path.parent if self.db.path is not None else data_dir()),
-            self.tr(OPEN_FILTER),
+            self, self.tr("打开数据库"), folder, self.tr(OPEN_FILTER)
         )
-        if name:
-            self.switch_to(Path(name))
+        return bool(name) and self.switch_to(Path(name))
 
     def connect_server_dialog(self, initial: str | ServerLocation | None = None) -> bool:
         """文件 → 连接服务器数据库…: ask where (and the password), then open it like a file."""
@@ -447,7 +670,7 @@ class MainWindow(QMainWindow):
             self,
             "copy",
             self.tr("另存副本"),
-            f"{self.db.path.stem}-副本.sqlite",
+            notr("{0}-副本.twdb").format(self.db.path.stem),
             self.tr(FILE_FILTER),
         )
         if dest is None:
@@ -545,7 +768,36 @@ class MainWindow(QMainWindow):
             self.tr(
                 "<h3>{0}</h3><p>twdesk {1}</p><p>团县委团代表联络站工作台：联络站与代表、坐班日历、来访登记、"
                 "履职记录、履职考核。</p><p>字体：霞鹜文楷 LXGW WenKai，SIL Open Font License 1.1。</p>"
-            ).format(APP_TITLE, __version__),
+            ).format(app_title(), __version__),
+        )
+
+    # --- interface language ---------------------------------------------------------------------
+
+    def _setup_language_menu(self) -> None:
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        saved = language_setting(self.settings)
+        for action, language in (
+            (self.form.actionLanguageChinese, CHINESE),
+            (self.form.actionLanguageEnglish, ENGLISH),
+        ):
+            group.addAction(action)
+            action.setChecked(language == saved)
+            action.triggered.connect(lambda _checked=False, lang=language: self.set_language(lang))
+
+    def set_language(self, language: str) -> None:
+        """Save the interface language; it takes effect at the next start (said in both)."""
+        if language == language_setting(self.settings):
+            return
+        save_language(self.settings, language)
+        name = "English" if language == ENGLISH else notr("中文")
+        QMessageBox.information(
+            self,
+            notr("语言 / Language"),
+            notr("界面语言已设为{0}，重新启动后生效。").format(name)
+            + "\n\n"
+            + f"The interface language is now {'English' if language == ENGLISH else 'Chinese'};"
+            " it takes effect when twdesk is restarted.",
         )
 
     # --- window state -------------------------------------------------------------------------
@@ -575,8 +827,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/tab", self.form.tabs.currentIndex())
         self.settings.sync()
+        self._closed = True  # a start-up still building the other tabs stops here
         if self.db is not None:
-            self.visits_tab.shutdown()
+            if self._other_tabs_built:
+                self.visits_tab.shutdown()
             self.home_tab.shutdown()
             self.db.close()
         super().closeEvent(event)

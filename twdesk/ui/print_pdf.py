@@ -13,6 +13,8 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from twdesk.ui.i18n import tr
+
 MAX_DPI = 300  # enough for text on an office printer; a page's bitmap ≈ 26 MB, one at a time
 # The preview keeps every page's picture in memory: screen resolution keeps that at ≈ 1.5 MB a
 # page (a station's few hundred pages stay well under a gigabyte).
@@ -67,7 +69,7 @@ def preview_pdf(parent: QWidget | None, pdf: Path) -> QPrintPreviewDialog:
     printer = a4_printer(pdf.stem)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.printer_ = printer  # the dialog does not own it: it must outlive the dialog
-    dialog.setWindowTitle(f"打印预览 — {pdf.name}")
+    dialog.setWindowTitle(tr("打印预览 — {0}").format(pdf.name))
     dialog.paintRequested.connect(lambda printer: paint_pdf(printer, pdf))
     dialog.resize(900, 1000)
     dialog.exec()

@@ -18,10 +18,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from twdesk.db.base import Base, IdMixin, SoftDeleteMixin
+from twdesk.db.base import Base, IdMixin, SoftDeleteMixin, VersionMixin
 
 
-class Project(IdMixin, SoftDeleteMixin, Base):
+class Project(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     """青微项目 / 领办项目."""
 
     __tablename__ = "project"
@@ -35,7 +35,7 @@ class Project(IdMixin, SoftDeleteMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")
 
 
-class ProjectMember(IdMixin, Base):
+class ProjectMember(IdMixin, VersionMixin, Base):
     __tablename__ = "project_member"
     __table_args__ = (UniqueConstraint("project_id", "person_id"),)
 
@@ -44,7 +44,7 @@ class ProjectMember(IdMixin, Base):
     role: Mapped[str] = mapped_column(String(20), default="参与")  # 领办 | 参与
 
 
-class Activity(IdMixin, SoftDeleteMixin, Base):
+class Activity(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     __tablename__ = "activity"
     __table_args__ = (
         Index("ix_activity_station_date", "station_id", "activity_date"),
@@ -71,7 +71,7 @@ class Activity(IdMixin, SoftDeleteMixin, Base):
     participants: Mapped[list[ActivityParticipant]] = relationship(back_populates="activity")
 
 
-class ActivityParticipant(IdMixin, Base):
+class ActivityParticipant(IdMixin, VersionMixin, Base):
     __tablename__ = "activity_participant"
     __table_args__ = (
         UniqueConstraint("activity_id", "person_id"),
@@ -86,7 +86,7 @@ class ActivityParticipant(IdMixin, Base):
     activity: Mapped[Activity] = relationship(back_populates="participants")
 
 
-class Attachment(IdMixin, Base):
+class Attachment(IdMixin, VersionMixin, Base):
     """A downscaled photo or scan stored inside the file, so the database stays self-contained."""
 
     __tablename__ = "attachment"

@@ -8,10 +8,10 @@ from datetime import date
 from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from twdesk.db.base import Base, IdMixin, SoftDeleteMixin
+from twdesk.db.base import Base, IdMixin, SoftDeleteMixin, VersionMixin
 
 
-class StationCheckItem(IdMixin, Base):
+class StationCheckItem(IdMixin, VersionMixin, Base):
     """One item of a year's checklist: points and how the suggestion is measured."""
 
     __tablename__ = "station_check_item"
@@ -26,7 +26,7 @@ class StationCheckItem(IdMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class StationCheckScore(IdMixin, Base):
+class StationCheckScore(IdMixin, VersionMixin, Base):
     """The score entered for a station on an item (the suggestion stands where none is)."""
 
     __tablename__ = "station_check_score"
@@ -38,7 +38,7 @@ class StationCheckScore(IdMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class Rectification(IdMixin, SoftDeleteMixin, Base):
+class Rectification(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     """A problem found at a station, its follow-up and when it was put right."""
 
     __tablename__ = "rectification"

@@ -13,10 +13,10 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from twdesk.db.base import Base, IdMixin, SoftDeleteMixin
+from twdesk.db.base import Base, IdMixin, SoftDeleteMixin, VersionMixin
 
 
-class YoungPerson(IdMixin, SoftDeleteMixin, Base):
+class YoungPerson(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     """A young person someone is in touch with (never a delegate row: no ID number here)."""
 
     __tablename__ = "young_person"
@@ -38,7 +38,7 @@ class YoungPerson(IdMixin, SoftDeleteMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class ContactBookEntry(IdMixin, SoftDeleteMixin, Base):
+class ContactBookEntry(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     """A young person in a contactor's book (联系青年名册), with the first contact."""
 
     __tablename__ = "contact_book_entry"
@@ -53,7 +53,7 @@ class ContactBookEntry(IdMixin, SoftDeleteMixin, Base):
     first_contact_way: Mapped[str] = mapped_column(String(8), default="")
 
 
-class ContactLogEntry(IdMixin, SoftDeleteMixin, Base):
+class ContactLogEntry(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     """One contact: date, way, what was discussed, help given, follow-up."""
 
     __tablename__ = "contact_log_entry"
@@ -79,7 +79,7 @@ class ContactLogEntry(IdMixin, SoftDeleteMixin, Base):
     follow_up: Mapped[str] = mapped_column(Text, default="")
 
 
-class GrassrootsDay(IdMixin, SoftDeleteMixin, Base):
+class GrassrootsDay(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     """A cadre's working day among young people at the grassroots (每周至少一天)."""
 
     __tablename__ = "grassroots_day"
@@ -91,7 +91,7 @@ class GrassrootsDay(IdMixin, SoftDeleteMixin, Base):
     what: Mapped[str] = mapped_column(Text, default="")
 
 
-class OpenDay(IdMixin, SoftDeleteMixin, Base):
+class OpenDay(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     """The committee's themed open day (专题开放日), at least one a quarter with ≥ 50 youth."""
 
     __tablename__ = "open_day"
@@ -103,7 +103,7 @@ class OpenDay(IdMixin, SoftDeleteMixin, Base):
     host_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), default=None)
 
 
-class SatisfactionRound(IdMixin, SoftDeleteMixin, Base):
+class SatisfactionRound(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     """A satisfaction survey (满意度测评) and whom it covers."""
 
     __tablename__ = "satisfaction_round"
@@ -114,7 +114,7 @@ class SatisfactionRound(IdMixin, SoftDeleteMixin, Base):
     covers_delegates: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class SatisfactionBallot(IdMixin, SoftDeleteMixin, Base):
+class SatisfactionBallot(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     """One anonymous ballot about one person: 满意 / 基本满意 / 不满意."""
 
     __tablename__ = "satisfaction_ballot"

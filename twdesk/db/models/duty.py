@@ -18,10 +18,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from twdesk.db.base import Base, IdMixin
+from twdesk.db.base import Base, IdMixin, VersionMixin
 
 
-class DutyRule(IdMixin, Base):
+class DutyRule(IdMixin, VersionMixin, Base):
     """How a station's duty days fall: weekly, monthly on a day or nth weekday, or by hand."""
 
     __tablename__ = "duty_rule"
@@ -40,7 +40,7 @@ class DutyRule(IdMixin, Base):
     valid_to: Mapped[date | None] = mapped_column(Date, default=None)
 
 
-class Holiday(IdMixin, Base):
+class Holiday(IdMixin, VersionMixin, Base):
     """A statutory day off (休) or a make-up workday (班, 调休)."""
 
     __tablename__ = "holiday"
@@ -51,7 +51,7 @@ class Holiday(IdMixin, Base):
     source: Mapped[str] = mapped_column(String(20), default="manual")  # chinesecalendar | manual
 
 
-class HolidayYear(IdMixin, Base):
+class HolidayYear(IdMixin, VersionMixin, Base):
     """A year whose holidays are known (seeded or entered); generation refuses unknown years."""
 
     __tablename__ = "holiday_year"
@@ -61,7 +61,7 @@ class HolidayYear(IdMixin, Base):
     confirmed_by: Mapped[str] = mapped_column(String(64), default="")
 
 
-class DutyDay(IdMixin, Base):
+class DutyDay(IdMixin, VersionMixin, Base):
     __tablename__ = "duty_day"
     __table_args__ = (UniqueConstraint("station_id", "day"),)
 
@@ -77,7 +77,7 @@ class DutyDay(IdMixin, Base):
     assignments: Mapped[list[DutyAssignment]] = relationship(back_populates="duty_day")
 
 
-class DutyAssignment(IdMixin, Base):
+class DutyAssignment(IdMixin, VersionMixin, Base):
     """One delegate on one duty day, with attendance."""
 
     __tablename__ = "duty_assignment"
@@ -114,7 +114,7 @@ class DutySwap(IdMixin, Base):
     done_by: Mapped[str] = mapped_column(String(64), default="")
 
 
-class Unavailability(IdMixin, Base):
+class Unavailability(IdMixin, VersionMixin, Base):
     """Dates a delegate declared they cannot sit (出差, 产假 …), respected by the rotation."""
 
     __tablename__ = "unavailability"

@@ -17,10 +17,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from twdesk.db.base import Base, IdMixin
+from twdesk.db.base import Base, IdMixin, VersionMixin
 
 
-class EvalScheme(IdMixin, Base):
+class EvalScheme(IdMixin, VersionMixin, Base):
     """A county's 考核办法. A locked year keeps the scheme it was scored with."""
 
     __tablename__ = "eval_scheme"
@@ -47,7 +47,7 @@ class EvalScheme(IdMixin, Base):
     )
 
 
-class EvalIndicator(IdMixin, Base):
+class EvalIndicator(IdMixin, VersionMixin, Base):
     __tablename__ = "eval_indicator"
 
     scheme_id: Mapped[str] = mapped_column(ForeignKey("eval_scheme.id"), index=True)
@@ -63,7 +63,7 @@ class EvalIndicator(IdMixin, Base):
     scheme: Mapped[EvalScheme] = relationship(back_populates="indicators")
 
 
-class EvalBonusItem(IdMixin, Base):
+class EvalBonusItem(IdMixin, VersionMixin, Base):
     __tablename__ = "eval_bonus_item"
 
     scheme_id: Mapped[str] = mapped_column(ForeignKey("eval_scheme.id"), index=True)
@@ -74,7 +74,7 @@ class EvalBonusItem(IdMixin, Base):
     scheme: Mapped[EvalScheme] = relationship(back_populates="bonus_items")
 
 
-class EvalVetoItem(IdMixin, Base):
+class EvalVetoItem(IdMixin, VersionMixin, Base):
     __tablename__ = "eval_veto_item"
 
     scheme_id: Mapped[str] = mapped_column(ForeignKey("eval_scheme.id"), index=True)
@@ -84,7 +84,7 @@ class EvalVetoItem(IdMixin, Base):
     scheme: Mapped[EvalScheme] = relationship(back_populates="veto_items")
 
 
-class Evaluation(IdMixin, Base):
+class Evaluation(IdMixin, VersionMixin, Base):
     """One delegate's evaluation for one year."""
 
     __tablename__ = "evaluation"
@@ -121,7 +121,7 @@ class Evaluation(IdMixin, Base):
     scores: Mapped[list[EvaluationScore]] = relationship(back_populates="evaluation")
 
 
-class EvaluationScore(IdMixin, Base):
+class EvaluationScore(IdMixin, VersionMixin, Base):
     """One indicator of one evaluation: the suggestion from the records and each stage's score."""
 
     __tablename__ = "evaluation_score"
@@ -140,7 +140,7 @@ class EvaluationScore(IdMixin, Base):
     evaluation: Mapped[Evaluation] = relationship(back_populates="scores")
 
 
-class EvaluationBonus(IdMixin, Base):
+class EvaluationBonus(IdMixin, VersionMixin, Base):
     __tablename__ = "evaluation_bonus"
 
     evaluation_id: Mapped[str] = mapped_column(ForeignKey("evaluation.id"), index=True)
@@ -151,7 +151,7 @@ class EvaluationBonus(IdMixin, Base):
     points: Mapped[float] = mapped_column(Float)
 
 
-class EvaluationVeto(IdMixin, Base):
+class EvaluationVeto(IdMixin, VersionMixin, Base):
     __tablename__ = "evaluation_veto"
 
     evaluation_id: Mapped[str] = mapped_column(ForeignKey("evaluation.id"), index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from twdesk.db.base import Base, IdMixin
+from twdesk.db.base import Base, IdMixin, VersionMixin
 
 
 class Setting(Base):
@@ -17,7 +17,7 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
-class LookupValue(IdMixin, Base):
+class LookupValue(IdMixin, VersionMixin, Base):
     """An entry of an office-editable list (visit categories, activity types, group kinds, sectors)."""
 
     __tablename__ = "lookup_value"

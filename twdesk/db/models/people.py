@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from twdesk.db.base import Base, IdMixin, SoftDeleteMixin
+from twdesk.db.base import Base, IdMixin, SoftDeleteMixin, VersionMixin
 
 
-class Person(IdMixin, SoftDeleteMixin, Base):
+class Person(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     __tablename__ = "person"
     __table_args__ = (
         Index("ix_person_name_pinyin", "name_pinyin"),
@@ -50,7 +50,7 @@ class Person(IdMixin, SoftDeleteMixin, Base):
     )
 
 
-class PersonPhoto(IdMixin, Base):
+class PersonPhoto(IdMixin, VersionMixin, Base):
     """A downscaled 3:4 photo kept apart so person rows stay small."""
 
     __tablename__ = "person_photo"
@@ -76,7 +76,7 @@ class StatusChange(IdMixin, Base):
     person: Mapped[Person] = relationship(back_populates="status_history")
 
 
-class StationMembership(IdMixin, Base):
+class StationMembership(IdMixin, VersionMixin, Base):
     """A person assigned to a station (进站团代表), with dates; role e.g. 站长, 联络员, 进站代表."""
 
     __tablename__ = "station_membership"
@@ -89,7 +89,7 @@ class StationMembership(IdMixin, Base):
     end_date: Mapped[date | None] = mapped_column(Date, default=None)
 
 
-class GroupMembership(IdMixin, Base):
+class GroupMembership(IdMixin, VersionMixin, Base):
     __tablename__ = "group_membership"
 
     group_id: Mapped[str] = mapped_column(ForeignKey("special_group.id"), index=True)
@@ -99,7 +99,7 @@ class GroupMembership(IdMixin, Base):
     end_date: Mapped[date | None] = mapped_column(Date, default=None)
 
 
-class CommitteeLink(IdMixin, Base):
+class CommitteeLink(IdMixin, VersionMixin, Base):
     """两联: a committee member contacts a delegate."""
 
     __tablename__ = "committee_link"
@@ -110,7 +110,7 @@ class CommitteeLink(IdMixin, Base):
     end_date: Mapped[date | None] = mapped_column(Date, default=None)
 
 
-class Mentorship(IdMixin, Base):
+class Mentorship(IdMixin, VersionMixin, Base):
     """往届团代表联系指导: a past delegate mentors a current one."""
 
     __tablename__ = "mentorship"
@@ -121,7 +121,7 @@ class Mentorship(IdMixin, Base):
     end_date: Mapped[date | None] = mapped_column(Date, default=None)
 
 
-class YouthBranch(IdMixin, SoftDeleteMixin, Base):
+class YouthBranch(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     """A Youth League branch (团支部) that delegates contact."""
 
     __tablename__ = "youth_branch"
@@ -134,7 +134,7 @@ class YouthBranch(IdMixin, SoftDeleteMixin, Base):
     member_count: Mapped[int | None] = mapped_column(default=None)
 
 
-class BranchContact(IdMixin, Base):
+class BranchContact(IdMixin, VersionMixin, Base):
     """A delegate's link to a branch they contact (1+100 … +1 branch)."""
 
     __tablename__ = "branch_contact"
@@ -146,7 +146,7 @@ class BranchContact(IdMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class Commendation(IdMixin, Base):
+class Commendation(IdMixin, VersionMixin, Base):
     """表彰: counted as evaluation bonus (县 +2, 市 +4, 省 +6, 国家 +8 by default)."""
 
     __tablename__ = "commendation"

@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from twdesk.db.base import Base, IdMixin, SoftDeleteMixin
+from twdesk.db.base import Base, IdMixin, SoftDeleteMixin, VersionMixin
 
 
-class Station(IdMixin, SoftDeleteMixin, Base):
+class Station(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     __tablename__ = "station"
 
     name: Mapped[str] = mapped_column(String(100), index=True)
@@ -41,7 +41,7 @@ class Station(IdMixin, SoftDeleteMixin, Base):
     groups: Mapped[list[SpecialGroup]] = relationship(back_populates="station")
 
 
-class SpecialGroup(IdMixin, SoftDeleteMixin, Base):
+class SpecialGroup(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     __tablename__ = "special_group"
 
     station_id: Mapped[str] = mapped_column(ForeignKey("station.id"), index=True)

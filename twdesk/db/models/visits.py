@@ -7,10 +7,10 @@ from datetime import date, datetime, time
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from twdesk.db.base import Base, IdMixin, SoftDeleteMixin
+from twdesk.db.base import Base, IdMixin, SoftDeleteMixin, VersionMixin
 
 
-class Visit(IdMixin, SoftDeleteMixin, Base):
+class Visit(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     __tablename__ = "visit"
     __table_args__ = (
         # per-delegate counts by period (GUIDE: 21 ms → 0.2 ms)
@@ -45,7 +45,7 @@ class Visit(IdMixin, SoftDeleteMixin, Base):
     )
 
 
-class OpinionItem(IdMixin, SoftDeleteMixin, Base):
+class OpinionItem(IdMixin, VersionMixin, SoftDeleteMixin, Base):
     """One 意见建议 with its current handling state; every step is in opinion_step."""
 
     __tablename__ = "opinion_item"

@@ -121,21 +121,9 @@ class ActivityDialog(QDialog):
         self.files.itemDoubleClicked.connect(self.show_attachment)
         add_file = QPushButton(self.tr("添加照片或扫描件…"))
         add_file.clicked.connect(lambda: self.choose_files())
+        self.loaded_version = activity.row_version if activity is not None else None
         if activity is not None:
-            d = activity.activity_date
-            self.day.setDate(QDate(d.year, d.month, d.day))
-            self.kind.setCurrentText(activity.activity_type)
-            self.title.setText(activity.title)
-            self.place.setText(activity.place)
-            self.youth.setValue(activity.youth_count)
-            self.notes.setPlainText(activity.notes)
-            for combo, value in (
-                (self.station, activity.station_id),
-                (self.project, activity.project_id),
-                (self.group, activity.group_id),
-                (self.branch, activity.branch_id),
-            ):
-                combo.setCurrentIndex(max(combo.findData(value), 0))
+            self._fill(activity)
         elif station_id:
             self.station.setCurrentIndex(max(self.station.findData(station_id), 0))
         self.widgets = {
@@ -234,12 +222,51 @@ class ActivityDialog(QDialog):
         QVBoxLayout(viewer).addWidget(label)
         viewer.open()
 
+    def _fill(self, activity: ActivityDetail) -> None:
+        d = activity.activity_date
+        self.day.setDate(QDate(d.year, d.month, d.day))
+        self.kind.setCurrentText(activity.activity_type)
+        self.title.setText(activity.title)
+        self.place.setText(activity.place)
+        self.youth.setValue(activity.youth_count)
+        self.notes.setPlainText(activity.notes)
+        for combo, value in (
+            (self.station, activity.station_id),
+            (self.project, activity.project_id),
+            (self.group, activity.group_id),
+            (self.branch, activity.branch_id),
+        ):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+
+    def reload(self) -> None:
+        """重新载入: the entry as saved now replaces what was typed here (photos chosen here
+        and not saved are dropped too)."""
+        assert self.activity_id is not None
+        activity = run_read(self, self.db, lambda s: ledger.activity_detail(s, self.activity_id))
+        if activity is None:  # deleted meanwhile: the error was shown
+            self.reject()
+            return
+        self._fill(activity)
+        self.participants.set_items(list(activity.participants))
+        self.absent.set_items(list(activity.absent))
+        self.new_files = []
+        self.files.clear()
+        for aid, name in activity.attachments:
+            item = QListWidgetItem(name)
+            item.setData(ID_ROLE, aid)
+            self.files.addItem(item)
+        for widget in self.widgets.values():
+            widget.setStyleSheet("")
+        self.error.setText("")
+        self.loaded_version = activity.row_version
+
     def save(self) -> bool:
         for widget in self.widgets.values():
             widget.setStyleSheet("")
         values, people, files = self.values(), self.participants.ids(), list(self.new_files)
         absent = self.absent.ids() if self.source == ActivitySource.STATION else []
         source, recorded_by, activity_id = self.source, self.recorded_by_id, self.activity_id
+        expected = self.loaded_version
 
         def write(s) -> ActivityDetail:  # type: ignore[no-untyped-def]
             saved = ledger.save_activity(
@@ -250,12 +277,20 @@ class ActivityDialog(QDialog):
                 recorded_by_id=recorded_by,
                 activity_id=activity_id,
                 absent_ids=absent,
+                expected_version=expected,
             )
             for name, data, thumb in files:
                 ledger.add_attachment(s, saved.id, name, "image/jpeg", data, thumb)
             return saved
 
-        saved = run_action(self, self.db, write, changes=[LEDGER], on_error=self._show_problems)
+        saved = run_action(
+            self,
+            self.db,
+            write,
+            changes=[LEDGER],
+            on_error=self._show_problems,
+            on_reload=self.reload,
+        )
         if saved is None:
             return False
         self.saved_id = saved.id

@@ -30,9 +30,10 @@ from twdesk.services.backups import (
     take_backup,
 )
 from twdesk.ui.actions import run_long
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import is_read_only, mark_editing
 
-COLUMNS = ("时间", "原因", "记录数", "大小")
+COLUMNS = (tr("时间"), tr("原因"), tr("记录数"), tr("大小"))
 
 
 class BackupsDialog(QDialog):

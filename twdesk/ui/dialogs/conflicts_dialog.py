@@ -23,19 +23,20 @@ from PySide6.QtWidgets import (
 from twdesk.core.merge_rules import field_label
 from twdesk.services.merge import ConflictRow, choose_other, conflicts, keep_version
 from twdesk.ui.actions import EVERYTHING, run_action, run_read
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import mark_editing
 
 HEADERS = (
-    "合并时间",
-    "类型",
-    "内容",
-    "记录",
-    "字段",
-    "保留的版本",
-    "保留版本的时间 · 文件",
-    "另一版本",
-    "另一版本的时间 · 文件",
-    "处理",
+    tr("合并时间"),
+    tr("类型"),
+    tr("内容"),
+    tr("记录"),
+    tr("字段"),
+    tr("保留的版本"),
+    tr("保留版本的时间 · 文件"),
+    tr("另一版本"),
+    tr("另一版本的时间 · 文件"),
+    tr("处理"),
 )
 KEPT_COLUMN, OTHER_COLUMN = 5, 7
 

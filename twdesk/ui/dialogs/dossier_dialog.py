@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from twdesk.services.dossier_batch import BatchResult, delegates_for, existing_files, run_batch
 from twdesk.ui.actions import last_folder, remember_folder, run_long, run_read
+from twdesk.ui.i18n import notr
 
 # (session, year) → the person ids to write, in order
 Choose = Callable[[Any, int], list[str]]
@@ -125,7 +126,7 @@ class DossierDialog(QDialog):
 
     def _merged_name(self, year: int) -> str:
         scope = self.tr("本届") if self.term.isChecked() else self.tr("{0}年度").format(year)
-        return f"团代表履职档案_{self.what}_{scope}.pdf"
+        return notr("团代表履职档案_{0}_{1}.pdf").format(self.what, scope)
 
     def generate(self) -> Any:
         """Write them into the chosen folder, then say where they are."""

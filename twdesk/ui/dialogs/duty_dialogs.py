@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twdesk.core.duty_rules import NTH_ZH, WEEKDAY_ZH, DutyRuleSpec
+from twdesk.core.duty_rules import DutyRuleSpec
 from twdesk.core.errors import UserError
 from twdesk.core.vocab import DutyRuleKind, OnHoliday
 from twdesk.services import duty
@@ -37,17 +37,19 @@ from twdesk.services.duty import DutyError, RuleSettings
 from twdesk.services.files import Database
 from twdesk.ui.actions import DUTY, run_action
 from twdesk.ui.dialogs.pickers import ID_ROLE
+from twdesk.ui.i18n import tr
+from twdesk.ui.tabs.duty.common import NTH, WEEKDAYS
 
 RULE_KINDS = (
-    (DutyRuleKind.WEEKLY, "每周固定一天"),
-    (DutyRuleKind.MONTHLY_DAY, "每月固定日期"),
-    (DutyRuleKind.MONTHLY_NTH_WEEKDAY, "每月第几个星期几"),
-    (DutyRuleKind.MANUAL, "手选日期"),
+    (DutyRuleKind.WEEKLY, tr("每周固定一天")),
+    (DutyRuleKind.MONTHLY_DAY, tr("每月固定日期")),
+    (DutyRuleKind.MONTHLY_NTH_WEEKDAY, tr("每月第几个星期几")),
+    (DutyRuleKind.MANUAL, tr("手选日期")),
 )
 ON_HOLIDAY = (
-    (OnHoliday.NEXT, "顺延到下一个工作日"),
-    (OnHoliday.PREV, "提前到上一个工作日"),
-    (OnHoliday.SKIP, "取消这一次"),
+    (OnHoliday.NEXT, tr("顺延到下一个工作日")),
+    (OnHoliday.PREV, tr("提前到上一个工作日")),
+    (OnHoliday.SKIP, tr("取消这一次")),
 )
 
 
@@ -84,15 +86,15 @@ class PlanDialog(QDialog):
         for kind, label in RULE_KINDS:
             self.kind.addItem(self.tr(label), str(kind))
         self.weekday = QComboBox()
-        self.weekday.addItems(list(WEEKDAY_ZH))
+        self.weekday.addItems(list(WEEKDAYS))
         self.month_day = QSpinBox()
         self.month_day.setRange(1, 31)
         self.month_day.setSuffix(self.tr(" 日"))
         self.nth = QComboBox()
-        for n, label in NTH_ZH.items():
+        for n, label in NTH.items():
             self.nth.addItem(label, n)
         self.nth_weekday = QComboBox()
-        self.nth_weekday.addItems(list(WEEKDAY_ZH))
+        self.nth_weekday.addItems(list(WEEKDAYS))
         self.dates = QLineEdit()
         self.dates.setPlaceholderText(self.tr("用逗号分隔，如 2026-01-07, 2026-02-04"))
         self.detail = QStackedWidget()

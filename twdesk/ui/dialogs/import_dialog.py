@@ -49,15 +49,16 @@ from twdesk.services.roster_import import (
     preview_roster,
 )
 from twdesk.ui.actions import ask_save_path, show_error, show_saved
+from twdesk.ui.i18n import notr, tr
 from twdesk.ui.workers import Worker
 
 Index = QModelIndex | QPersistentModelIndex
 BAD_CELL = QColor("#f4c7c3")
 BAD_ROW = QColor("#fdecea")
 DUPLICATE_CHOICES: tuple[tuple[str, OnDuplicate], ...] = (
-    ("已有的人员：报错，不导入", "fail"),
-    ("已有的人员：跳过，保留库中信息", "skip"),
-    ("已有的人员：用文件内容更新", "update"),
+    (tr("已有的人员：报错，不导入"), "fail"),
+    (tr("已有的人员：跳过，保留库中信息"), "skip"),
+    (tr("已有的人员：用文件内容更新"), "update"),
 )
 
 
@@ -147,7 +148,7 @@ class PreviewModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self.headers[section] if section < len(self.headers) else None
         if section < len(self._shown):
-            return f"第{self.rows[self._shown[section]][0]}行"
+            return tr("第{0}行").format(self.rows[self._shown[section]][0])
         return None
 
 
@@ -390,7 +391,7 @@ class RosterImportDialog(QDialog):
                 self,
                 "problem-list",
                 self.tr("保存问题清单"),
-                f"{self.path.stem}-问题清单.xlsx",
+                notr("{0}-问题清单.xlsx").format(self.path.stem),
                 self.tr("Excel 文件 (*.xlsx)"),
             )
             if path is None:

@@ -31,17 +31,18 @@ from twdesk.core.merge_rules import field_label, table_label
 from twdesk.services.merge import MergeReport, apply_merge, plan_merge
 from twdesk.services.packages import is_package, opened_package, package_needs_password
 from twdesk.ui.actions import EVERYTHING, last_folder, remember_folder, run_long
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import mark_editing
 
 KIND = "merge"
-FILE_FILTER = "twdesk 数据库或交换包 (*.sqlite *.db *.twdb *.twpkg);;所有文件 (*)"
+FILE_FILTER = tr("twdesk 数据库或交换包 (*.sqlite *.db *.twdb *.twpkg);;所有文件 (*)")
 COUNTS = (
-    ("inserted", "新增"),
-    ("updated", "修改"),
-    ("deleted", "删除"),
-    ("conflicts", "冲突"),
-    ("skipped", "未合并"),  # they point to a record no longer in this file
-    ("unchanged", "不变"),
+    ("inserted", tr("新增")),
+    ("updated", tr("修改")),
+    ("deleted", tr("删除")),
+    ("conflicts", tr("冲突")),
+    ("skipped", tr("未合并")),  # they point to a record no longer in this file
+    ("unchanged", tr("不变")),
 )
 
 
@@ -49,7 +50,7 @@ def ask_source(parent: QWidget | None) -> Path | None:
     """The other office's file, asked in the folder last merged from."""
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        parent.tr("选择要合并进来的文件") if parent else "选择要合并进来的文件",
+        tr("选择要合并进来的文件"),
         str(last_folder(KIND)),
         FILE_FILTER,
     )
@@ -80,8 +81,8 @@ def ask_password(parent: QWidget | None, path: Path) -> str | None:
     """The password of an encrypted package (None: the user cancelled)."""
     text, ok = QInputDialog.getText(
         parent,
-        parent.tr("交换包密码") if parent else "交换包密码",
-        (parent.tr if parent else str)("「{0}」已加密，请输入导出时设置的密码：").format(path.name),
+        tr("交换包密码"),
+        tr("「{0}」已加密，请输入导出时设置的密码：").format(path.name),
         QLineEdit.EchoMode.Password,
     )
     return text if ok else None

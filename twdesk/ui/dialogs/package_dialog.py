@@ -24,8 +24,9 @@ from twdesk.services.packages import (
     write_package,
 )
 from twdesk.ui.actions import ask_save_path, run_long, show_saved
+from twdesk.ui.i18n import tr
 
-PACKAGE_FILTER = "twdesk 交换包 (*.twpkg)"
+PACKAGE_FILTER = tr("twdesk 交换包 (*.twpkg)")
 KIND = "package"
 
 
@@ -92,7 +93,7 @@ class PasswordDialog(QDialog):
 def export_package(parent: QWidget | None, db_path: Path) -> Any:
     """The whole 导出交换包… flow; returns the worker (None when the user gave up)."""
     db_path = Path(db_path)
-    title = parent.tr("导出交换包") if parent else "导出交换包"
+    title = tr("导出交换包")
     out = ask_save_path(
         parent, KIND, title, f"{db_path.stem}-{date.today():%Y%m%d}.twpkg", PACKAGE_FILTER
     )
@@ -107,12 +108,14 @@ def export_package(parent: QWidget | None, db_path: Path) -> Any:
         return write_package(db_path, out, password, progress=progress, cancel=cancelled)
 
     def done(info: PackageInfo) -> None:
-        lock = "已用密码加密" if info.encrypted else "未加密"
+        lock = tr("已用密码加密") if info.encrypted else tr("未加密")
         show_saved(
             parent,
             info.path,
-            f"已导出交换包（{lock}，{info.size / 1024 / 1024:.1f} MB）。\n{info.manifest.summary()}",
+            tr("已导出交换包（{0}，{1} MB）。").format(lock, f"{info.size / 1024 / 1024:.1f}")
+            + "\n"
+            + info.manifest.summary(),
         )
 
-    label = parent.tr("正在导出交换包…") if parent else "正在导出交换包…"
+    label = tr("正在导出交换包…")
     return run_long(parent, label, job, done)

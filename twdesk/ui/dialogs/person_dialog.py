@@ -49,18 +49,42 @@ from twdesk.core.vocab import PersonStatus
 from twdesk.services import links, people
 from twdesk.services.files import Database
 from twdesk.services.links import LinkError, LinkKind
-from twdesk.services.people import FIELD_LABELS, PersonDetail, PersonError
+from twdesk.services.people import PersonDetail, PersonError
 from twdesk.services.people_search import PeopleIndex
-from twdesk.ui.actions import PEOPLE, STATIONS, run_action
+from twdesk.ui.actions import PEOPLE, STATIONS, run_action, show_error
 from twdesk.ui.dialogs.pickers import (
     ID_ROLE,
     BranchPickerDialog,
     LinkList,
     people_picker,
 )
+from twdesk.ui.i18n import tr
 from twdesk.ui.photo import PhotoCropDialog, jpeg_bytes, photo_pixmap
 
 ERROR_STYLE = "border: 2px solid #b3261e; border-radius: 3px;"
+# services.people.FIELD_LABELS in the interface language (the services' messages stay Chinese)
+FIELD_TEXT = {
+    "name": tr("姓名"),
+    "gender": tr("性别"),
+    "birth_date": tr("出生日期"),
+    "id_number": tr("身份证号"),
+    "ethnicity": tr("民族"),
+    "political_status": tr("政治面貌"),
+    "education": tr("学历"),
+    "phone": tr("手机号码"),
+    "wechat": tr("微信号"),
+    "unit": tr("工作单位"),
+    "position": tr("职务"),
+    "address": tr("通讯地址"),
+    "level": tr("代表层级"),
+    "sector": tr("界别"),
+    "term": tr("届次"),
+    "notes": tr("备注"),
+    "is_delegate": tr("团代表"),
+    "is_committee": tr("委员"),
+    "is_past_delegate": tr("往届团代表"),
+    "is_cadre": tr("团干部"),
+}
 POLITICAL = ("", "中共党员", "中共预备党员", "共青团员", "群众", "民主党派")
 EDUCATION = ("", "研究生", "大学本科", "大学专科", "高中/中专", "初中及以下")
 
@@ -130,13 +154,7 @@ class PersonDialog(QDialog):
             self.stations = people.station_choices(s)
             self.groups = people.group_choices(s)
             self.branches = links.branch_choices(s)
-            names = {pid: name for pid, name, _unit in links.people_choices(s)}
-            branch_names = dict(self.branches)
-            linked = {
-                (kind, side): links.linked_ids(s, kind, person_id, side=side) if person_id else []
-                for kind in LinkKind
-                for side in ("left", "right")
-            }
+            names, branch_names, linked = self._link_data(s)
         self.setWindowTitle(
             self.tr("编辑人员：{0}").format(self.detail.values["name"])
             if person_id
@@ -168,6 +186,47 @@ class PersonDialog(QDialog):
         self._load_values(self.detail.values)
         self._loaded = self._snapshot()
         self.resize(760, 620)
+
+    def _link_data(
+        self, s: Any
+    ) -> tuple[dict[str, str], dict[str, str], dict[tuple[LinkKind, str], list[str]]]:
+        names = {pid: name for pid, name, _unit in links.people_choices(s)}
+        linked = {
+            (kind, side): links.linked_ids(s, kind, self.person_id, side=side)
+            if self.person_id
+            else []
+            for kind in LinkKind
+            for side in ("left", "right")
+        }
+        return names, dict(self.branches), linked
+
+    def reload(self) -> None:
+        """重新载入: the person as saved now (by whoever saved last) replaces everything typed
+        here, pending status change and photo included; a person deleted meanwhile closes."""
+        assert self.person_id is not None
+        try:
+            with self.db.session() as s:
+                self.detail = people.load_person(s, self.person_id)
+                self.branches = links.branch_choices(s)
+                names, branch_names, linked = self._link_data(s)
+        except UserError as exc:
+            show_error(self, exc)
+            super().reject()
+            return
+        self.pending_status = None
+        self.photo_data, self.photo_changed = None, False
+        self.group_list.clear()  # the groups checked come from the record again
+        for key, widget in self.link_lists.items():
+            source = branch_names if key[0] == LinkKind.BRANCH else names
+            widget.set_items([(pid, source.get(pid, "?")) for pid in linked[key]])
+        self._load_values(self.detail.values)
+        self._show_status()
+        for widget in self.widgets.values():
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+        self.error_label.hide()
+        self.setWindowTitle(self.tr("编辑人员：{0}").format(self.detail.values["name"]))
+        self._loaded = self._snapshot()
 
     def _snapshot(self) -> tuple[object, ...]:
         """Everything the user can change, to tell whether anything was."""
@@ -219,42 +278,40 @@ class PersonDialog(QDialog):
         grid = QGridLayout(page)
         left = QFormLayout()
         right = QFormLayout()
-        left.addRow(FIELD_LABELS["name"], self._line("name"))
+        left.addRow(FIELD_TEXT["name"], self._line("name"))
         id_edit = self._line("id_number", self.tr("18 位，末位可为 X"))
         id_edit.setMaxLength(22)
         id_edit.textChanged.connect(self._id_changed)
-        left.addRow(FIELD_LABELS["id_number"], id_edit)
+        left.addRow(FIELD_TEXT["id_number"], id_edit)
         self.id_hint = QLabel()
         self.id_hint.setObjectName("idHint")
         left.addRow("", self.id_hint)
-        left.addRow(FIELD_LABELS["gender"], self._combo("gender", ("", "男", "女")))
-        left.addRow(FIELD_LABELS["birth_date"], self._line("birth_date", self.tr("如 1995-03-12")))
-        left.addRow(FIELD_LABELS["ethnicity"], self._line("ethnicity", self.tr("如 汉族")))
+        left.addRow(FIELD_TEXT["gender"], self._combo("gender", ("", "男", "女")))
+        left.addRow(FIELD_TEXT["birth_date"], self._line("birth_date", self.tr("如 1995-03-12")))
+        left.addRow(FIELD_TEXT["ethnicity"], self._line("ethnicity", self.tr("如 汉族")))
         left.addRow(
-            FIELD_LABELS["political_status"], self._combo("political_status", POLITICAL, True)
+            FIELD_TEXT["political_status"], self._combo("political_status", POLITICAL, True)
         )
-        left.addRow(FIELD_LABELS["education"], self._combo("education", EDUCATION, True))
-        left.addRow(
-            FIELD_LABELS["phone"], self._line("phone", self.tr("11 位手机号或 0839-7202201"))
-        )
-        left.addRow(FIELD_LABELS["wechat"], self._line("wechat"))
-        right.addRow(FIELD_LABELS["unit"], self._line("unit"))
-        right.addRow(FIELD_LABELS["position"], self._line("position"))
-        right.addRow(FIELD_LABELS["address"], self._line("address"))
+        left.addRow(FIELD_TEXT["education"], self._combo("education", EDUCATION, True))
+        left.addRow(FIELD_TEXT["phone"], self._line("phone", self.tr("11 位手机号或 0839-7202201")))
+        left.addRow(FIELD_TEXT["wechat"], self._line("wechat"))
+        right.addRow(FIELD_TEXT["unit"], self._line("unit"))
+        right.addRow(FIELD_TEXT["position"], self._line("position"))
+        right.addRow(FIELD_TEXT["address"], self._line("address"))
         roles = QHBoxLayout()
         for key in people.ROLE_FIELDS:
-            box = QCheckBox(FIELD_LABELS[key])
+            box = QCheckBox(FIELD_TEXT[key])
             box.toggled.connect(self._roles_changed)
             self.widgets[key] = box
             roles.addWidget(box)
         right.addRow(self.tr("身份"), roles)
-        right.addRow(FIELD_LABELS["level"], self._combo("level", ("", "市", "县", "乡镇")))
-        right.addRow(FIELD_LABELS["sector"], self._line("sector", self.tr("如 农业农村")))
-        right.addRow(FIELD_LABELS["term"], self._line("term", self.tr("如 第十五届")))
+        right.addRow(FIELD_TEXT["level"], self._combo("level", ("", "市", "县", "乡镇")))
+        right.addRow(FIELD_TEXT["sector"], self._line("sector", self.tr("如 农业农村")))
+        right.addRow(FIELD_TEXT["term"], self._line("term", self.tr("如 第十五届")))
         notes = QPlainTextEdit()
         notes.setMaximumHeight(70)
         self.widgets["notes"] = notes
-        right.addRow(FIELD_LABELS["notes"], notes)
+        right.addRow(FIELD_TEXT["notes"], notes)
         photo_box = QVBoxLayout()
         self.photo_label = QLabel(self.tr("无照片"))
         self.photo_label.setFixedSize(120, 160)
@@ -522,7 +579,12 @@ class PersonDialog(QDialog):
 
         def save(s: Any) -> str:
             person = people.save_person(
-                s, values, self.person_id, station_id=station_id, group_ids=self.group_ids()
+                s,
+                values,
+                self.person_id,
+                station_id=station_id,
+                group_ids=self.group_ids(),
+                expected_version=self.detail.row_version,
             )
             if self.photo_changed:
                 people.set_photo(s, person.id, self.photo_data)
@@ -541,7 +603,12 @@ class PersonDialog(QDialog):
             return person.id
 
         saved = run_action(
-            self, self.db, save, changes=[PEOPLE, STATIONS], on_error=self._show_error
+            self,
+            self.db,
+            save,
+            changes=[PEOPLE, STATIONS],
+            on_error=self._show_error,
+            on_reload=self.reload,
         )
         if saved is None:
             return False
@@ -553,11 +620,18 @@ class PersonDialog(QDialog):
         if isinstance(exc, PersonError):
             self._show_problems(exc.problems)
         else:
-            self._show_problems({"links" if isinstance(exc, LinkError) else "保存": str(exc)})
+            self._show_problems({"links" if isinstance(exc, LinkError) else tr("保存"): str(exc)})
 
     def _show_problems(self, problems: dict[str, str]) -> None:
-        labels = {**FIELD_LABELS, "links": "联系关系", "reason": "状态变更", "status": "状态"}
-        labels.update({"changed_on": "状态变更日期", "station": "联络站", "groups": "专项小组"})
+        labels = {
+            **FIELD_TEXT,
+            "links": tr("联系关系"),
+            "reason": tr("状态变更"),
+            "status": tr("状态"),
+        }
+        labels.update(
+            {"changed_on": tr("状态变更日期"), "station": tr("联络站"), "groups": tr("专项小组")}
+        )
         for key, widget in self.widgets.items():
             widget.setStyleSheet(ERROR_STYLE if key in problems else "")
             widget.setToolTip(problems.get(key, ""))

@@ -14,25 +14,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twdesk.core.errors import UserError
 from twdesk.core.vocab import StationKind
 from twdesk.services import stations
 from twdesk.services.files import Database
 from twdesk.ui.actions import PEOPLE, STATIONS, run_action
+from twdesk.ui.i18n import tr
 
 LINE_FIELDS = (
-    ("name", "名称"),
-    ("address", "地址"),
-    ("hours", "开放时间"),
-    ("leader_name", "负责人"),
-    ("leader_phone", "负责人电话"),
-    ("contact_phone", "联系电话"),
+    ("name", tr("名称")),
+    ("address", tr("地址")),
+    ("hours", tr("开放时间")),
+    ("leader_name", tr("负责人")),
+    ("leader_phone", tr("负责人电话")),
+    ("contact_phone", tr("联系电话")),
 )
 TEXT_FIELDS = (
-    ("duties", "工作职责"),
-    ("rules", "工作制度"),
-    ("pledges", "服务承诺"),
-    ("yearly_plan", "年度计划"),
-    ("notes", "备注"),
+    ("duties", tr("工作职责")),
+    ("rules", tr("工作制度")),
+    ("pledges", tr("服务承诺")),
+    ("yearly_plan", tr("年度计划")),
+    ("notes", tr("备注")),
 )
 
 
@@ -52,6 +54,7 @@ class StationDialog(QDialog):
         with db.session() as s:
             values = stations.load_station(s, station_id) if station_id else {}
             nodes = stations.station_tree(s)
+        self.loaded_version: int | None = values.get("row_version")  # type: ignore[assignment]
         self.setWindowTitle(self.tr("编辑联络站") if station_id else self.tr("新增联络站"))
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         form = QFormLayout()
@@ -110,14 +113,39 @@ class StationDialog(QDialog):
         values["parent_id"] = self.parent_combo.currentData()
         return values
 
+    def reload(self) -> None:
+        """重新载入: the station as saved now replaces what was typed here."""
+        assert self.station_id is not None
+        try:
+            with self.db.session() as s:
+                values = stations.load_station(s, self.station_id)
+        except UserError as exc:  # deleted meanwhile: said here, nothing left to save
+            self.error.setText(str(exc))
+            return
+        for key, edit in self.edits.items():
+            text = str(values.get(key) or "")
+            if isinstance(edit, QLineEdit):
+                edit.setText(text)
+            else:
+                edit.setPlainText(text)
+        self.kind.setCurrentText(str(values.get("kind") or ""))
+        self.parent_combo.setCurrentIndex(max(self.parent_combo.findData(values["parent_id"]), 0))
+        self.loaded_version = values["row_version"]  # type: ignore[assignment]
+        self.error.setText("")
+
     def save(self) -> bool:
         values = self.values()
         saved = run_action(
             self,
             self.db,
-            lambda s: stations.save_station(s, values, self.station_id).id,
+            lambda s: (
+                stations.save_station(
+                    s, values, self.station_id, expected_version=self.loaded_version
+                ).id
+            ),
             changes=[STATIONS, PEOPLE],
             on_error=lambda exc: self.error.setText(str(exc)),
+            on_reload=self.reload,
         )
         if saved is None:
             return False

@@ -19,8 +19,8 @@ from twdesk.services.people_search import PersonEntry
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PeopleModel", text)
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # pyside6-lupdate files a bare tr() under ""
 
 
 LEVEL_RANK = {"市": 0, "县": 1, "乡镇": 2, "": 3}
@@ -29,16 +29,16 @@ LEVEL_RANK = {"市": 0, "县": 1, "乡镇": 2, "": 3}
 def _columns() -> list[tuple[str, Callable[[PersonEntry], str], Callable[[PersonEntry], Any]]]:
     """(header, shown text, sort key) per column."""
     return [
-        (_tr("姓名"), lambda e: e.name, lambda e: (e.pinyin, e.name)),
-        (_tr("性别"), lambda e: e.gender, lambda e: e.gender),
-        (_tr("身份证号"), lambda e: e.id_masked, lambda e: e.id_masked),
-        (_tr("手机号码"), lambda e: e.phone, lambda e: e.phone),
-        (_tr("所属联络站"), lambda e: "、".join(e.stations), lambda e: e.stations),
-        (_tr("代表层级"), lambda e: e.level, lambda e: LEVEL_RANK.get(e.level, 9)),
-        (_tr("专项小组"), lambda e: "、".join(e.groups), lambda e: e.groups),
-        (_tr("身份"), lambda e: "、".join(e.roles), lambda e: e.roles),
-        (_tr("状态"), lambda e: e.status, lambda e: e.status),
-        (_tr("工作单位"), lambda e: e.unit, lambda e: e.unit),
+        (tr("姓名"), lambda e: e.name, lambda e: (e.pinyin, e.name)),
+        (tr("性别"), lambda e: e.gender, lambda e: e.gender),
+        (tr("身份证号"), lambda e: e.id_masked, lambda e: e.id_masked),
+        (tr("手机号码"), lambda e: e.phone, lambda e: e.phone),
+        (tr("所属联络站"), lambda e: "、".join(e.stations), lambda e: e.stations),
+        (tr("代表层级"), lambda e: e.level, lambda e: LEVEL_RANK.get(e.level, 9)),
+        (tr("专项小组"), lambda e: "、".join(e.groups), lambda e: e.groups),
+        (tr("身份"), lambda e: "、".join(e.roles), lambda e: e.roles),
+        (tr("状态"), lambda e: e.status, lambda e: e.status),
+        (tr("工作单位"), lambda e: e.unit, lambda e: e.unit),
     ]
 
 
@@ -85,7 +85,7 @@ class PeopleModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[index.column()][1](entry)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2 and entry.id_masked:
-            return _tr("身份证号在列表中隐去中间位，打开编辑窗口可查看完整号码")
+            return tr("身份证号在列表中隐去中间位，打开编辑窗口可查看完整号码")
         if role == Qt.ItemDataRole.ForegroundRole and entry.status not in ("在任", ""):
             return QBrush(INACTIVE)
         if role == Qt.ItemDataRole.UserRole:

@@ -38,6 +38,7 @@ from twdesk.ui.actions import (
     show_saved,
 )
 from twdesk.ui.dialogs.duty_dialogs import HolidayDialog, PlanDialog
+from twdesk.ui.i18n import notr, tr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.duty.common import HOLIDAY_BG, WARN_BG, set_rows, table
 from twdesk.ui.tabs.duty.counts_page import CountsPage
@@ -136,7 +137,17 @@ class DutyTab(LazyLoad, QWidget):
 
         self.upcoming_title = QLabel()
         self.upcoming_title.setStyleSheet("font-weight: bold;")
-        self.upcoming = table(("日期", "星期", "时间", "联络站", "坐班代表", "联系电话", "状态"))
+        self.upcoming = table(
+            (
+                tr("日期"),
+                tr("星期"),
+                tr("时间"),
+                tr("联络站"),
+                tr("坐班代表"),
+                tr("联系电话"),
+                tr("状态"),
+            )
+        )
         self.upcoming.setObjectName("upcoming")
         self.upcoming.setMaximumHeight(120)
 
@@ -237,7 +248,15 @@ class DutyTab(LazyLoad, QWidget):
             return True
 
         day = self.selected_day()
-        if not run_action(self, self.db, write, changes=[DUTY], error_title=error_title):
+
+        def reload() -> None:  # 重新载入: the day as another PC recorded it
+            self.reload()
+            if day:
+                self.select_day(day.day)
+
+        if not run_action(
+            self, self.db, write, changes=[DUTY], error_title=error_title, on_reload=reload
+        ):
             return False
         self.last_message = message
         if day:
@@ -309,7 +328,7 @@ class DutyTab(LazyLoad, QWidget):
             path,
             "duty-excel",
             self.tr("导出坐班安排"),
-            f"{self.station.currentText()}{year}年坐班安排.xlsx",
+            notr("{0}{1}年坐班安排.xlsx").format(self.station.currentText(), year),
             self.tr("Excel 文件 (*.xlsx)"),
         )
         if path is None:
@@ -351,7 +370,7 @@ class DutyTab(LazyLoad, QWidget):
             path,
             "duty-poster",
             self.tr("保存坐班公示"),
-            f"{data.station}{year}年坐班公示-{size}.pdf",
+            notr("{0}{1}年坐班公示-{2}.pdf").format(data.station, year, size),
             self.tr("PDF 文件 (*.pdf)"),
         )
         if path is None:
@@ -371,7 +390,7 @@ class DutyTab(LazyLoad, QWidget):
             path,
             "duty-reminders",
             self.tr("保存提醒名单"),
-            f"坐班提醒名单-{self.today:%Y%m%d}.pdf",
+            notr("坐班提醒名单-{0}.pdf").format(f"{self.today:%Y%m%d}"),
             self.tr("PDF 文件 (*.pdf)"),
         )
         if path is None:

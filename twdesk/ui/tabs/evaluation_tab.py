@@ -36,7 +36,7 @@ from twdesk.ui.actions import (
     run_read,
 )
 from twdesk.ui.readonly import mark_editing
-from twdesk.ui.tabs.evaluation.common import LOCKED_STYLE, cancellable, tr
+from twdesk.ui.tabs.evaluation.common import LOCKED_STYLE, cancellable, stage_text, tr
 from twdesk.ui.tabs.evaluation.files import FileActions
 from twdesk.ui.tabs.evaluation.grade_chart import GradeChart
 from twdesk.ui.tabs.evaluation.progress_dialog import ProgressDialog
@@ -81,7 +81,7 @@ class EvaluationTab(LazyLoad, QWidget):
         self.stage_box = QComboBox()
         self.stage_box.setObjectName("stage")
         for stage in STAGES:
-            self.stage_box.addItem(str(stage), str(stage))
+            self.stage_box.addItem(stage_text(stage), str(stage))
         self.stage_box.setToolTip(tr("表中各项指标显示、录入的阶段"))
         self.year.currentIndexChanged.connect(lambda _i: self.reload())
         self.station.currentIndexChanged.connect(lambda _i: self.reload())
@@ -142,6 +142,8 @@ class EvaluationTab(LazyLoad, QWidget):
         paper = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("status")
+        self.status.setWordWrap(True)  # longer in English: two lines rather than cut off
+        self.status.setMinimumWidth(200)
         paper.addWidget(self.status)
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -300,7 +302,7 @@ class EvaluationTab(LazyLoad, QWidget):
         done = sum(1 for d in shown.delegates if stage in d.stages_done)
         ties = sum(1 for d in shown.delegates if d.quota_tie)
         text = tr("{0} 名代表 · 优秀名额 {1} · {2}已录入 {3} 人").format(
-            len(shown.delegates), excellent_places(shown), stage, done
+            len(shown.delegates), excellent_places(shown), stage_text(stage), done
         )
         if ties:
             text += tr(" · 并列待定 {0} 人").format(ties)
@@ -388,7 +390,9 @@ class EvaluationTab(LazyLoad, QWidget):
 
     def _entry_closed(self, dialog: StageEntryDialog) -> None:
         if dialog.saved:
-            self.last_message = tr("已保存 {0} 位代表的{1}").format(dialog.saved, dialog.stage)
+            self.last_message = tr("已保存 {0} 位代表的{1}").format(
+                dialog.saved, stage_text(dialog.stage)
+            )
             self.message.setText(self.last_message)
             if dialog.delegate is not None:
                 row = self.model.row_of(dialog.delegate.person_id)

@@ -8,7 +8,7 @@ from twdesk.ui.tabs.placeholder import TabPlan
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("TabPlans", text)
+    return QCoreApplication.translate("", text)  # pyside6-lupdate files a bare tr() under ""
 
 
 def tab_plans() -> list[TabPlan]:

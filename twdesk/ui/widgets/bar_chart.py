@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 
@@ -37,6 +37,17 @@ class BarChart(QWidget):
         left, right = 8, self.width() - 8
         slot = (right - left) / len(self.values)
         biggest = max(v for _l, v in self.values) or 1
+        label_font = QFont(painter.font())
+        widest = max(
+            (
+                metrics.horizontalAdvance(word)
+                for label, _v in self.values
+                for word in label.split()
+            ),
+            default=0,
+        )
+        if widest > slot and label_font.pointSizeF() > 0:  # long labels (English): smaller
+            label_font.setPointSizeF(max(6.0, label_font.pointSizeF() * slot / widest))
         for i, (label, value) in enumerate(self.values):
             h = (bottom - top) * value / biggest
             x = left + i * slot + slot * 0.15
@@ -48,6 +59,8 @@ class BarChart(QWidget):
                 Qt.AlignmentFlag.AlignCenter,
                 str(value),
             )
+            painter.save()
+            painter.setFont(label_font)
             painter.drawText(
                 QRectF(left + i * slot, bottom + 2, slot, metrics.height() * 2),
                 Qt.AlignmentFlag.AlignHCenter
@@ -55,5 +68,6 @@ class BarChart(QWidget):
                 | Qt.TextFlag.TextWordWrap,
                 label,
             )
+            painter.restore()
         painter.setPen(QColor("#999999"))
         painter.drawLine(left, int(bottom), right, int(bottom))

@@ -101,6 +101,7 @@ class IntakeForm(QWidget):
         ):
             self.widgets[key] = widget
         self.editing_id: str | None = None
+        self.editing_version: int | None = None  # of the visit being corrected, as loaded
         self.editing_label = QLabel()
         self.editing_label.setWordWrap(True)
         self.editing_label.setStyleSheet(
@@ -292,12 +293,16 @@ class IntakeForm(QWidget):
         for widget in self.widgets.values():
             widget.setStyleSheet("")
         values, items, editing = self.values(), self.item_inputs(), self.editing_id
+        expected = self.editing_version if editing else None
         visit = run_action(
             self,
             self.db,
-            lambda s: visits.save_visit(s, values, items, visit_id=editing),
+            lambda s: visits.save_visit(
+                s, values, items, visit_id=editing, expected_version=expected
+            ),
             changes=[VISITS],
             on_error=self._show_problems,
+            on_reload=(lambda: self.load_visit(editing)) if editing else None,
         )
         if visit is None:
             return None
@@ -336,6 +341,7 @@ class IntakeForm(QWidget):
         with self.db.session() as s:
             visit = visits.visit_detail(s, visit_id)
         self.editing_id = visit_id
+        self.editing_version = visit.row_version
         d = visit.visit_date
         self.date.setDate(QDate(d.year, d.month, d.day))
         if visit.visit_time:

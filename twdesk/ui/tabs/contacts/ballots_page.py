@@ -26,12 +26,13 @@ from twdesk.core.youth_contacts import satisfaction_suggestion
 from twdesk.services import contact_ballots
 from twdesk.services.contact_ballots import RoundRow, RoundTally
 from twdesk.ui.actions import run_action, run_long, run_read
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.contacts.common import CHANGES, ContactsContext, date_edit
 from twdesk.ui.widgets.combos import refill
 from twdesk.ui.widgets.tables import fill_table, make_table
 
-SHEETS = "表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"
+SHEETS = tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)")
 
 
 class BallotsPage(QWidget):
@@ -71,7 +72,15 @@ class BallotsPage(QWidget):
         self.error.setWordWrap(True)
         self.overall = QLabel()
         self.table = make_table(
-            ("被测评人", "满意", "基本满意", "不满意", "票数", "满意率", "第10项建议分")
+            (
+                tr("被测评人"),
+                tr("满意"),
+                tr("基本满意"),
+                tr("不满意"),
+                tr("票数"),
+                tr("满意率"),
+                tr("第10项建议分"),
+            )
         )
         new_box = QGroupBox(self.tr("新建测评"))
         new_row = QHBoxLayout(new_box)
@@ -129,7 +138,7 @@ class BallotsPage(QWidget):
             self.tr(
                 "测评对象：{0}。共 {1} 票：满意 {2}，基本满意 {3}，不满意 {4}；总体满意率 {5}。"
             ).format(
-                self.tally.round.covers,
+                self._covers(),
                 t.total,
                 t.satisfied,
                 t.basic,
@@ -231,3 +240,10 @@ class BallotsPage(QWidget):
         return run_long(
             self, self.tr("正在导入测评票…"), job, done, changes=[*CHANGES, "evaluation"]
         )
+
+    def _covers(self) -> str:
+        """Whom the survey rates (services' ContactRound.covers, in the interface language)."""
+        survey = self.tally.round
+        parts = [self.tr("联系人")] if survey.covers_contactors else []
+        parts += [self.tr("团代表")] if survey.covers_delegates else []
+        return self.tr("、").join(parts)

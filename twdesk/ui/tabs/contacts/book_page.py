@@ -25,6 +25,7 @@ from twdesk.core.youth_contacts import CONTACT_WAYS
 from twdesk.services import contacts
 from twdesk.services.contacts import AddResult, BookRow, LogRow
 from twdesk.ui.actions import run_action, run_read
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.contacts.common import CHANGES, ContactsContext, date_edit
 from twdesk.ui.tabs.contacts.dialogs import LogDialog, YoungPersonDialog
@@ -32,19 +33,19 @@ from twdesk.ui.widgets.combos import refill
 from twdesk.ui.widgets.tables import ID_ROLE, fill_table, make_table
 
 BOOK_HEADERS = (
-    "姓名",
-    "性别",
-    "出生年份/年龄段",
-    "领域",
-    "单位或村",
-    "联系电话",
-    "微信/QQ",
-    "首次联系",
-    "本年联系（次）",
-    "最近联系",
-    "共有（其他联系人）",
+    tr("姓名"),
+    tr("性别"),
+    tr("出生年份/年龄段"),
+    tr("领域"),
+    tr("单位或村"),
+    tr("联系电话"),
+    tr("微信/QQ"),
+    tr("首次联系"),
+    tr("本年联系（次）"),
+    tr("最近联系"),
+    tr("共有（其他联系人）"),
 )
-LOG_HEADERS = ("日期", "青年", "方式", "交流内容", "提供帮助", "后续跟进")
+LOG_HEADERS = (tr("日期"), tr("青年"), tr("方式"), tr("交流内容"), tr("提供帮助"), tr("后续跟进"))
 
 
 class BookPage(QWidget):
@@ -362,24 +363,39 @@ class BookPage(QWidget):
         if chosen is None:
             self.add_error.setText(self.tr("请先在名册中选中一位青年。"))
             return False
-        values = run_read(
-            self, self.ctx.db, lambda s: contacts.young_person_values(s, chosen.young_person_id)
-        )
-        if values is None:
-            return False
+        young_id = chosen.young_person_id
+        values = run_read(self, self.ctx.db, lambda s: contacts.young_person_values(s, young_id))
+        while values is not None:  # once more after 重新载入, on the person as saved now
+            outcome = self._edit_young(young_id, values)
+            if outcome != "reload":
+                return outcome == "saved"
+            values = run_read(
+                self, self.ctx.db, lambda s: contacts.young_person_values(s, young_id)
+            )
+        return False
+
+    def _edit_young(self, young_id: str, values: dict) -> str:
+        """The editor on `values`: "saved", "cancelled", or "reload" (someone else saved the
+        person since it was loaded and the user chose 重新载入)."""
         dialog = YoungPersonDialog(values, self.ctx.fields, self)
+        version, reload = values.get("row_version"), []
         while dialog.exec():
             new = dialog.values()
             done = run_action(
                 self,
                 self.ctx.db,
-                lambda s, v=new: contacts.update_young_person(s, chosen.young_person_id, v) or True,
+                lambda s, v=new: (
+                    contacts.update_young_person(s, young_id, v, expected_version=version) or True
+                ),
                 changes=CHANGES,
                 on_error=lambda exc: dialog.error.setText(str(exc)),
+                on_reload=lambda: reload.append(True),
             )
             if done:
-                return True
-        return False
+                return "saved"
+            if reload:
+                return "reload"
+        return "cancelled"
 
     def remove(self) -> bool:
         chosen = self.selected()

@@ -27,10 +27,11 @@ from twdesk.core.youth_contacts import COUNT_METHOD_LABELS, quarter_of
 from twdesk.services import contacts
 from twdesk.services.contact_counts import ContactSettings
 from twdesk.ui.actions import ask_save_path, run_action, run_long, show_saved
+from twdesk.ui.i18n import notr, tr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.contacts.common import CHANGES, ContactsContext
 
-SHEETS = "表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"
+SHEETS = tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)")
 
 
 class BulletinPage(QWidget):
@@ -128,7 +129,7 @@ class BulletinPage(QWidget):
             self,
             "contacts-bulletin",
             title,
-            f"{year}年第{quarter}季度联系青年通报{suffix}",
+            notr("{0}年第{1}季度联系青年通报{2}").format(year, quarter, suffix),
             self.tr("PDF 文件 (*.pdf)") if suffix == ".pdf" else self.tr("Excel 文件 (*.xlsx)"),
         )
         if path is None:

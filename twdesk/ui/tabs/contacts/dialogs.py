@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.core.youth_contacts import AGE_GROUPS, CONTACT_WAYS
+from twdesk.ui.i18n import tr
 from twdesk.ui.tabs.contacts.common import date_edit
 
 
@@ -24,8 +25,8 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(dialog.tr("保存"))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("保存"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
     buttons.accepted.connect(lambda: dialog.accept())
     buttons.rejected.connect(lambda: dialog.reject())
     return buttons

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from twdesk.services import contacts
 from twdesk.services.contacts import GrassrootsRow
 from twdesk.ui.actions import run_action, run_read
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.contacts.common import CHANGES, ContactsContext, date_edit
 from twdesk.ui.widgets.combos import refill
@@ -44,7 +45,7 @@ class GrassrootsPage(QWidget):
         mark_editing(self.add_button, self.delete_button)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
-        self.table = make_table(("日期", "地点", "做了什么"))
+        self.table = make_table((tr("日期"), tr("地点"), tr("做了什么")))
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("团干部")))
         head.addWidget(self.cadre)

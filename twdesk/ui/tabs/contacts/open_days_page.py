@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from twdesk.services import contacts
 from twdesk.services.contacts import OpenDayRow
 from twdesk.ui.actions import run_action, run_read
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.contacts.common import CHANGES, ContactsContext, date_edit
 from twdesk.ui.widgets.combos import refill
@@ -47,7 +48,9 @@ class OpenDaysPage(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setWordWrap(True)
-        self.table = make_table(("日期", "主题", "参加青年（人）", "领域", "负责团干部"))
+        self.table = make_table(
+            (tr("日期"), tr("主题"), tr("参加青年（人）"), tr("领域"), tr("负责团干部"))
+        )
         form = QHBoxLayout()
         form.addWidget(self.day)
         form.addWidget(self.theme, 2)

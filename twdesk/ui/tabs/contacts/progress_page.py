@@ -9,20 +9,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
 from twdesk.services.contacts import ContactorYear
+from twdesk.ui.i18n import tr
 from twdesk.ui.tabs.contacts.common import ContactsContext
 from twdesk.ui.widgets.tables import fill_table, make_table
 
 HEADERS = (
-    "姓名",
-    "身份",
-    "不同青年（人）",
-    "覆盖领域",
-    "新增",
-    "联系记录",
-    "重复联系",
-    "下基层（周）",
-    "满意度",
-    "是否达标",
+    tr("姓名"),
+    tr("身份"),
+    tr("不同青年（人）"),
+    tr("覆盖领域"),
+    tr("新增"),
+    tr("联系记录"),
+    tr("重复联系"),
+    tr("下基层（周）"),
+    tr("满意度"),
+    tr("是否达标"),
 )
 DONE, BEHIND = "#2e7d32", "#c25e00"
 
@@ -89,8 +90,10 @@ class ProgressPage(QWidget):
         for i, r in enumerate(rows):
             self.table.setCellWidget(i, 2, bar(r.distinct, target, f"{r.distinct} / {target}"))
             covered = len(r.fields)
-            fields = bar(covered, field_total, f"{covered} / {field_total} 个领域")
-            fields.setToolTip("，".join(f"{k} {v} 人" for k, v in r.fields.items()) or "—")
+            fields = bar(covered, field_total, tr("{0} / {1} 个领域").format(covered, field_total))
+            fields.setToolTip(
+                tr("，").join(tr("{0} {1} 人").format(k, v) for k, v in r.fields.items()) or "—"
+            )
             self.table.setCellWidget(i, 3, fields)
         self.table.setColumnWidth(2, 130)
         self.table.setColumnWidth(3, 130)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from twdesk.services import contacts
 from twdesk.ui.actions import run_read
+from twdesk.ui.i18n import tr
 from twdesk.ui.tabs.contacts.common import ContactsContext
 from twdesk.ui.widgets.tables import fill_table, make_table
 
@@ -16,7 +17,7 @@ class SharedPage(QWidget):
         self.ctx = ctx
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.table = make_table(("姓名", "领域", "单位或村", "联系人"))
+        self.table = make_table((tr("姓名"), tr("领域"), tr("单位或村"), tr("联系人")))
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)

@@ -6,6 +6,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from twdesk.services import duty
+from twdesk.ui.i18n import tr
 from twdesk.ui.tabs.duty.common import WARN_BG, set_rows, table
 
 
@@ -14,16 +15,16 @@ class CountsPage(QWidget):
         super().__init__()
         self.counts_table = table(
             (
-                "代表",
-                "联络站",
-                "安排",
-                "已到期",
-                "到岗",
-                "缺席",
-                "请假",
-                "被替班",
-                "未登记",
-                "替他人",
+                tr("代表"),
+                tr("联络站"),
+                tr("安排"),
+                tr("已到期"),
+                tr("到岗"),
+                tr("缺席"),
+                tr("请假"),
+                tr("被替班"),
+                tr("未登记"),
+                tr("替他人"),
             )
         )
         layout = QVBoxLayout(self)

@@ -26,20 +26,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twdesk.core.duty_rules import WEEKDAY_SHORT_ZH
 from twdesk.core.vocab import Attendance, HolidayKind
 from twdesk.services import duty
 from twdesk.services.duty import NOT_YET, DutyDayView
 from twdesk.ui.dialogs.duty_dialogs import SeatChoiceDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.duty.common import (
     DUTY_BG,
     HOLIDAY_BG,
     STATE_COLORS,
     WARN_BG,
+    WEEKDAYS_SHORT,
     WORKDAY_BG,
     seat_text,
+    state_text,
 )
 
 if TYPE_CHECKING:
@@ -63,14 +65,19 @@ class MonthPage(QWidget):
         nav.addWidget(self.next_month)
         nav.addStretch(1)
         self.legend = QLabel(
-            " ".join(f"<span style='color:{c}'>■ {s}</span>" for s, c in STATE_COLORS.items())
-            + "　<span style='background:#fde7e4'>　休　</span>"
-            + " <span style='background:#e3f0fb'>　班　</span>"
+            " ".join(
+                f"<span style='color:{c}'>■ {state_text(s)}</span>" for s, c in STATE_COLORS.items()
+            )
+            + "　<span style='background:#fde7e4'>　"
+            + self.tr("休")
+            + "　</span> <span style='background:#e3f0fb'>　"
+            + self.tr("班")
+            + "　</span>"
         )
         nav.addWidget(self.legend)
         self.calendar = QTableWidget(6, 7)
         self.calendar.setObjectName("monthCalendar")
-        self.calendar.setHorizontalHeaderLabels(list(WEEKDAY_SHORT_ZH))
+        self.calendar.setHorizontalHeaderLabels(list(WEEKDAYS_SHORT))
         self.calendar.verticalHeader().hide()
         self.calendar.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.calendar.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -91,9 +98,9 @@ class MonthPage(QWidget):
         self.seats.setObjectName("daySeats")
         buttons = []
         for label, state in (
-            ("到岗", Attendance.PRESENT),
-            ("缺席", Attendance.ABSENT),
-            ("请假", Attendance.LEAVE),
+            (tr("到岗"), Attendance.PRESENT),
+            (tr("缺席"), Attendance.ABSENT),
+            (tr("请假"), Attendance.LEAVE),
         ):
             b = QPushButton(self.tr(label))
             b.clicked.connect(lambda _c=False, st=str(state): self.mark(st))
@@ -251,7 +258,12 @@ class MonthPage(QWidget):
                 return False
         return self.tab._write(
             lambda s: duty.record_attendance(
-                s, seat.assignment_id, state, note=note, today=self.tab.today
+                s,
+                seat.assignment_id,
+                state,
+                note=note,
+                today=self.tab.today,
+                expected_version=seat.row_version,
             ),
             self.tr("不能登记"),
             self.tr("已登记：{0} {1}").format(seat.name, state),
@@ -285,6 +297,7 @@ class MonthPage(QWidget):
                 substitute_id=substitute_id,
                 note=reason or "",
                 today=self.tab.today,
+                expected_version=seat.row_version,
             ),
             self.tr("不能登记替班"),
             self.tr("已登记替班"),

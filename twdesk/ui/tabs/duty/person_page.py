@@ -22,6 +22,7 @@ from twdesk.core.vocab import Attendance
 from twdesk.services import duty
 from twdesk.ui.dialogs.duty_dialogs import UnavailableDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.duty.common import set_rows, table
 from twdesk.ui.widgets.combos import refill
@@ -37,7 +38,9 @@ class PersonPage(QWidget):
         self.person = QComboBox()
         self.person.currentIndexChanged.connect(lambda _i: self._fill_person())
         self.person_summary = QLabel()
-        self.person_table = table(("日期", "星期", "联络站", "坐班代表", "状态", "说明"))
+        self.person_table = table(
+            (tr("日期"), tr("星期"), tr("联络站"), tr("坐班代表"), tr("状态"), tr("说明"))
+        )
         person_layout = QVBoxLayout(self)
         person_layout.setContentsMargins(0, 0, 0, 0)
         person_row = QHBoxLayout()
@@ -82,7 +85,8 @@ class PersonPage(QWidget):
         self.away_list.clear()
         for row in away:
             item = QListWidgetItem(
-                f"{row.start_date:%Y-%m-%d} 至 {row.end_date:%Y-%m-%d}　{row.reason}"
+                tr("{0} 至 {1}").format(f"{row.start_date:%Y-%m-%d}", f"{row.end_date:%Y-%m-%d}")
+                + f"　{row.reason}"
             )
             item.setData(ID_ROLE, row.id)
             self.away_list.addItem(item)

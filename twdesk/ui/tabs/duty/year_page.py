@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from twdesk.services.duty import DutyDayView
 from twdesk.ui import actions
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.duty.common import set_rows, table
 
@@ -25,14 +26,24 @@ if TYPE_CHECKING:
     from twdesk.services.duty_import import DutyImportSummary
     from twdesk.ui.tabs.duty_tab import DutyTab
 
-SPREADSHEETS = "表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"
+SPREADSHEETS = tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)")
 
 
 class YearPage(QWidget):
     def __init__(self, tab: DutyTab) -> None:
         super().__init__()
         self.tab = tab
-        self.year_table = table(("日期", "星期", "时间", "坐班代表", "联系电话", "状态", "说明"))
+        self.year_table = table(
+            (
+                tr("日期"),
+                tr("星期"),
+                tr("时间"),
+                tr("坐班代表"),
+                tr("联系电话"),
+                tr("状态"),
+                tr("说明"),
+            )
+        )
         self.import_button = QPushButton(self.tr("导入签到表…"))
         self.import_button.setToolTip(
             self.tr(
@@ -61,7 +72,13 @@ class YearPage(QWidget):
             )
             for s in d.seats:
                 extra = "；".join(
-                    x for x in (note, f"{s.substitute}替班" if s.substitute else "", s.note) if x
+                    x
+                    for x in (
+                        note,
+                        tr("{0}替班").format(s.substitute) if s.substitute else "",
+                        s.note,
+                    )
+                    if x
                 )
                 rows.append(
                     (d.day.isoformat(), d.weekday, d.hours, s.name, s.phone, s.shown, extra)

@@ -28,7 +28,30 @@ _SCORE = re.compile(r"^\d{1,3}(\.\d)?$")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Evaluation", text)
+    return QCoreApplication.translate("", text)  # pyside6-lupdate files a bare tr() under ""
+
+
+def stage_text(stage: object) -> str:
+    """A stage (stored as 自评 / 组织评价 / 复核) in the interface language."""
+    names = {
+        "自评": tr("自评"),
+        "组织评价": tr("组织评价"),
+        "复核": tr("复核"),
+        "未评": tr("未评"),
+        "往年结果": tr("往年结果"),
+    }
+    return names.get(str(stage), str(stage))
+
+
+def grade_text(grade: object) -> str:
+    """A grade (stored as 优秀 / 称职 / 基本称职 / 不称职) in the interface language."""
+    names = {
+        "优秀": tr("优秀"),
+        "称职": tr("称职"),
+        "基本称职": tr("基本称职"),
+        "不称职": tr("不称职"),
+    }
+    return names.get(str(grade), str(grade))
 
 
 KIND_LABELS: dict[RuleKind, str] = {

@@ -12,14 +12,15 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from twdesk.core.evaluation_view import STAGES, DelegateResult, Stage
 from twdesk.ui.actions import EVALUATION, ask_save_path, run_long, run_read, show_saved
+from twdesk.ui.i18n import notr
 from twdesk.ui.tabs.evaluation.common import tr
 
 if TYPE_CHECKING:
     from twdesk.services.files import Database
 
-SHEETS = "表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)"
-XLSX = "Excel 文件 (*.xlsx)"
-PDF = "PDF 文件 (*.pdf)"
+SHEETS = tr("表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)")
+XLSX = tr("Excel 文件 (*.xlsx)")
+PDF = tr("PDF 文件 (*.pdf)")
 
 
 class Where(Protocol):
@@ -114,7 +115,7 @@ class FileActions:
             self.tab,
             "evaluation-results",
             title,
-            f"{self.where.station_name}{year}年履职考核结果.xlsx",
+            notr("{0}{1}年履职考核结果.xlsx").format(self.where.station_name, year),
             tr(XLSX),
         )
         if path is None:
@@ -157,7 +158,11 @@ class FileActions:
             return None
         year = self.where.year_value
         path = ask_save_path(
-            self.tab, kind, title, f"{self.where.station_name}{year}年{name}", tr(file_filter)
+            self.tab,
+            kind,
+            title,
+            notr("{0}{1}年{2}").format(self.where.station_name, year, name),
+            tr(file_filter),
         )
         if path is None:
             return None
@@ -176,7 +181,7 @@ class FileActions:
         return self._station_file(
             tr("导出空白评分表"),
             "evaluation-form",
-            "履职考核评分表.xlsx",
+            notr("履职考核评分表.xlsx"),
             XLSX,
             write,
             lambda path, rows: tr("空白评分表已导出：{0}（{1} 位代表）").format(path.name, rows),
@@ -191,7 +196,7 @@ class FileActions:
         return self._station_file(
             tr("打印结果表"),
             "evaluation-print",
-            "履职考核结果表.pdf",
+            notr("履职考核结果表.pdf"),
             PDF,
             write,
             lambda path, _p: tr("结果表已保存：{0}").format(path.name),
@@ -206,7 +211,7 @@ class FileActions:
         return self._station_file(
             tr("打印后续处理名单"),
             "evaluation-print",
-            "考核后续处理名单.pdf",
+            notr("考核后续处理名单.pdf"),
             PDF,
             write,
             lambda path, count: tr("后续处理名单已保存：{0}（{1} 人）").format(path.name, count),
@@ -225,7 +230,7 @@ class FileActions:
             self.tab,
             "evaluation-print",
             title,
-            f"{delegate.name}{year}年履职考核表.pdf",
+            notr("{0}{1}年履职考核表.pdf").format(delegate.name, year),
             tr(PDF),
         )
         if path is None:

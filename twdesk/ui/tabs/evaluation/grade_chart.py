@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from twdesk.core.evaluation_view import StationYear
 from twdesk.core.vocab import Grade
-from twdesk.ui.tabs.evaluation.common import tr
+from twdesk.ui.tabs.evaluation.common import grade_text, tr
 from twdesk.ui.tabs.evaluation.results_model import TIE_TEXT, excellent_places
 from twdesk.ui.widgets.bar_chart import BarChart
 
@@ -29,7 +29,7 @@ class GradeChart(BarChart):
             self.set_values([])
             return
         counts = year.grade_counts
-        values = [(str(g), counts.get(g, 0)) for g in Grade]
+        values = [(grade_text(g), counts.get(g, 0)) for g in Grade]
         ties = sum(1 for d in year.delegates if d.quota_tie)
         if ties:
             values.insert(1, (TIE_TEXT, ties))

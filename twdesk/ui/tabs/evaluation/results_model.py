@@ -24,6 +24,8 @@ from twdesk.ui.tabs.evaluation.common import (
     SUGGESTED_FG,
     TIE_BG,
     TIE_FG,
+    grade_text,
+    stage_text,
     tr,
 )
 
@@ -41,7 +43,7 @@ def _header(seq: int, name: str, points: Decimal) -> str:
     """``1.参加会议`` / ``10分`` in short lines (the full name is in the header's tooltip)."""
     name = name.replace(" ", "")
     lines = [name[k : k + HEADER_LINE] for k in range(0, len(name), HEADER_LINE)] or [""]
-    return "\n".join([f"{seq}.{lines[0]}", *lines[1:], f"{text(points)}分"])
+    return "\n".join([f"{seq}.{lines[0]}", *lines[1:], tr("{0}分").format(text(points))])
 
 
 def excellent_places(year: StationYear) -> int:
@@ -78,9 +80,9 @@ class _Row:
             text(d.bonus) if d.bonus else "",
             d.veto or "",
             text(d.total),
-            TIE_TEXT if d.quota_tie else (d.grade or ""),
+            TIE_TEXT if d.quota_tie else grade_text(d.grade or ""),
             d.consequence or "",
-            d.stage,
+            stage_text(d.stage),
         ]
 
     def tooltip(self, column: int, stage: Stage) -> str:
@@ -103,15 +105,15 @@ class _Row:
 def _indicator_tip(ind: IndicatorResult, stage: Stage, overridden: bool) -> str:
     score = ind.score(stage)
     tip = [
-        f"{ind.seq}. {ind.name}（{text(ind.points)} 分）",
+        tr("{0}. {1}（{2} 分）").format(ind.seq, ind.name, text(ind.points)),
         tr("建议分：{0}").format(text(ind.suggested, tr("无"))),
     ]
     if ind.basis:
         tip.append(ind.basis)
     if score is None:
-        tip.append(tr("{0}尚未录入，显示的是建议分").format(stage))
+        tip.append(tr("{0}尚未录入，显示的是建议分").format(stage_text(stage)))
     else:
-        tip.append(tr("{0}：{1}").format(stage, text(score)))
+        tip.append(tr("{0}：{1}").format(stage_text(stage), text(score)))
     if overridden:
         tip.append(tr("调整理由：{0}").format(ind.reason(stage) or tr("（未填写）")))
     tip.append(tr("双击查看计分依据"))
@@ -138,7 +140,9 @@ class ResultsModel(QAbstractTableModel):
         self.tips = (
             [""] * FIXED_BEFORE
             + [
-                f"{i.seq}. {i.name}（{text(i.points)} 分）：{i.rule.describe(i.points)}"
+                tr("{0}. {1}（{2} 分）").format(i.seq, i.name, text(i.points))
+                + "："
+                + i.rule.describe(i.points)
                 for i in indicators
             ]
             + [""] * len(TAIL)

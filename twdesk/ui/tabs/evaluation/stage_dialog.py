@@ -4,6 +4,7 @@ score differs from the suggestion; 保存并下一位 (Enter) moves on to the ne
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -30,7 +31,7 @@ from twdesk.services import evaluation
 from twdesk.services.evaluation import StageEntry
 from twdesk.ui.actions import EVALUATION, run_action, run_read, show_error
 from twdesk.ui.readonly import mark_editing
-from twdesk.ui.tabs.evaluation.common import parse_score, score_field, tr
+from twdesk.ui.tabs.evaluation.common import parse_score, score_field, stage_text, tr
 
 if TYPE_CHECKING:
     from twdesk.services.files import Database
@@ -139,7 +140,7 @@ class StageEntryDialog(QDialog):
         if d is None:
             return False
         self.position, self.delegate = position, d
-        self.setWindowTitle(tr("录入{0} — {1}").format(self.stage, d.name))
+        self.setWindowTitle(tr("录入{0} — {1}").format(stage_text(self.stage), d.name))
         self.who.setText(
             tr("{0}（{1}）　{2}年 · {3}　第 {4}/{5} 位").format(
                 d.name, d.station, self.year, self.stage, position + 1, len(self.order)
@@ -230,7 +231,7 @@ class StageEntryDialog(QDialog):
         )
 
     def _refuse(self, field: QWidget, message: str) -> None:
-        QMessageBox.warning(self, tr("录入{0}").format(self.stage), message)
+        QMessageBox.warning(self, tr("录入{0}").format(stage_text(self.stage)), message)
         field.setFocus()
         return None
 
@@ -239,12 +240,17 @@ class StageEntryDialog(QDialog):
         if entry is None or self.delegate is None:
             return False
         person_id = self.delegate.person_id
+        # the scores shown: another PC's save of this stage since is refused, not overwritten
+        shown = {ind.seq: ind.score(self.stage) for ind in self.delegate.indicators}
+        entry = replace(entry, loaded=shown)
+        position = self.position
         result = run_action(
             self,
             self.db,
             lambda s: evaluation.save_stage(s, self.year, person_id, self.stage, entry),
             changes=[EVALUATION],
             on_error=self._save_failed,
+            on_reload=lambda: self.load(position),
         )
         if result is None:
             return False

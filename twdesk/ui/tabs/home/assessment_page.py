@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -25,11 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twdesk.core.station_assessment import MEASURE_LABELS, CheckItemSpec, Measure
+from twdesk.core.station_assessment import MEASURE_LABELS, CheckItemSpec, GradeRule, Measure
 from twdesk.ui import actions
+from twdesk.ui.i18n import notr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.home.common import HomeContext, tr
 from twdesk.ui.widgets.tables import fill_table, make_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ENTERED = QColor("#0b57d0")
 RED = QColor("#b3261e")
@@ -66,14 +71,19 @@ class RecordsDialog(QDialog):
 
 
 class ChecklistDialog(QDialog):
-    """考评细则: items, points, how each is measured, its parameter."""
+    """考评细则: items, points, how each is measured, its parameter; and the grades' lines
+    (等次分数线: a total at or above a line earns its grade)."""
 
     def __init__(
-        self, year: int, items: list[CheckItemSpec], parent: QWidget | None = None
+        self,
+        year: int,
+        items: list[CheckItemSpec],
+        parent: QWidget | None = None,
+        rule: GradeRule | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("{0} 年联络站考评细则").format(year))
-        self.resize(820, 420)
+        self.resize(820, 560)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [tr("考评项目"), tr("分值"), tr("计分方式"), tr("参数")]
@@ -99,16 +109,65 @@ class ChecklistDialog(QDialog):
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)
+        self.grade_table = QTableWidget(0, 2)
+        self.grade_table.setHorizontalHeaderLabels([tr("等次"), tr("总分不低于")])
+        self.grade_table.setColumnWidth(0, 240)
+        self.grade_table.horizontalHeader().setStretchLastSection(True)
+        self.grade_table.setMaximumHeight(170)
+        for name, minimum in (rule or GradeRule()).grades:
+            self.add_grade(name, minimum)
+        add_grade = QPushButton(tr("添加等次"))
+        add_grade.clicked.connect(lambda: self.add_grade())
+        remove_grade = QPushButton(tr("删除选中等次"))
+        remove_grade.clicked.connect(lambda: self.remove_grade())
+        grade_row = QHBoxLayout()
+        grade_row.addWidget(add_grade)
+        grade_row.addWidget(remove_grade)
+        grade_row.addStretch(1)
+        grade_note = QLabel(
+            tr("等次从高到低排列，最后一档的分数线为 0；各年度通用（如：五星 95、四星 85 …）。")
+        )
+        grade_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(note)
+        layout.addWidget(QLabel(tr("等次分数线")))
+        layout.addWidget(self.grade_table)
+        layout.addLayout(grade_row)
+        layout.addWidget(grade_note)
         layout.addWidget(self.buttons)
+
+    def add_grade(self, name: str | None = None, minimum: Decimal | None = None) -> None:
+        r = self.grade_table.rowCount()
+        self.grade_table.insertRow(r)
+        self.grade_table.setItem(r, 0, QTableWidgetItem(name if name is not None else tr("新等次")))
+        line = QDoubleSpinBox()
+        line.setRange(0, 1000)
+        line.setDecimals(1)
+        line.setValue(float(minimum) if minimum is not None else 0)
+        self.grade_table.setCellWidget(r, 1, line)
+
+    def remove_grade(self) -> None:
+        row = self.grade_table.currentRow()
+        if row >= 0:
+            self.grade_table.removeRow(row)
+
+    def grade_rule(self) -> GradeRule:
+        grades = []
+        for r in range(self.grade_table.rowCount()):
+            cell = self.grade_table.item(r, 0)
+            line = self.grade_table.cellWidget(r, 1).value()  # type: ignore[attr-defined]
+            grades.append(((cell.text() if cell else "").strip(), Decimal(str(line))))
+        return GradeRule(tuple(grades))
 
     def add_row(self, item: CheckItemSpec | None = None) -> None:
         r = self.table.rowCount()
         self.table.insertRow(r)
-        self.table.setItem(r, 0, QTableWidgetItem(item.name if item else tr("新考评项")))
+        name = QTableWidgetItem(item.name if item else tr("新考评项"))
+        # the name it was loaded with: a renamed item keeps the scores entered on it
+        name.setData(Qt.ItemDataRole.UserRole, item.name if item else None)
+        self.table.setItem(r, 0, name)
         points = QDoubleSpinBox()
         points.setRange(0, 100)
         points.setDecimals(1)
@@ -139,8 +198,18 @@ class ChecklistDialog(QDialog):
             points = self.table.cellWidget(r, 1).value()  # type: ignore[attr-defined]
             measure = self.table.cellWidget(r, 2).currentData()  # type: ignore[attr-defined]
             param = self.table.cellWidget(r, 3).value()  # type: ignore[attr-defined]
+            cell = self.table.item(r, 0)
+            was = cell.data(Qt.ItemDataRole.UserRole) if cell else None
             result.append(
-                CheckItemSpec(r + 1, name, Decimal(str(points)), measure, Decimal(str(param)))
+                CheckItemSpec(
+                    r + 1,
+                    name,
+                    Decimal(str(points)),
+                    measure,
+                    Decimal(str(param)),
+                    # a new row never takes over a removed item's scores by reusing its name
+                    was if was else f"\x00new{r}",
+                )
             )
         return result
 
@@ -216,7 +285,11 @@ class AssessmentPage(QWidget):
 
     def _show(self) -> None:
         rows = self.rows
-        names = [f"{i.name}\n（{fmt(i.points)}分）" for i in rows[0].items] if rows else []
+        names = (
+            [i.name + "\n" + tr("（{0}分）").format(fmt(i.points)) for i in rows[0].items]
+            if rows
+            else []
+        )
         headers = [tr("名次"), tr("联络站"), *names, tr("总分"), tr("等次")]
         self.table.clear()
         self.table.setColumnCount(len(headers))
@@ -255,7 +328,7 @@ class AssessmentPage(QWidget):
             tr("{0} 年共 {1} 个联络站参加考评：{2}").format(
                 self.year.value(),
                 len(rows),
-                "，".join(f"{g} {n} 个" for g, n in grades.items()) or tr("无"),
+                tr("，").join(tr("{0} {1} 个").format(g, n) for g, n in grades.items()) or tr("无"),
             )
         )
 
@@ -324,8 +397,17 @@ class AssessmentPage(QWidget):
         done = actions.run_action(
             self,
             self.ctx.db,
-            lambda s: sa.set_score(s, year, row.station_id, score.seq, Decimal(str(value)), note),  # type: ignore[attr-defined]
+            lambda s: sa.set_score(
+                s,
+                year,
+                row.station_id,  # type: ignore[attr-defined]
+                score.seq,  # type: ignore[attr-defined]
+                Decimal(str(value)),
+                note,
+                expected_version=score.row_version,  # type: ignore[attr-defined]
+            ),
             changes=(actions.ASSESSMENT,),
+            on_reload=self.refresh,
             error_title=tr("得分没有保存"),
         )
         return done is not None
@@ -341,8 +423,16 @@ class AssessmentPage(QWidget):
         actions.run_action(
             self,
             self.ctx.db,
-            lambda s: sa.set_score(s, year, row.station_id, score.seq, None),  # type: ignore[attr-defined]
+            lambda s: sa.set_score(
+                s,
+                year,
+                row.station_id,  # type: ignore[attr-defined]
+                score.seq,  # type: ignore[attr-defined]
+                None,
+                expected_version=score.row_version,  # type: ignore[attr-defined]
+            ),
             changes=(actions.ASSESSMENT,),
+            on_reload=self.refresh,
         )
         return True
 
@@ -350,17 +440,25 @@ class AssessmentPage(QWidget):
         from twdesk.services import station_assessment as sa
 
         year = self.year.value()
-        items = actions.run_read(self, self.ctx.db, lambda s: sa.checklist(s, year))
-        if items is None:
+        read = actions.run_read(
+            self, self.ctx.db, lambda s: (sa.checklist(s, year), sa.grade_rule(s))
+        )
+        if read is None:
             return None
-        dialog = ChecklistDialog(year, items, self)
+        items, rule = read
+        dialog = ChecklistDialog(year, items, self, rule)
 
         def save() -> None:
-            chosen = dialog.items()
+            chosen, grades = dialog.items(), dialog.grade_rule()
+
+            def write(s: Session) -> object:
+                sa.set_grade_rule(s, grades)
+                return sa.save_checklist(s, year, chosen)
+
             saved = actions.run_action(
                 dialog,
                 self.ctx.db,
-                lambda s: sa.save_checklist(s, year, chosen),
+                write,
                 changes=(actions.ASSESSMENT,),
                 error_title=tr("考评细则没有保存"),
             )
@@ -378,7 +476,11 @@ class AssessmentPage(QWidget):
         kind = "assessment-pdf" if suffix == ".pdf" else "assessment-xlsx"
         file_filter = tr("PDF 文件 (*.pdf)") if suffix == ".pdf" else tr("Excel 文件 (*.xlsx)")
         path = actions.ask_save_path(
-            self, kind, tr("导出考评结果"), f"{year}年联络站考评结果{suffix}", file_filter
+            self,
+            kind,
+            tr("导出考评结果"),
+            notr("{0}年联络站考评结果{1}").format(year, suffix),
+            file_filter,
         )
         if path is None:
             return None

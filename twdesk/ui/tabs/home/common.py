@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("HomeTab", text)
+    return QCoreApplication.translate("", text)  # pyside6-lupdate files a bare tr() under ""
 
 
 @dataclass

@@ -19,17 +19,18 @@ from PySide6.QtWidgets import (
 
 from twdesk.core.home_view import Chart
 from twdesk.ui import actions
+from twdesk.ui.i18n import notr
 from twdesk.ui.tabs.home.common import HomeContext, save_png, tr
 from twdesk.ui.widgets.bar_chart import BarChart
 
 TITLES = (
-    "来访人次（按月）",
-    "意见建议（按月）",
-    "意见建议办理状态",
-    "坐班到岗率（按联络站）",
-    "1+100 按进度达标率",
-    "联络站考评等次",
-    "团代表履职考核等次",
+    tr("来访人次（按月）"),
+    tr("意见建议（按月）"),
+    tr("意见建议办理状态"),
+    tr("坐班到岗率（按联络站）"),
+    tr("1+100 按进度达标率"),
+    tr("联络站考评等次"),
+    tr("团代表履职考核等次"),
 )
 COLUMNS = 4  # two rows of charts on a 1280 × 690 window
 
@@ -110,7 +111,7 @@ class OverviewPage(QWidget):
             self,
             "county-summary",
             tr("县级工作概况"),
-            f"{today:%Y年%m月}团代表联络站工作调度.pdf",
+            notr("{0}年{1:02d}月团代表联络站工作调度.pdf").format(today.year, today.month),
             tr("PDF 文件 (*.pdf)"),
         )
         if path is None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from twdesk.core.station_assessment import RectState
 from twdesk.ui import actions
+from twdesk.ui.i18n import notr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.home.common import HomeContext, tr
 from twdesk.ui.widgets.combos import refill
@@ -36,15 +37,15 @@ from twdesk.ui.widgets.tables import ID_ROLE, fill_table, make_table
 RED = QColor("#b3261e")
 GREEN = QColor("#1e7b34")
 HEADERS = (
-    "联络站",
-    "考评项目",
-    "问题描述",
-    "发现日期",
-    "整改期限",
-    "责任人",
-    "跟进情况",
-    "完成日期",
-    "状态",
+    tr("联络站"),
+    tr("考评项目"),
+    tr("问题描述"),
+    tr("发现日期"),
+    tr("整改期限"),
+    tr("责任人"),
+    tr("跟进情况"),
+    tr("完成日期"),
+    tr("状态"),
 )
 
 
@@ -122,6 +123,7 @@ class RectificationPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.loaded = False
+        self.reopened: ProblemDialog | None = None  # the editor 重新载入 opened again
         self.rows: list = []
         self.station = QComboBox()
         self.station.setMinimumWidth(200)
@@ -141,12 +143,16 @@ class RectificationPage(QWidget):
         self.close_button.clicked.connect(lambda: self.close_problem())
         self.reopen_button = QPushButton(tr("重新整改…"))
         self.reopen_button.clicked.connect(lambda: self.reopen_problem())
+        self.delete_button = QPushButton(tr("删除"))
+        self.delete_button.setToolTip(tr("把选中的问题移入回收站（可从 编辑 → 回收站 恢复）"))
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
         mark_editing(
             self.add_button,
             self.edit_button,
             self.follow_button,
             self.close_button,
             self.reopen_button,
+            self.delete_button,
         )
         self.print_button = QPushButton(tr("打印本站台账…"))
         self.print_button.setToolTip(tr("选中联络站的整改台账 PDF（未选联络站时打印全县）"))
@@ -167,6 +173,7 @@ class RectificationPage(QWidget):
             self.follow_button,
             self.close_button,
             self.reopen_button,
+            self.delete_button,
         ):
             edits.addWidget(b)
         edits.addStretch(1)
@@ -174,6 +181,7 @@ class RectificationPage(QWidget):
         self.table = make_table([tr(h) for h in HEADERS])
         self.table.setWordWrap(True)
         self.table.itemSelectionChanged.connect(self._selected)
+        actions.delete_shortcut(self.table, self.delete_selected)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(edits)
@@ -252,6 +260,17 @@ class RectificationPage(QWidget):
         self.follow_button.setEnabled(is_open)
         self.close_button.setEnabled(is_open)
         self.reopen_button.setEnabled(row is not None and not is_open)
+        self.delete_button.setEnabled(row is not None)
+
+    def delete_selected(self) -> bool:
+        """删除 (button, context menu, Delete key): the selected problems go to the recycle bin."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        ids = [self.table.item(i.row(), 0).data(ID_ROLE) for i in rows]
+        if not ids and self.selected() is not None:
+            ids = [self.selected().id]
+        return actions.delete_record(
+            self, self.ctx.db, "rectification", ids, changes=(actions.ASSESSMENT,)
+        )
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -281,16 +300,29 @@ class RectificationPage(QWidget):
         if problem is None and self.station.currentData():
             dialog.station.setCurrentIndex(dialog.station.findData(self.station.currentData()))
         pid = problem.id if problem is not None else None
+        version = problem.row_version if problem is not None else None
         today = self.ctx.today
+
+        def reload() -> None:
+            """重新载入: this editor closes and opens again on the problem as saved now."""
+            dialog.done(0)
+            fresh = actions.run_read(
+                self, self.ctx.db, lambda s: rectification.problem(s, pid, today=today)
+            )
+            if fresh is not None:
+                self.reopened = self._open_dialog(fresh)
 
         def save() -> None:
             chosen = dialog.values()
             saved = actions.run_action(
                 dialog,
                 self.ctx.db,
-                lambda s: rectification.save_problem(s, chosen, pid, today=today),
+                lambda s: rectification.save_problem(
+                    s, chosen, pid, today=today, expected_version=version
+                ),
                 changes=(actions.ASSESSMENT,),
                 on_error=lambda exc: dialog.problem.setText(str(exc)),
+                on_reload=reload if pid is not None else None,
             )
             if saved is not None:
                 dialog.accept()
@@ -372,7 +404,11 @@ class RectificationPage(QWidget):
         name = self.station.currentText() if station else tr("全县")
         file_filter = tr("PDF 文件 (*.pdf)") if suffix == ".pdf" else tr("Excel 文件 (*.xlsx)")
         path = actions.ask_save_path(
-            self, f"rectification{suffix}", tr("整改台账"), f"{name}整改台账{suffix}", file_filter
+            self,
+            f"rectification{suffix}",
+            tr("整改台账"),
+            notr("{0}整改台账{1}").format(name, suffix),
+            file_filter,
         )
         if path is None:
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from twdesk.services import ledger
+from twdesk.ui.i18n import tr
 from twdesk.ui.tabs.ledger.common import LedgerContext, counted_types_text
 from twdesk.ui.widgets.tables import fill_table, make_table
 
@@ -16,7 +17,14 @@ class BehindPage(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.table = make_table(
-            ("代表", "联络站", "联系青年人次", "团支部", "坐班到岗/安排", "待确认")
+            (
+                tr("代表"),
+                tr("联络站"),
+                tr("联系青年人次"),
+                tr("团支部"),
+                tr("坐班到岗/安排"),
+                tr("待确认"),
+            )
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)

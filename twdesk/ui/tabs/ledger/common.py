@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from twdesk.services.ledger import DelegateYear, Targets
 from twdesk.services.people_search import PeopleIndex
+from twdesk.ui.i18n import tr
 
 if TYPE_CHECKING:
     from twdesk.db.dbfile import Database
@@ -44,4 +45,4 @@ class LedgerContext:
 
 def counted_types_text(goal: Targets) -> str:
     """Which activity types count towards 联系青年人次, said plainly."""
-    return "计入联系青年人次的活动类型：" + "、".join(goal.youth_types)
+    return tr("计入联系青年人次的活动类型：") + "、".join(goal.youth_types)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from twdesk.services import contact_counts, duty, ledger
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.ledger.common import LedgerContext, counted_types_text
 from twdesk.ui.tabs.ledger.register_page import open_activity_dialog
@@ -40,9 +41,11 @@ class DelegatePage(QWidget):
             bar.setAlignment(Qt.AlignmentFlag.AlignCenter)  # not squeezed into the top corner
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.type_totals = make_table(("活动类型", "次数"))
+        self.type_totals = make_table((tr("活动类型"), tr("次数")))
         self.type_totals.setMaximumWidth(260)
-        self.entries = make_table(("日期", "类型", "内容", "覆盖人次", "来源", "状态"))
+        self.entries = make_table(
+            (tr("日期"), tr("类型"), tr("内容"), tr("覆盖人次"), tr("来源"), tr("状态"))
+        )
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("团代表")))
         head.addWidget(self.delegate)
@@ -66,7 +69,7 @@ class DelegatePage(QWidget):
         self.by_id = {r.person_id: r for r in self.ctx.rows}
         refill(
             self.delegate,
-            [(r.person_id, f"{r.name}（{r.station or '未进站'}）") for r in self.ctx.rows],
+            [(r.person_id, f"{r.name}（{r.station or tr('未进站')}）") for r in self.ctx.rows],
         )
         self.refresh_delegate()
 

@@ -20,6 +20,7 @@ from twdesk.services.ledger import ActivityRow
 from twdesk.ui.actions import LEDGER, delete_record, delete_shortcut, run_action
 from twdesk.ui.dialogs.activity_dialog import ActivityDialog
 from twdesk.ui.dialogs.pickers import ID_ROLE
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import is_read_only, mark_editing
 from twdesk.ui.tabs.ledger.common import LedgerContext
 from twdesk.ui.widgets.combos import refill
@@ -99,17 +100,17 @@ class RegisterPage(QWidget):
             bar.addWidget(w)
         self.table = make_table(
             (
-                "日期",
-                "类型",
-                "活动名称",
-                "地点",
-                "参与代表",
-                "覆盖人次",
-                "项目",
-                "来源",
-                "状态",
-                "附件",
-                "说明",
+                tr("日期"),
+                tr("类型"),
+                tr("活动名称"),
+                tr("地点"),
+                tr("参与代表"),
+                tr("覆盖人次"),
+                tr("项目"),
+                tr("来源"),
+                tr("状态"),
+                tr("附件"),
+                tr("说明"),
             )
         )
         self.table.itemSelectionChanged.connect(lambda: self._selected())

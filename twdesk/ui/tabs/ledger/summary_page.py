@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from twdesk.services import ledger
+from twdesk.ui.i18n import tr
 from twdesk.ui.tabs.ledger.common import LedgerContext
 from twdesk.ui.widgets.tables import fill_table, make_table
 
@@ -16,7 +17,13 @@ class SummaryPage(QWidget):
         self.quarterly = QCheckBox(self.tr("按季度（一季一总结）"))
         self.quarterly.toggled.connect(lambda _on: self.refresh())
         self.table = make_table(
-            ("期间", "活动次数", "覆盖人次", "主题（人次最多的活动）", "各类活动")
+            (
+                tr("期间"),
+                tr("活动次数"),
+                tr("覆盖人次"),
+                tr("主题（人次最多的活动）"),
+                tr("各类活动"),
+            )
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.quarterly)

@@ -35,6 +35,7 @@ from twdesk.ui.actions import (
     show_saved,
 )
 from twdesk.ui.dialogs.person_dialog import PersonDialog
+from twdesk.ui.i18n import notr, tr
 from twdesk.ui.models.people_model import PeopleModel
 from twdesk.ui.readonly import is_read_only, mark_editing
 from twdesk.ui.tabs.people.station_panel import StationPanel
@@ -42,7 +43,7 @@ from twdesk.ui.tabs.people.station_panel import StationPanel
 if TYPE_CHECKING:
     from twdesk.ui.dialogs.import_dialog import RosterImportDialog
 
-SPREADSHEETS = "表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)"
+SPREADSHEETS = tr("表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)")
 ALL = ""
 
 
@@ -271,7 +272,9 @@ class PeoplePanel(QWidget):
                 self,
                 "roster",
                 self.tr("导出名册"),
-                f"{station or '团代表'}名册{'（脱敏）' if mask else ''}.xlsx",
+                notr("{0}名册{1}.xlsx").format(
+                    station or notr("团代表"), notr("（脱敏）") if mask else ""
+                ),
                 self.tr("Excel 文件 (*.xlsx)"),
             )
             if path is None:
@@ -297,7 +300,7 @@ class PeoplePanel(QWidget):
                 self,
                 "roster-template",
                 self.tr("保存导入模板"),
-                "团代表名册导入模板.xlsx",
+                notr("团代表名册导入模板.xlsx"),
                 self.tr("Excel 文件 (*.xlsx)"),
             )
             if path is None:

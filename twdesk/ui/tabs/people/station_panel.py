@@ -24,6 +24,7 @@ from twdesk.services.files import Database
 from twdesk.ui.actions import PEOPLE, STATIONS, delete_record, delete_shortcut, run_action
 from twdesk.ui.dialogs.pickers import ID_ROLE
 from twdesk.ui.dialogs.station_dialog import StationDialog
+from twdesk.ui.i18n import tr
 from twdesk.ui.readonly import is_read_only, mark_editing
 
 GROUP_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -189,7 +190,10 @@ class StationPanel(QWidget):
 
     def _board_html(self, v: dict[str, object]) -> str:
         def row(label: str, key: str) -> str:
-            value = str(v.get(key) or "").strip() or "<span style='color:#999'>未填写</span>"
+            value = (
+                str(v.get(key) or "").strip()
+                or "<span style='color:#999'>" + tr("未填写") + "</span>"
+            )
             return f"<tr><td style='color:#555;padding-right:6px'>{label}</td><td>{value}</td></tr>"
 
         return (

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,6 +26,7 @@ from twdesk.services import visits
 from twdesk.services.visits import ItemRow, StepInfo
 from twdesk.ui import actions
 from twdesk.ui.actions import VISITS, run_action
+from twdesk.ui.i18n import notr, tr
 from twdesk.ui.models.paged_model import Column, PagedModel
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.visits.common import PageContext, StepDialog, date_edit, paged_view
@@ -46,7 +46,7 @@ ENABLED_STEPS = {
 def deadline_text(row: ItemRow) -> str:
     if row.deadline is None:
         return ""
-    return row.deadline.isoformat() + (" 超期" if row.overdue else "")
+    return row.deadline.isoformat() + (" " + tr("超期") if row.overdue else "")
 
 
 class ItemsPage(QSplitter):
@@ -56,6 +56,7 @@ class ItemsPage(QSplitter):
         self.last_message = ""
         self.steps: list[StepInfo] = []
         self.dialog: StepDialog | None = None  # the step dialog last opened
+        self.shown_version: int | None = None  # row_version of the item shown
         self.filter = FilterBar()
         self.filter.changed.connect(lambda: self.refresh())
         self.count = QLabel()
@@ -174,10 +175,10 @@ class ItemsPage(QSplitter):
         with self.ctx.db.session() as s:
             item = visits.item_info(s, row.id)
             self.steps = visits.item_steps(s, row.id)
-        deadline = f"　期限 {row.deadline:%Y-%m-%d}" if row.deadline else ""
+        deadline = "　" + tr("期限 {0}").format(f"{row.deadline:%Y-%m-%d}") if row.deadline else ""
         self.title.setText(
             f"<b>{row.number}</b>　{item.status}{deadline}"
-            + ("<span style='color:#b3261e'>（已超期）</span>" if row.overdue else "")
+            + ("<span style='color:#b3261e'>" + tr("（已超期）") + "</span>" if row.overdue else "")
             + f"<br>{row.content}"
         )
         for st in self.steps:
@@ -187,6 +188,7 @@ class ItemsPage(QSplitter):
         for key in ENABLED_STEPS.get(item.status, ()):
             self.step_buttons[key].setEnabled(True)
         self.step_buttons["delete"].setEnabled(True)
+        self.shown_version = item.row_version  # a step is refused if the item moved on
 
     def delete_selected(self) -> bool:
         """Ask, then move the selected opinion item to the recycle bin."""
@@ -197,21 +199,31 @@ class ItemsPage(QSplitter):
 
     # --- the steps ----------------------------------------------------------------------------
 
-    def _run_step(self, action: Callable[[Any, str], object]) -> bool:
+    def _run_step(self, action: Callable[..., object]) -> bool:
+        """`action(session, item_id, expected_version=…)`: a step on the item as shown here;
+        refused (offering 重新载入) when another PC changed the item since it was shown."""
         row = self.selected_item()
         if row is None:
             return False
+        version = self.shown_version
         done = run_action(
             self,
             self.ctx.db,
-            lambda s: action(s, row.id),
+            lambda s: action(s, row.id, expected_version=version),
             changes=[VISITS],
             error_title=self.tr("不能办理"),
+            on_reload=self._reload_item,
         )
         if done is None:
             return False
         self.select_item(row.number)  # the list reloaded on the change
         return True
+
+    def _reload_item(self) -> None:
+        """重新载入: the step's form closes and the item shows as now saved."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.done(0)
+        self.show_selected()
 
     def _last_step_date(self) -> date | None:
         return max((st.done_on for st in self.steps), default=None)
@@ -240,7 +252,7 @@ class ItemsPage(QSplitter):
         def save() -> bool:
             name, who, deadline = department.currentText(), person.text(), due.date().toPython()
             return self._run_step(
-                lambda s, i: visits.assign(s, i, name, who, on=today, deadline=deadline)
+                lambda s, i, **v: visits.assign(s, i, name, who, on=today, deadline=deadline, **v)
             )
 
         return self._open(
@@ -255,7 +267,7 @@ class ItemsPage(QSplitter):
 
     def start_handling(self) -> bool:
         today = self.ctx.today
-        return self._run_step(lambda s, i: visits.start_handling(s, i, on=today))
+        return self._run_step(lambda s, i, **v: visits.start_handling(s, i, on=today, **v))
 
     def handle(self) -> StepDialog | None:
         if self.selected_item() is None:
@@ -266,7 +278,7 @@ class ItemsPage(QSplitter):
 
         def save() -> bool:
             text, day = result.toPlainText(), on.date().toPython()
-            return self._run_step(lambda s, i: visits.handle(s, i, text, on=day))
+            return self._run_step(lambda s, i, **v: visits.handle(s, i, text, on=day, **v))
 
         return self._open(
             self.tr("办结"), [(self.tr("办理结果"), result), (self.tr("办结日期"), on)], save
@@ -283,7 +295,9 @@ class ItemsPage(QSplitter):
 
         def save() -> bool:
             method, satisfaction, day = how.text(), mood.currentText(), on.date().toPython()
-            return self._run_step(lambda s, i: visits.feed_back(s, i, method, satisfaction, on=day))
+            return self._run_step(
+                lambda s, i, **v: visits.feed_back(s, i, method, satisfaction, on=day, **v)
+            )
 
         return self._open(
             self.tr("反馈"),
@@ -299,7 +313,7 @@ class ItemsPage(QSplitter):
 
         def save() -> bool:
             text = reason.text()
-            return self._run_step(lambda s, i: visits.reopen(s, i, text, on=today))
+            return self._run_step(lambda s, i, **v: visits.reopen(s, i, text, on=today, **v))
 
         return self._open(self.tr("重新办理"), [(self.tr("原因"), reason)], save)
 
@@ -311,7 +325,7 @@ class ItemsPage(QSplitter):
             self,
             "referral-slip",
             self.tr("保存交办单"),
-            f"交办单-{row.number}.pdf",
+            notr("交办单-{0}.pdf").format(row.number),
             self.tr("PDF 文件 (*.pdf)"),
         )
         if path is None:

@@ -19,20 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twdesk.core.visit_stats import Stats
 from twdesk.services import visits
 from twdesk.ui import actions
+from twdesk.ui.i18n import tr
 from twdesk.ui.tabs.visits.common import PageContext
 from twdesk.ui.widgets.bar_chart import BarChart
 from twdesk.ui.widgets.combos import refill
 
 PERIODS = (
-    ("全年", (1, 12)),
-    ("第一季度", (1, 3)),
-    ("第二季度", (4, 6)),
-    ("第三季度", (7, 9)),
-    ("第四季度", (10, 12)),
-    ("上半年", (1, 6)),
-    ("下半年", (7, 12)),
+    (tr("全年"), (1, 12)),
+    (tr("第一季度"), (1, 3)),
+    (tr("第二季度"), (4, 6)),
+    (tr("第三季度"), (7, 9)),
+    (tr("第四季度"), (10, 12)),
+    (tr("上半年"), (1, 6)),
+    (tr("下半年"), (7, 12)),
 )
 
 
@@ -108,7 +110,8 @@ class StatsPage(QWidget):
 
     def period_text(self) -> str:
         start, end = self.period_dates()
-        return f"{start:%Y年%m月%d日}至{end:%Y年%m月%d日}"
+        shown = tr("%Y年%m月%d日")  # a strftime format
+        return tr("{0}至{1}").format(start.strftime(shown), end.strftime(shown))
 
     def title(self) -> str:
         scope = self.station.currentText()
@@ -125,8 +128,8 @@ class StatsPage(QWidget):
                 s, start=start, end=end, station_id=self.station.currentData(), today=self.ctx.today
             )
         self.stats = stats
-        self.sentence.setText(stats.sentence())
-        self.month_chart.set_values([(f"{m}月", n) for m, n in stats.by_month.items()])
+        self.sentence.setText(self._sentence(stats))
+        self.month_chart.set_values([(tr("{0}月").format(m), n) for m, n in stats.by_month.items()])
         self.category_chart.set_values(list(stats.by_category.items()))
         return stats
 
@@ -173,3 +176,17 @@ class StatsPage(QWidget):
         return self._export(
             "visit-summary-xlsx", ".xlsx", self.tr("Excel 文件 (*.xlsx)"), export_visit_summary
         )
+
+    def _sentence(self, stats: Stats) -> str:
+        """core.visit_stats' sentence (the way offices report upward) in the interface language."""
+        text = self.tr(
+            "接待团员青年 {0} 人次（来访登记 {1} 次），收集意见建议 {2} 条，交办 {3} 件，"
+            "办结 {4} 件，反馈 {5} 件"
+        ).format(
+            stats.visitors, stats.visits, stats.items, stats.assigned, stats.handled, stats.fed_back
+        )
+        if stats.satisfaction_rate is not None:
+            text += self.tr("，满意率 {0}%").format(f"{stats.satisfaction_rate * 100:.1f}")
+        if stats.overdue:
+            text += self.tr("；超期未办结 {0} 件").format(stats.overdue)
+        return text + self.tr("。")
