@@ -48,6 +48,13 @@ def cmd_copy(args: argparse.Namespace) -> int:
         f"{report.source} → {report.target}"
     )
     out("校验：两边各表的记录数和校验和一致。")
+    if report.target.startswith("postgresql://"):
+        out(
+            "各台电脑用 文件 → 连接服务器数据库…（或命令行 --db 加这个地址）使用它；"
+            "它的备份由服务器管理员负责（pg_dump）。"
+        )
+    if not report.source.startswith("postgresql://"):
+        out("来源文件没有改动。之后请只在新位置录入：两边不会自动同步。")
     return EXIT_OK
 
 
