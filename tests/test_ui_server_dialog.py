@@ -260,3 +260,32 @@ def test_a_refused_connection_asks_again_with_the_fields_filled(
     assert len(told) == 1 and "不存在" in told[0]
     assert shown == [("", ""), (server.host, "no_such_office")]
     assert window.db is not before and window.db.server == server
+
+
+@pytest.mark.postgresql
+def test_dossier_workers_get_the_typed_password_through_the_pool(
+    pg_url: str, forget_passwords
+) -> None:
+    """A worker process starts without the parent's memory: the batch hands the password typed
+    in the dialog to its initializer (through the pool's pipe, not argv or the environment)."""
+    from twdesk.db import engine
+    from twdesk.db.location import parse_server_url
+    from twdesk.services import dossier_batch
+
+    server = parse_server_url(pg_url)
+    assert dossier_batch._password(server) is None
+    engine.use_password(server, PASSWORD)
+    assert dossier_batch._password(server) == PASSWORD
+    import signal
+
+    engine._PASSWORDS.clear()  # as in a freshly spawned worker
+    interrupt = signal.getsignal(signal.SIGINT)  # a worker ignores Ctrl-C: not this process
+    dossier_batch._init_worker(pg_url, object(), PASSWORD)  # type: ignore[arg-type]
+    signal.signal(signal.SIGINT, interrupt)
+    try:
+        assert engine.password_for(server) == PASSWORD
+        assert dossier_batch._WORKER is not None and dossier_batch._WORKER[0].is_server
+    finally:
+        if dossier_batch._WORKER is not None:
+            dossier_batch._WORKER[0].close()
+            dossier_batch._WORKER = None
