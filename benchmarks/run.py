@@ -157,6 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip-merge", action="store_true", help="skip the merge figures (issue 13)"
     )
+    parser.add_argument(
+        "--skip-engines",
+        action="store_true",
+        help="skip SQLite vs PostgreSQL side by side (issue 15; needs a PostgreSQL server binary)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("TWDESK_DATA_DIR", str(OUT / "data"))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -205,6 +210,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.bench_roster import bench_roster
 
         rows += bench_roster(OUT)
+    if not args.skip_engines:
+        from benchmarks.bench_engines import bench_engines
+
+        rows += bench_engines(path)
 
     width = max(len(r[0]) for r in rows)
     print(f"\n{'benchmark':<{width}}  {'seconds':>8}  {'goal':>7}  note")

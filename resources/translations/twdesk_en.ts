@@ -3654,6 +3654,14 @@ Click "Copy report" and send the report to your technical support.</translation>
             <translation>Ctrl+O</translation>
         </message>
         <message>
+            <source>连接服务器数据库(&amp;D)…</source>
+            <translation>Connect to a server &amp;database…</translation>
+        </message>
+        <message>
+            <source>打开单位服务器上的 PostgreSQL 数据库（多台电脑同时使用）</source>
+            <translation>Open the office's PostgreSQL database on a server (several PCs at once)</translation>
+        </message>
+        <message>
             <source>另存副本(&amp;S)…</source>
             <translation>&amp;Save a copy…</translation>
         </message>
@@ -5035,6 +5043,61 @@ Create them while importing?</translation>
         <message>
             <source>原因，如：单位培训，两人协商</source>
             <translation>Reason, e.g. work training, agreed between the two</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>连接服务器数据库</source>
+            <translation>Connect to a server database</translation>
+        </message>
+        <message>
+            <source>计算机名或 IP 地址，如 192.168.1.10</source>
+            <translation>Computer name or IP address, e.g. 192.168.1.10</translation>
+        </message>
+        <message>
+            <source>如 twdesk</source>
+            <translation>e.g. twdesk</translation>
+        </message>
+        <message>
+            <source>不填则使用 PGPASSWORD 环境变量或 .pgpass 文件中的密码</source>
+            <translation>Leave empty to use the PGPASSWORD variable or the .pgpass file</translation>
+        </message>
+        <message>
+            <source>记住密码（保存在本机系统的密码保管服务中）</source>
+            <translation>Remember the password (in this computer's system password store)</translation>
+        </message>
+        <message>
+            <source>密码不会写进设置文件、最近打开列表或日志。</source>
+            <translation>The password is never written to the settings file, the recent list or the log.</translation>
+        </message>
+        <message>
+            <source>服务器(&amp;H)：</source>
+            <translation>Server (&amp;H):</translation>
+        </message>
+        <message>
+            <source>端口(&amp;P)：</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <source>数据库(&amp;D)：</source>
+            <translation>&amp;Database:</translation>
+        </message>
+        <message>
+            <source>用户名(&amp;U)：</source>
+            <translation>&amp;User name:</translation>
+        </message>
+        <message>
+            <source>密码(&amp;W)：</source>
+            <translation>Pass&amp;word:</translation>
+        </message>
+        <message>
+            <source>连接</source>
+            <translation>Connect</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>

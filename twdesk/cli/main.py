@@ -12,6 +12,7 @@ from twdesk import APP_TITLE, __version__
 from twdesk.cli import (
     backup,
     contacts,
+    copy_db,
     dossier,
     duty,
     evaluation,
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     contacts.add_parsers(sub, imp_sub)
     exchange.add_parsers(sub)
     stations_assess.add_parsers(sub, exp_sub)
+    copy_db.add_parsers(sub)
     return parser
 
 

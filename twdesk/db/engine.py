@@ -74,18 +74,48 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     return engine
 
 
+# Passwords typed into 文件 → 连接服务器数据库… (or read from the OS keyring) for this process
+# only, per server account; they reach psycopg as a connect argument and are never written to a
+# URL, the settings file, a log or the title bar.
+_PASSWORDS: dict[tuple[str, str, int | None], str] = {}
+
+
+def _account(location: ServerLocation) -> tuple[str, str, int | None]:
+    return (location.user, location.host, location.port)
+
+
+def use_password(location: ServerLocation, password: str | None) -> None:
+    """The password for `location`'s account on its server from now on in this process (None or
+    '' forgets it: libpq then reads PGPASSWORD or .pgpass again)."""
+    if password:
+        _PASSWORDS[_account(location)] = password
+    else:
+        _PASSWORDS.pop(_account(location), None)
+
+
+def password_for(location: ServerLocation) -> str | None:
+    return _PASSWORDS.get(_account(location))
+
+
+def server_connect_args(location: ServerLocation) -> dict[str, object]:
+    """psycopg's connect arguments besides the URL: the password when one was given."""
+    args: dict[str, object] = {"application_name": "twdesk", "connect_timeout": 10}
+    password = password_for(location)
+    if password:
+        args["password"] = password
+    return args
+
+
 def make_server_engine(location: ServerLocation, *, readonly: bool = False) -> Engine:
     """An engine over a PostgreSQL database through psycopg 3. The password, if the server asks
-    for one, comes from PGPASSWORD or ~/.pgpass (libpq reads them), never from twdesk.
+    for one, is the one typed in the GUI for this account (`use_password`), else libpq reads
+    PGPASSWORD or ~/.pgpass; it is never part of the URL.
 
     READ COMMITTED as PostgreSQL's default; `readonly` sessions are refused writes by the server
     itself (default_transaction_read_only). pre_ping: a PC that slept reconnects silently.
     """
     options = "-c default_transaction_read_only=on" if readonly else ""
-    connect_args: dict[str, object] = {
-        "application_name": "twdesk",
-        "connect_timeout": 10,
-    }
+    connect_args = server_connect_args(location)
     if options:
         connect_args["options"] = options
     return create_engine(

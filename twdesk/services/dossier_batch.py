@@ -253,10 +253,18 @@ _WORKER: tuple[Database, Writer] | None = None
 _WORKER_ERROR = ""
 
 
-def _init_worker(db_location: str, write: Writer) -> None:
+def _init_worker(db_location: str, write: Writer, password: str | None = None) -> None:
     """Once per worker process: open the file (or the server database: its URL, the password
-    from PGPASSWORD / .pgpass as in the parent) read-only, no lock, and register the fonts."""
+    typed in the parent's dialog — handed over through the pool's pipe, never the command line
+    or the environment — else PGPASSWORD / .pgpass) read-only, no lock, and register the fonts."""
     global _WORKER, _WORKER_ERROR
+    if password:
+        from twdesk.db.engine import use_password
+        from twdesk.db.location import parse_location
+
+        location = parse_location(db_location)
+        if isinstance(location, ServerLocation):
+            use_password(location, password)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops; running files finish
     try:
         from twdesk.reports.fonts import register_fonts
@@ -297,6 +305,14 @@ def _run_here(
         _end_batch()
 
 
+def _password(location: Path | ServerLocation) -> str | None:
+    if not isinstance(location, ServerLocation):
+        return None
+    from twdesk.db.engine import password_for
+
+    return password_for(location)
+
+
 def _run_in_processes(
     db_location: Path | ServerLocation,
     write: Writer,
@@ -308,7 +324,10 @@ def _run_in_processes(
     year, term, overwrite = args
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(str(db_location), write)
+        workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(str(db_location), write, _password(db_location)),
     ) as pool:
         todo = list(range(len(jobs) - 1, -1, -1))  # popped from the end: in the order asked
         pending: dict[Future[tuple[int | None, str]], int] = {}

@@ -31,7 +31,13 @@ from twdesk.ui.i18n import (
     tr,
 )
 from twdesk.ui.readonly import set_read_only
-from twdesk.ui.settings import app_settings, recent_files, remember_recent
+from twdesk.ui.settings import (
+    app_settings,
+    recent_files,
+    recent_servers,
+    remember_recent,
+    remember_recent_server,
+)
 from twdesk.ui.tabs.plans import tab_plans
 
 if TYPE_CHECKING:
@@ -117,6 +123,7 @@ class MainWindow(QMainWindow):
 
         self.form.actionNew.triggered.connect(self.new_database)
         self.form.actionOpen.triggered.connect(self.open_database_dialog)
+        self.form.actionConnectServer.triggered.connect(lambda: self.connect_server_dialog())
         self.form.actionSaveCopy.triggered.connect(self.save_copy)
         self.form.actionBackups.triggered.connect(lambda: self.show_backups())
         self.form.actionExportPackage.triggered.connect(lambda: self.export_package())
@@ -287,6 +294,8 @@ class MainWindow(QMainWindow):
         self._show_read_only()
         if self.db.path is not None:
             remember_recent(self.settings, self.db.path)
+        elif self.db.server is not None:  # its URL: a location never holds a password
+            remember_recent_server(self.settings, self.db.server.url)
         self._show_file_actions()
         self._rebuild_recent_menu()
         self.refresh()
@@ -545,10 +554,19 @@ class MainWindow(QMainWindow):
                 action.setText(self.tr("{0}（找不到文件）").format(path))
                 action.setEnabled(False)
             menu.addAction(action)
-        menu.setEnabled(bool(items))
+        servers = recent_servers(self.settings)
+        if items and servers:
+            menu.addSeparator()
+        for url in servers:  # asked again (the password), filled in
+            action = QAction(url, menu)
+            action.triggered.connect(lambda _checked=False, u=url: self.connect_server_dialog(u))
+            menu.addAction(action)
+        menu.setEnabled(bool(items or servers))
 
     def switch_to(self, path: Path) -> bool:
         """Open another file; the current one stays open if the new one cannot be opened."""
+        if not isinstance(path, Path | str):  # a server database (services.files.ServerLocation)
+            return self._switch_to_server(path)
         path = Path(path).resolve()
         if self.db is None:
             return self._open_first(path)
@@ -566,6 +584,25 @@ class MainWindow(QMainWindow):
         new_db = open_with_messages(self, path)
         if new_db is None:
             return False
+        old, self.db = self.db, new_db
+        self.visits_tab.shutdown()
+        self.home_tab.shutdown()
+        old.close()
+        self._use_database(new_db)
+        return True
+
+    def _switch_to_server(self, location: ServerLocation) -> bool:
+        """Open a server database instead of the current one (which stays open if it cannot)."""
+        if self.db is not None and location == self.db.server:
+            return True
+        from twdesk.ui.opening import open_with_messages
+
+        new_db = open_with_messages(self, location)
+        if new_db is None:
+            return False
+        if self.db is None:  # nothing open yet: the tabs are built on it
+            self.install_database(new_db)
+            return True
         old, self.db = self.db, new_db
         self.visits_tab.shutdown()
         self.home_tab.shutdown()
@@ -607,6 +644,23 @@ class MainWindow(QMainWindow):
             self, self.tr("打开数据库"), folder, self.tr(OPEN_FILTER)
         )
         return bool(name) and self.switch_to(Path(name))
+
+    def connect_server_dialog(self, initial: str | ServerLocation | None = None) -> bool:
+        """文件 → 连接服务器数据库…: ask where (and the password), then open it like a file."""
+        from twdesk.services.files import parse_location
+        from twdesk.ui.dialogs.server_dialog import ServerDialog
+
+        if isinstance(initial, str):
+            initial = parse_location(initial)  # type: ignore[assignment]
+        if initial is None and self.db is not None:
+            initial = self.db.server
+        while True:  # refused (a mistyped password, a wrong name): asked again, filled in
+            dialog = ServerDialog(self, initial)  # type: ignore[arg-type]
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.location is None:
+                return False
+            if self.switch_to(dialog.location):
+                return True
+            initial = dialog.location
 
     def save_copy(self) -> None:
         """另存副本 (for a USB stick): asked in the last folder used for copies."""

@@ -28,3 +28,18 @@ def remember_recent(settings: QSettings, path: Path) -> list[Path]:
     items = [path, *(p for p in recent_files(settings) if p != path)][:MAX_RECENT]
     settings.setValue("recent_files", [str(p) for p in items])
     return items
+
+
+def recent_servers(settings: QSettings) -> list[str]:
+    """Server databases connected to before, as their URLs (postgresql://user@host/db — a
+    location never holds a password, so none can reach the settings file)."""
+    value = settings.value("recent_servers", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value or []]
+
+
+def remember_recent_server(settings: QSettings, url: str) -> list[str]:
+    items = [url, *(u for u in recent_servers(settings) if u != url)][:MAX_RECENT]
+    settings.setValue("recent_servers", items)
+    return items
