@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from twdesk.cli.common import DB, EXIT_OK, CliError, file_db, out, pad
+from twdesk.cli.common import DB, EXIT_OK, CliError, db_location, file_db, out, pad
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -84,11 +84,11 @@ def read_password(name: str | None, if_empty: str) -> str | None:
 
 
 def cmd_package(args: argparse.Namespace) -> int:
-    from twdesk.services.packages import write_package
+    from twdesk.services.packages import write_package_of
 
     password = read_password(args.password_file, "不要加密就去掉 --password-file。")
-    path = file_db(args, "交换包（twdesk package）")
-    info = write_package(path, Path(args.out), password)
+    # a server database is copied to a temporary file first, then packaged
+    info = write_package_of(db_location(args), Path(args.out), password)
     lock = "已加密" if info.encrypted else "未加密"
     out(f"已导出交换包（{lock}）：{info.path}（{info.size / 1024 / 1024:.1f} MB）")
     out(f"  {info.manifest.summary()}")

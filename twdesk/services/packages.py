@@ -561,3 +561,35 @@ def opened_package(
         yield db_path
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def write_package_of(
+    location: Path | Any,
+    out: Path,
+    password: str | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> PackageInfo:
+    """导出交换包 of a file or of a server database (a county on PostgreSQL still sends its
+    records to the township stations on a USB stick): a server database is first copied into a
+    temporary file (`twdesk copy`, verified table by table), which is packaged, then deleted."""
+    from twdesk.db.location import ServerLocation, parse_location
+
+    location = parse_location(location)
+    if not isinstance(location, ServerLocation):
+        return write_package(location, out, password, progress=progress, cancel=cancel)
+    from twdesk.services.db_copy import copy_database
+
+    def half(offset: int) -> Progress | None:
+        if progress is None:
+            return None
+        return lambda done, total: progress(offset + done * 50 // max(total, 1), 100)
+
+    work = Path(tempfile.mkdtemp(prefix="twdesk-pkg-server-"))
+    try:
+        snapshot = work / f"{location.name}.twdb"
+        copy_database(location, snapshot, progress=half(0), cancelled=cancel)
+        return write_package(snapshot, out, password, progress=half(50), cancel=cancel)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -310,16 +310,12 @@ class MainWindow(QMainWindow):
         self.database_changed.emit(self.db)
 
     def _show_file_actions(self) -> None:
-        """另存副本, 备份与恢复 and 导出交换包 copy the file: on a server database they are
-        the server administrator's job, so they are off and say so."""
+        """另存副本 and 备份与恢复 copy the file: on a server database they are the server
+        administrator's job, so they are off and say so (导出交换包 works on both)."""
         on_file = self.db is not None and self.db.path is not None
         from twdesk.services.files import SERVER_BACKUP_MESSAGE
 
-        for action in (
-            self.form.actionSaveCopy,
-            self.form.actionBackups,
-            self.form.actionExportPackage,
-        ):
+        for action in (self.form.actionSaveCopy, self.form.actionBackups):
             action.setEnabled(on_file)
             action.setToolTip("" if on_file else self.tr(SERVER_BACKUP_MESSAGE))
 
@@ -742,9 +738,8 @@ class MainWindow(QMainWindow):
         """导出交换包…"""
         from twdesk.ui.dialogs.package_dialog import export_package
 
-        if self._server_refusal():
-            return None
-        return export_package(self, self.db.path)
+        # a server database is copied to a temporary file first, then packaged
+        return export_package(self, self.db.location)
 
     def show_recycle_bin(self) -> QDialog:
         """编辑 → 回收站…"""

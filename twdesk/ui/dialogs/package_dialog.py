@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from twdesk.services.packages import (
     PackageInfo,
-    write_package,
+    write_package_of,
 )
 from twdesk.ui.actions import ask_save_path, run_long, show_saved
 from twdesk.ui.i18n import tr
@@ -90,13 +90,12 @@ class PasswordDialog(QDialog):
         return self.password.text() or None
 
 
-def export_package(parent: QWidget | None, db_path: Path) -> Any:
-    """The whole 导出交换包… flow; returns the worker (None when the user gave up)."""
-    db_path = Path(db_path)
+def export_package(parent: QWidget | None, location: Any) -> Any:
+    """The whole 导出交换包… flow, for a file or a server database (`db.location`); returns the
+    worker (None when the user gave up)."""
+    stem = location.stem if isinstance(location, Path) else location.name
     title = tr("导出交换包")
-    out = ask_save_path(
-        parent, KIND, title, f"{db_path.stem}-{date.today():%Y%m%d}.twpkg", PACKAGE_FILTER
-    )
+    out = ask_save_path(parent, KIND, title, f"{stem}-{date.today():%Y%m%d}.twpkg", PACKAGE_FILTER)
     if out is None:
         return None
     dialog = PasswordDialog(parent)
@@ -105,7 +104,7 @@ def export_package(parent: QWidget | None, db_path: Path) -> Any:
     password = dialog.value()
 
     def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> PackageInfo:
-        return write_package(db_path, out, password, progress=progress, cancel=cancelled)
+        return write_package_of(location, out, password, progress=progress, cancel=cancelled)
 
     def done(info: PackageInfo) -> None:
         lock = tr("已用密码加密") if info.encrypted else tr("未加密")
