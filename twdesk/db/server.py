@@ -145,6 +145,34 @@ def _engine(location: ServerLocation, *, readonly: bool = False) -> Engine:
     return make_server_engine(location, readonly=readonly)
 
 
+def connect_or_create(engine: Engine, location: ServerLocation) -> tuple[Connection, bool]:
+    """A connection to `location`'s database, created first (collation C) when it does not
+    exist; and whether it was created here."""
+    try:
+        return engine.connect(), False
+    except OperationalError as exc:
+        if "does not exist" not in _detail(exc):
+            raise _connect_error(location, exc) from exc
+    _create_missing_database(location)
+    return engine.connect(), True
+
+
+def refuse_unless_empty(conn: Connection, location: ServerLocation, who: str, advice: str) -> None:
+    """Inside the caller's transaction, under the migration lock: a database that holds any
+    table is refused (twdesk's own data or anything else), never written to."""
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
+    tables = inspect(conn).get_table_names()
+    if "alembic_version" in tables or "setting" in tables:
+        raise DbExistsError(
+            f"{location.describe()}里已经有 twdesk 的数据，{who}不会覆盖它。{advice}"
+        )
+    if tables:
+        raise DbExistsError(
+            f"{location.describe()}里已经有别的表（{'、'.join(sorted(tables)[:5])}），"
+            f"它不是空数据库，{who}不会往里面写。请换一个空的数据库。"
+        )
+
+
 def create_server_database(
     location: ServerLocation,
     *,
@@ -157,26 +185,11 @@ def create_server_database(
     missing one created first. A database that already holds tables is never touched."""
     engine = _engine(location)
     try:
-        try:
-            conn = engine.connect()
-        except OperationalError as exc:
-            if "does not exist" not in _detail(exc):
-                raise _connect_error(location, exc) from exc
-            _create_missing_database(location)
-            conn = engine.connect()
+        conn, _created = connect_or_create(engine, location)
         with conn, conn.begin():
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
-            tables = inspect(conn).get_table_names()
-            if "alembic_version" in tables or "setting" in tables:
-                raise DbExistsError(
-                    f"{location.describe()}里已经有 twdesk 的数据，twdesk 不会覆盖它。"
-                    "要使用它，直接打开即可；要新建，请换一个数据库名。"
-                )
-            if tables:
-                raise DbExistsError(
-                    f"{location.describe()}里已经有别的表（{'、'.join(sorted(tables)[:5])}），"
-                    "它不是空数据库，twdesk 不会在里面建表。请换一个空的数据库。"
-                )
+            refuse_unless_empty(
+                conn, location, "twdesk ", "要使用它，直接打开即可；要新建，请换一个数据库名。"
+            )
             fill_new_database(conn, office_name=office_name, seed=seed, demo=demo, finish=finish)
     except DbFileError:
         raise

@@ -38,11 +38,9 @@ from sqlalchemy import (
     delete,
     func,
     insert,
-    inspect,
     select,
-    text,
 )
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from twdesk.db.base import Base, new_id
 from twdesk.db.dbfile import (
@@ -308,37 +306,19 @@ def new_server_target(location: ServerLocation) -> Iterator[Connection]:
     migrations as `twdesk init`, then the caller's rows, all in ONE transaction that commits
     only when the caller's block ends without error. A database that holds any table is
     refused; a database created here is dropped again when the copy fails."""
-    from twdesk.db.server import (
-        MIGRATION_LOCK_KEY,
-        _connect_error,
-        _create_missing_database,
-        _detail,
-    )
+    from twdesk.db.server import _connect_error, connect_or_create, refuse_unless_empty
 
     engine = make_server_engine(location)
     created = False
     try:
-        try:
-            conn = engine.connect()
-        except OperationalError as exc:
-            if "does not exist" not in _detail(exc):
-                raise _connect_error(location, exc) from exc
-            _create_missing_database(location)
-            created = True
-            conn = engine.connect()
+        conn, created = connect_or_create(engine, location)
         with conn, conn.begin():
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
-            tables = inspect(conn).get_table_names()
-            if "alembic_version" in tables or "setting" in tables:
-                raise DbExistsError(
-                    f"{location.describe()}里已经有 twdesk 的数据，twdesk copy 不会覆盖它。"
-                    "复制的目标必须是空数据库（或还不存在的数据库）：请换一个数据库名。"
-                )
-            if tables:
-                raise DbExistsError(
-                    f"{location.describe()}里已经有别的表（{'、'.join(sorted(tables)[:5])}），"
-                    "它不是空数据库，twdesk copy 不会往里面写。请换一个空的数据库。"
-                )
+            refuse_unless_empty(
+                conn,
+                location,
+                "twdesk copy ",
+                "复制的目标必须是空数据库（或还不存在的数据库）：请换一个数据库名。",
+            )
             fill_new_database(conn, office_name="", seed=False, demo=False)
             conn.execute(delete(Setting))  # the source's settings come instead
             yield conn
