@@ -528,3 +528,22 @@ def test_preload_imports_what_the_window_needs_after_its_first_paint() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_a_closed_window_no_longer_reads_its_file_on_changes(qtbot, tmp_path: Path) -> None:
+    """Another window's action announces a change: a closed window's file is closed (on a
+    server it may even be gone), so it must not refresh its status bar from it."""
+    from twdesk.ui.actions import VISITS, announce
+
+    path = tmp_path / "office.sqlite"
+    create_database(path)
+    win = MainWindow(open_database(path))
+    qtbot.addWidget(win)
+    win.show()
+    refreshed: list[bool] = []
+    win.refresh = lambda: refreshed.append(True)  # type: ignore[method-assign]
+    announce([VISITS])
+    assert refreshed == [True]
+    win.close()
+    announce([VISITS])
+    assert refreshed == [True]

@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
         )
 
     def _areas_changed(self, _areas: frozenset[str]) -> None:
-        if self.db is not None:
+        if self.db is not None and not self._closed:  # a closed window's file is closed
             self.refresh()
 
     def _on_verified(self, message: object) -> None:
