@@ -138,6 +138,15 @@ def save_checklist(session: Session, year: int, items: list[CheckItemSpec]) -> l
     return checklist(session, year)
 
 
+def save_checklist_and_grades(
+    session: Session, year: int, items: list[CheckItemSpec], rule: GradeRule
+) -> list[CheckItemSpec]:
+    """考评细则's 保存: the grades' lines and the year's checklist, in the caller's one
+    transaction (either refusal saves neither)."""
+    set_grade_rule(session, rule)
+    return save_checklist(session, year, items)
+
+
 def grade_rule(session: Session) -> GradeRule:
     setting = session.get(Setting, GRADE_KEY)
     if setting is None or not setting.value:

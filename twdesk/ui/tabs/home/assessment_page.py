@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -32,9 +31,6 @@ from twdesk.ui.i18n import notr
 from twdesk.ui.readonly import mark_editing
 from twdesk.ui.tabs.home.common import HomeContext, tr
 from twdesk.ui.widgets.tables import fill_table, make_table
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 ENTERED = QColor("#0b57d0")
 RED = QColor("#b3261e")
@@ -450,15 +446,10 @@ class AssessmentPage(QWidget):
 
         def save() -> None:
             chosen, grades = dialog.items(), dialog.grade_rule()
-
-            def write(s: Session) -> object:
-                sa.set_grade_rule(s, grades)
-                return sa.save_checklist(s, year, chosen)
-
             saved = actions.run_action(
                 dialog,
                 self.ctx.db,
-                write,
+                lambda s: sa.save_checklist_and_grades(s, year, chosen, grades),
                 changes=(actions.ASSESSMENT,),
                 error_title=tr("考评细则没有保存"),
             )
