@@ -331,3 +331,19 @@ def test_overview_charts_png_and_summary_pdf(
     qtbot.mouseClick(ov.pdf_button, Qt.MouseButton.LeftButton)
     reader = PdfReader(pdf)
     assert len(reader.pages) == 1 and "第1页 共1页" in reader.pages[0].extract_text()
+
+
+def test_checklist_dialog_adds_and_removes_grade_lines(qtbot, window: MainWindow) -> None:
+    from twdesk.ui.tabs.home.assessment_page import ChecklistDialog
+
+    ap = window.home_tab.assessment_page
+    window.home_tab.pages.setCurrentWidget(ap)
+    qtbot.mouseClick(ap.checklist_button, Qt.MouseButton.LeftButton)
+    editor = ap.findChildren(ChecklistDialog)[-1]
+    qtbot.mouseClick(editor.add_grade_button, Qt.MouseButton.LeftButton)
+    assert editor.grade_table.rowCount() == 4
+    assert editor.grade_table.item(3, 0).text() == "新等次"
+    editor.grade_table.setCurrentCell(1, 0)  # 合格
+    qtbot.mouseClick(editor.remove_grade_button, Qt.MouseButton.LeftButton)
+    assert [n for n, _m in editor.grade_rule().grades] == ["优秀", "不合格", "新等次"]
+    editor.reject()
